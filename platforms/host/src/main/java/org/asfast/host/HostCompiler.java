@@ -1,0 +1,40 @@
+package org.asfast.host;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.asfast.spi.Compiler;
+
+/**
+ * The JDK's javac, run in process through javax.tools. Every platform uses this one compiler with
+ * the same options, so that compile times compare machines rather than compilers (Ousterhout §9).
+ */
+final class HostCompiler implements Compiler {
+    private final HostFiles files;
+    private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+
+    HostCompiler(HostFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public void compile(List<String> sources, String outputDir) {
+        if (javac == null) {
+            throw new IllegalStateException("this JVM has no javac (a JRE, not a JDK); run asfast on a JDK 25");
+        }
+        List<String> args = new ArrayList<>(List.of("-d", files.resolve(outputDir).toString(),
+                "-proc:none", "-implicit:none", "-nowarn", "-Xlint:none", "-encoding", "UTF-8"));
+        for (String source : sources) {
+            args.add(files.resolve(source).toString());
+        }
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int rc = javac.run(null, diagnostics, diagnostics, args.toArray(String[]::new));
+        if (rc != 0) {
+            throw new IllegalStateException("javac failed on the Andrew source tree:\n" + diagnostics);
+        }
+    }
+}

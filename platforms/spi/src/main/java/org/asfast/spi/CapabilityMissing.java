@@ -1,0 +1,10 @@
+package org.asfast.spi;
+
+/** Thrown when a workload asks a platform for a capability it does not have; the cell becomes "n/a". */
+public final class CapabilityMissing extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CapabilityMissing(String platform, Class<? extends Capability> capability) {
+        super("platform " + platform + " has no " + capability.getSimpleName() + " capability");
+    }
+}
