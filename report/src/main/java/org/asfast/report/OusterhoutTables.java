@@ -86,15 +86,18 @@ public final class OusterhoutTables {
         };
     }
 
+    /** Table 8's MIPS-relative Andrew speed for a total in seconds, against MVAX2 Ultrix 3.0 Local or NFS. */
+    public double andrewMipsRelative(double mips, double total, boolean remote) {
+        double reference = baselines.value(PAPER, "7", remote ? MVAX2_NFS : MVAX2_LOCAL, "Total").orElseThrow();
+        return MipsRelative.fromTimes(reference, total, mips, mips("MVAX2").orElseThrow());
+    }
+
     /** Table 8's three columns for a machine from its local and (if any) remote Andrew totals, in seconds. */
     public Map<String, Double> andrewRelative(double mips, double localTotal, Double remoteTotal) {
-        double referenceMips = mips("MVAX2").orElseThrow();
-        double mvaxLocal = baselines.value(PAPER, "7", MVAX2_LOCAL, "Total").orElseThrow();
-        double mvaxRemote = baselines.value(PAPER, "7", MVAX2_NFS, "Total").orElseThrow();
         java.util.LinkedHashMap<String, Double> result = new java.util.LinkedHashMap<>();
-        result.put("MIPS-Relative Speed (Local)", MipsRelative.fromTimes(mvaxLocal, localTotal, mips, referenceMips));
+        result.put("MIPS-Relative Speed (Local)", andrewMipsRelative(mips, localTotal, false));
         if (remoteTotal != null) {
-            result.put("MIPS-Relative Speed (Remote)", MipsRelative.fromTimes(mvaxRemote, remoteTotal, mips, referenceMips));
+            result.put("MIPS-Relative Speed (Remote)", andrewMipsRelative(mips, remoteTotal, true));
             result.put("Remote Penalty", MipsRelative.remotePenaltyPercent(localTotal, remoteTotal));
         }
         return result;

@@ -1,0 +1,34 @@
+package org.asfast.cli;
+
+import org.asfast.report.ReportCommand;
+import org.asfast.spi.UserError;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The asfast command: {@code run} measures, {@code report} rebuilds the report from runs, {@code mips} rates the host. */
+@Command(name = "asfast", mixinStandardHelpOptions = true, version = "asfast 0.1.0",
+        description = "Reproduces the measurements of five classic operating-systems papers on this computer.",
+        subcommands = {RunCommand.class, ReportCommand.class, MipsCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code: 0 for success, 2 for bad input, 1 for a failure. */
+    public static int execute(String... args) {
+        CommandLine line = new CommandLine(new Main());
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof UserError) {
+                cmd.getErr().println("asfast: " + e.getMessage());
+                return 2;
+            }
+            cmd.getErr().println("asfast: " + e);
+            e.printStackTrace(cmd.getErr());
+            return 1;
+        });
+        return line.execute(args);
+    }
+}

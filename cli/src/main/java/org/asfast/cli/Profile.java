@@ -1,0 +1,30 @@
+package org.asfast.cli;
+
+/**
+ * How long JMH measures. Quick is what CI and "./asfast verify --quick" run (a few minutes on two
+ * cores); full is the main job's default.
+ */
+enum Profile {
+    QUICK(1, 3, 300, 5, 300, 3, 5),
+    FULL(3, 5, 1000, 10, 1000, 10, 10);
+
+    final int forks;
+    final int warmupIterations;
+    final int warmupMillis;
+    final int measurementIterations;
+    final int measurementMillis;
+    /** Single-shot benchmarks (Andrew): warm-up and measured invocations per fork. */
+    final int singleShotWarmups;
+    final int singleShotMeasurements;
+
+    Profile(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
+            int singleShotWarmups, int singleShotMeasurements) {
+        this.forks = forks;
+        this.warmupIterations = warmupIterations;
+        this.warmupMillis = warmupMillis;
+        this.measurementIterations = measurementIterations;
+        this.measurementMillis = measurementMillis;
+        this.singleShotWarmups = singleShotWarmups;
+        this.singleShotMeasurements = singleShotMeasurements;
+    }
+}

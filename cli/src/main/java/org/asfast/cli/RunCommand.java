@@ -1,0 +1,188 @@
+package org.asfast.cli;
+
+import org.asfast.host.FileTrees;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.asfast.host.HostMips;
+import org.asfast.host.TargetDirectory;
+import org.asfast.report.AtomicFiles;
+import org.asfast.report.Baselines;
+import org.asfast.report.Measurement;
+import org.asfast.report.Numbers;
+import org.asfast.report.ReportGenerator;
+import org.asfast.report.ResultsCsv;
+import org.asfast.report.Run;
+import org.asfast.report.RunDerivation;
+import org.asfast.spi.Platforms;
+import org.asfast.spi.UserError;
+import org.asfast.workloads.ReadFile;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures the chosen workloads on the chosen platforms with JMH and writes a new run folder,
+ * results/runs/&lt;id&gt;/: jmh.json, environment.json and results.csv; then the report.
+ *
+ * <p>Every input is checked before anything is written. The run is built in a hidden folder and
+ * renamed into place only when complete, so an interrupted or failed run leaves no half-written
+ * results and never touches an earlier run.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the benchmarks into results/runs/<id>/ and write the report.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", defaultValue = "full", description = "quick (minutes, what CI runs) or full (default: ${DEFAULT-VALUE})")
+    Profile profile;
+
+    @Option(names = "--workload", split = ",", description = "Workloads to run (default: all): getpid, cswitch, select, bcopy, read, open-close, create-delete, andrew")
+    List<String> workloadNames = new ArrayList<>();
+
+    @Option(names = "--platform", split = ",", description = "Platforms to run on (default: host)")
+    List<String> platformNames = new ArrayList<>(List.of("host"));
+
+    @Option(names = "--target", description = "Directory for file workloads' scratch files; an NFS mount gives the paper's remote rows (default: the system temp dir)")
+    Path target = Path.of(System.getProperty("java.io.tmpdir"));
+
+    @Option(names = "--host-mips", description = "This computer's VAX MIPS rating, instead of measuring it with Dhrystone")
+    String hostMips;
+
+    @Option(names = "--results", description = "The results directory: baselines/ is read, runs/<id>/ is written (default: ${DEFAULT-VALUE})")
+    Path results = Path.of("results");
+
+    @Option(names = "--no-report", description = "Write the run folder but not the report")
+    boolean noReport;
+
+    @Override
+    public Integer call() throws IOException {
+        // Check everything the user gave us before writing anything.
+        List<Workloads> workloads = Workloads.parse(workloadNames);
+        for (String platform : platformNames) {
+            if (!Platforms.known().contains(platform)) {
+                throw new UserError("unknown platform '" + platform + "'; choose one of " + String.join(", ", Platforms.known()));
+            }
+        }
+        Path realTarget = TargetDirectory.check(target);
+        HostMips mips = hostMips == null ? null : HostMips.given(hostMips);
+        Baselines baselines = Baselines.load(results.resolve("baselines"));
+        TargetDirectory.requireFreeSpace(realTarget, requiredSpace(workloads), "the selected workloads");
+
+        RunFolder folder = RunFolder.create(results.resolve("runs"));
+        Path scratchRoot = Files.createTempDirectory(realTarget, "asfast-run-");
+        Thread cleanup = new Thread(() -> {
+            folder.discardIfIncomplete();
+            FileTrees.delete(scratchRoot);
+        }, "asfast-run-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            PrintStream out = System.out;
+            Instant started = Instant.now();
+            if (mips == null) {
+                out.println("asfast: measuring host MIPS with Dhrystone 2.1 ...");
+                mips = HostMips.measure();
+            }
+            out.printf("asfast: host rated %.0f VAX MIPS (%s)%n", mips.mips(), mips.method());
+            Collection<RunResult> jmh = runJmh(workloads, scratchRoot);
+            Map<String, Object> environment = RunEnvironment.describe(folder.id(), profile.name().toLowerCase(java.util.Locale.ROOT),
+                    started, realTarget, mips);
+            AtomicFiles.writeBytes(folder.incomplete().resolve(Run.JMH_FILE), stream -> {
+                PrintStream print = new PrintStream(stream, false, java.nio.charset.StandardCharsets.UTF_8);
+                ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(jmh);
+                print.flush();
+            });
+            RunEnvironment.write(folder.incomplete().resolve(Run.ENVIRONMENT_FILE), environment);
+            Run run = Run.load(folder.incomplete());
+            List<Measurement> cells = RunDerivation.measurements(run, baselines);
+            ResultsCsv.write(folder.incomplete().resolve(ResultsCsv.FILE), cells);
+            Path finished = folder.complete();
+            printSummary(out, cells);
+            out.println("asfast: run written to " + finished);
+            if (!noReport) {
+                Path report = ReportGenerator.forRuns(results, List.of(Run.load(finished)), baselines).writeAll();
+                out.println("asfast: report written to " + report.resolve("index.html"));
+            }
+            return 0;
+        } finally {
+            FileTrees.delete(scratchRoot);
+            folder.discardIfIncomplete();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
+        }
+    }
+
+    private static long requiredSpace(List<Workloads> workloads) {
+        long bytes = 16L << 20;
+        if (workloads.contains(Workloads.READ)) {
+            bytes += ReadFile.fileBytes(org.asfast.host.CacheTopology.sizes().lastLevel());
+        }
+        if (workloads.contains(Workloads.ANDREW)) {
+            bytes += 256L << 20;
+        }
+        return bytes;
+    }
+
+    private Collection<RunResult> runJmh(List<Workloads> workloads, Path scratchRoot) {
+        List<RunResult> all = new ArrayList<>();
+        List<Workloads> timed = workloads.stream().filter(w -> !w.singleShot()).toList();
+        List<Workloads> singleShot = workloads.stream().filter(Workloads::singleShot).toList();
+        try {
+            if (!timed.isEmpty()) {
+                all.addAll(new Runner(options(timed, scratchRoot)
+                        .warmupIterations(profile.warmupIterations).warmupTime(TimeValue.milliseconds(profile.warmupMillis))
+                        .measurementIterations(profile.measurementIterations).measurementTime(TimeValue.milliseconds(profile.measurementMillis))
+                        .build()).run());
+            }
+            if (!singleShot.isEmpty()) {
+                all.addAll(new Runner(options(singleShot, scratchRoot)
+                        .warmupIterations(profile.singleShotWarmups).measurementIterations(profile.singleShotMeasurements)
+                        .build()).run());
+            }
+        } catch (RunnerException e) {
+            throw new IllegalStateException("a benchmark failed; JMH printed its error above (" + e.getMessage() + ")", e);
+        }
+        return all;
+    }
+
+    private ChainedOptionsBuilder options(List<Workloads> workloads, Path scratchRoot) {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .param("platform", platformNames.toArray(String[]::new))
+                .forks(profile.forks)
+                .shouldFailOnError(true)
+                .timeout(TimeValue.minutes(10))
+                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                        "-Dasfast.target=" + scratchRoot);
+        for (Workloads w : workloads) {
+            options.include(w.includePattern());
+        }
+        return options;
+    }
+
+    private static void printSummary(PrintStream out, List<Measurement> cells) {
+        out.println();
+        out.printf("%-6s %-34s %-28s %12s %-14s %s%n", "table", "row", "column", "value", "unit", "99.9% CI");
+        for (Measurement m : cells) {
+            String ci = m.hasInterval() ? "[" + Numbers.readable(m.low()) + ", " + Numbers.readable(m.high()) + "]" : m.origin();
+            out.printf("%-6s %-34s %-28s %12s %-14s %s%n", m.table(), m.row(), m.column(), Numbers.readable(m.value()), m.unit(), ci);
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,119 @@
+package org.asfast.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.asfast.host.CacheTopology;
+import org.asfast.host.FileSystemInfo;
+import org.asfast.host.HostEnvironment;
+import org.asfast.host.HostMips;
+import org.asfast.report.AtomicFiles;
+import org.asfast.report.Run;
+import org.asfast.spi.CacheSizes;
+import org.asfast.workloads.Bcopy;
+import org.asfast.workloads.ReadFile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** environment.json: everything a run's numbers depend on, and where they came from. */
+final class RunEnvironment {
+    private RunEnvironment() {
+    }
+
+    static Map<String, Object> describe(String runId, String profile, Instant started, Path target, HostMips mips) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("schema", Run.ENVIRONMENT_SCHEMA);
+        env.put("runId", runId);
+        env.put("profile", profile);
+        env.put("startedAt", started.toString());
+        env.put("finishedAt", Instant.now().toString());
+        Map<String, Object> host = HostEnvironment.describe();
+        host.put("hostname", hostname());
+        env.put("host", host);
+        Map<String, Object> rating = new LinkedHashMap<>();
+        rating.put("mips", mips.mips());
+        rating.put("dhrystonesPerSecond", Double.isNaN(mips.dhrystonesPerSecond()) ? null : mips.dhrystonesPerSecond());
+        rating.put("method", mips.method());
+        env.put("hostMips", rating);
+        FileSystemInfo fs = FileSystemInfo.of(target);
+        Map<String, Object> targetInfo = new LinkedHashMap<>();
+        targetInfo.put("path", target.toString());
+        targetInfo.put("fileSystem", fs.type());
+        targetInfo.put("mountPoint", fs.mountPoint());
+        targetInfo.put("device", fs.device());
+        targetInfo.put("mountOptions", fs.options());
+        targetInfo.put("config", configOf(fs.type()));
+        env.put("target", targetInfo);
+        env.put("workloadParameters", workloadParameters());
+        env.put("git", git());
+        env.put("jmhVersion", org.openjdk.jmh.util.Utils.class.getPackage().getImplementationVersion());
+        return env;
+    }
+
+    /** The paper's configuration names for the file system the target is on. */
+    static String configOf(String fileSystemType) {
+        if (fileSystemType.startsWith("nfs")) {
+            return "NFS";
+        }
+        if (fileSystemType.contains("afs")) {
+            return "AFS";
+        }
+        return "Local";
+    }
+
+    /** Sizes the report needs to turn times into bandwidths, computed by the workloads' own rules. */
+    private static Map<String, Object> workloadParameters() {
+        CacheSizes caches = CacheTopology.sizes();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("bcopy.CACHED", Bcopy.blockBytes(caches, Bcopy.Case.CACHED));
+        params.put("bcopy.UNCACHED", Bcopy.blockBytes(caches, Bcopy.Case.UNCACHED));
+        params.put("read.block", ReadFile.BLOCK_BYTES);
+        params.put("read.file", ReadFile.fileBytes(caches.lastLevel()));
+        return params;
+    }
+
+    private static Map<String, Object> git() {
+        Map<String, Object> git = new LinkedHashMap<>();
+        String commit = command("git", "rev-parse", "HEAD");
+        git.put("commit", commit == null ? "unknown (not a git checkout, or git is missing)" : commit);
+        String status = command("git", "status", "--porcelain", "--untracked-files=no");
+        git.put("dirty", status == null ? null : !status.isEmpty());
+        return git;
+    }
+
+    private static String hostname() {
+        String name = command("hostname");
+        return name == null ? "unknown" : name;
+    }
+
+    private static String command(String... argv) {
+        try {
+            Process p = new ProcessBuilder(List.of(argv)).redirectErrorStream(false).start();
+            try (InputStream in = p.getInputStream()) {
+                String out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+                if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    return null;
+                }
+                return out;
+            }
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static void write(Path file, Map<String, Object> environment) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.write(file, out -> json.writeValue(out, environment));
+    }
+}

@@ -1,0 +1,23 @@
+package org.asfast.report;
+
+/**
+ * A number this run produced for a cell of a paper's table: measured by JMH or derived from
+ * measured numbers with the paper's definitions.
+ *
+ * @param table the paper table
+ * @param row the row (this computer, its OS and configuration)
+ * @param column the paper's column
+ * @param unit the unit of value, low and high
+ * @param value the mean
+ * @param low lower bound of the 99.9% confidence interval, NaN when unknown
+ * @param high upper bound, NaN when unknown
+ * @param origin "measured" (from JMH) or "derived" (computed from measured cells)
+ * @param benchmark the JMH benchmark and parameters it came from, or the formula for derived cells
+ */
+public record Measurement(String table, RowLabel row, String column, String unit, double value, double low, double high,
+                          String origin, String benchmark) {
+
+    public boolean hasInterval() {
+        return !Double.isNaN(low) && !Double.isNaN(high);
+    }
+}

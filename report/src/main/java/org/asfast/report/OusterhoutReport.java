@@ -1,0 +1,239 @@
+package org.asfast.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Ousterhout's Tables 2-10 with this report's rows in place, their charts, and Figure 1.
+ */
+final class OusterhoutReport {
+    /** The column each table sorts by, and whether larger is first (bandwidths). */
+    private record Order(String column, boolean descending) {
+    }
+
+    private static final Map<String, Order> ORDER = Map.of(
+            "2", new Order("Time", false), "3", new Order("Time", false), "4", new Order("1 pipe", false),
+            "5", new Order("Cached", true), "6", new Order("Bandwidth", true), "7", new Order("Total", false),
+            "8", new Order("Remote Penalty", false), "9", new Order("foo", false), "10", new Order("No data", false));
+
+    static final List<String> TABLES = List.of("2", "3", "4", "5", "6", "7", "8", "9", "10");
+
+    private final Baselines baselines;
+    private final List<Run> runs;
+    private final Map<Run, List<Measurement>> measurements = new LinkedHashMap<>();
+    private final Map<String, BaselineVerifier.Check> errata;
+
+    OusterhoutReport(Baselines baselines, List<Run> runs) {
+        this.baselines = baselines;
+        this.runs = runs;
+        for (Run run : runs) {
+            measurements.put(run, RunDerivation.measurements(run, baselines));
+        }
+        errata = BaselineVerifier.errata(baselines).stream().collect(Collectors.toMap(OusterhoutReport::key, c -> c));
+    }
+
+    Map<Run, List<Measurement>> measurements() {
+        return measurements;
+    }
+
+    List<BaselineVerifier.Check> errata() {
+        return BaselineVerifier.errata(baselines);
+    }
+
+    private static String key(BaselineVerifier.Check c) {
+        return c.printed().table() + "|" + c.printed().row() + "|" + c.printed().column();
+    }
+
+    TableView table(String table) {
+        Baselines.Table paper = baselines.table(OusterhoutTables.PAPER, table);
+        List<String> columns = new ArrayList<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        for (BaselineCell cell : paper.cells()) {
+            if (!cell.column().startsWith("Time (getpid")) {
+                units.putIfAbsent(cell.column(), cell.unit());
+            }
+        }
+        units.forEach((column, unit) -> columns.add(column));
+        // Paper rows, in the printed order.
+        Map<RowLabel, Map<String, BaselineCell>> paperRows = new LinkedHashMap<>();
+        for (BaselineCell cell : paper.cells()) {
+            paperRows.computeIfAbsent(cell.row(), r -> new LinkedHashMap<>()).put(cell.column(), cell);
+        }
+        List<TableView.Row> rows = new ArrayList<>();
+        List<Double> keys = new ArrayList<>();
+        Order order = ORDER.get(table);
+        paperRows.forEach((label, cells) -> {
+            List<TableView.Cell> shown = new ArrayList<>();
+            for (String column : columns) {
+                BaselineCell c = cells.get(column);
+                shown.add(c == null ? TableView.Cell.empty() : paperCell(c));
+            }
+            rows.add(new TableView.Row(label.toString(), "paper", paper.source(), shown));
+            BaselineCell k = cells.get(order.column());
+            keys.add(k == null ? Double.NEGATIVE_INFINITY : k.value());
+        });
+        // This report's rows, each inserted before the first paper row it beats in the paper's order.
+        for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
+            Map<RowLabel, Map<String, Measurement>> runRows = new LinkedHashMap<>();
+            for (Measurement m : entry.getValue()) {
+                if (m.table().equals(table)) {
+                    runRows.computeIfAbsent(m.row(), r -> new LinkedHashMap<>()).put(m.column(), m);
+                }
+            }
+            runRows.forEach((label, cells) -> {
+                List<TableView.Cell> shown = columns.stream().map(c -> cells.containsKey(c) ? runCell(cells.get(c), entry.getKey()) : TableView.Cell.empty()).toList();
+                Measurement k = cells.get(order.column());
+                double key = k == null ? Double.NEGATIVE_INFINITY : k.value();
+                int at = insertionPoint(keys, key, order.descending());
+                rows.add(at, new TableView.Row(label.toString(), "measured", "run " + entry.getKey().id(), shown));
+                keys.add(at, key);
+            });
+        }
+        List<String> headings = new ArrayList<>();
+        units.forEach((column, unit) -> headings.add(unit.equals("ratio") ? column : column + " (" + unitText(unit) + ")"));
+        return new TableView(OusterhoutTables.PAPER + "-table" + table, OusterhoutTables.PAPER, table, "Table " + table + ". " + paper.title(),
+                paper.source(), headings, rows, chartSvg(table, paper.title(), columns, units, rows), notes(table));
+    }
+
+    private static int insertionPoint(List<Double> keys, double key, boolean descending) {
+        for (int i = 0; i < keys.size(); i++) {
+            double k = keys.get(i);
+            if (k == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            if (descending ? key > k : key < k) {
+                return i;
+            }
+        }
+        return keys.size();
+    }
+
+    private TableView.Cell paperCell(BaselineCell c) {
+        BaselineVerifier.Check erratum = errata.get(c.table() + "|" + c.row() + "|" + c.column());
+        if (erratum != null) {
+            return new TableView.Cell(c.text(), c.value(), Double.NaN, Double.NaN, "paper erratum",
+                    "printed " + c.text() + "; the paper's own definition gives " + Numbers.readable(erratum.recomputed()) + " (" + erratum.formula() + ")");
+        }
+        return new TableView.Cell(c.isNumber() ? c.text() : c.text(), c.value(), Double.NaN, Double.NaN, "paper", c.note());
+    }
+
+    private static TableView.Cell runCell(Measurement m, Run run) {
+        String text = Numbers.readable(m.value());
+        if (m.hasInterval() && m.origin().equals("measured")) {
+            text += " ± " + Numbers.readable((m.high() - m.low()) / 2);
+        }
+        return new TableView.Cell(text, m.value(), m.low(), m.high(), m.origin(),
+                m.origin() + " in run " + run.id() + ": " + m.benchmark() + (m.hasInterval() ? "; 99.9% CI [" + Numbers.readable(m.low()) + ", " + Numbers.readable(m.high()) + "]" : ""));
+    }
+
+    static String unitText(String unit) {
+        return switch (unit) {
+            case "us" -> "µs";
+            case "MB/s" -> "Mbytes/s";
+            default -> unit;
+        };
+    }
+
+    private static String notes(String table) {
+        String common = "Rows marked 'run' were measured on this computer; ± is half of JMH's 99.9% confidence interval. "
+                + "Their MIPS-relative speeds use the host MIPS rating above and the paper's MVAX2 row.";
+        return switch (table) {
+            case "3" -> common + " 'cross-CPU' rows let the two processes run on different CPUs; the paper's machines were uniprocessors.";
+            case "5" -> common + " Mbytes = 2^20 bytes. Cached: source and destination fill half of the largest per-CPU cache; uncached: each block is four times the last-level cache.";
+            case "6" -> common + " The file is four times the last-level cache (at least 64 MB) and is read in 16 KB blocks from the page cache.";
+            case "7" -> common + " The compiler is javac (in process, warmed up) on a 70-file, 220 KB Java tree; the paper compiled C with gcc for SPUR, so compare ratios across rows, not absolute compile times.";
+            case "8" -> common + " A single run has one target file system, so it fills the local or the remote column; run once locally and once on NFS to get the penalty.";
+            default -> common;
+        };
+    }
+
+    /** The chart of a table's raw columns: paper rows in one colour, measured rows in another, log scale. */
+    private String chartSvg(String table, String title, List<String> columns, Map<String, String> units, List<TableView.Row> rows) {
+        if (table.equals("8")) {
+            return null; // Table 8 is ratios; Figure 1 shows them
+        }
+        String basis = table.equals("7") ? "Total" : OusterhoutTables.DEFINITIONS.get(table).basis();
+        int index = columns.indexOf(basis);
+        List<Charts.Point> paper = new ArrayList<>();
+        List<Charts.Point> measured = new ArrayList<>();
+        for (TableView.Row row : rows) {
+            TableView.Cell cell = row.cells().get(index);
+            if (Double.isNaN(cell.value()) || cell.value() <= 0) {
+                continue;
+            }
+            Charts.Point p = new Charts.Point(row.label(), cell.value(), cell.low(), cell.high());
+            (row.kind().equals("paper") ? paper : measured).add(p);
+        }
+        org.knowm.xchart.XYChart chart = Charts.perRow("Table " + table + ": " + basis + " (" + unitText(units.get(basis)) + ", log scale)",
+                unitText(units.get(basis)), List.of(new Charts.Series("paper (1990)", Charts.PAPER, paper),
+                        new Charts.Series("this computer", Charts.RUN, measured)));
+        charts.put(table, chart);
+        return Charts.svg(chart);
+    }
+
+    /** Each table's chart, kept for its PNG copy. */
+    private final Map<String, org.knowm.xchart.XYChart> charts = new LinkedHashMap<>();
+
+    Map<String, org.knowm.xchart.XYChart> charts() {
+        return charts;
+    }
+
+    List<FigurePoint> figure1Points() {
+        OusterhoutTables tables = new OusterhoutTables(baselines);
+        Map<String, List<Double>> byMachine = new TreeMap<>();
+        for (String table : TABLES) {
+            for (BaselineCell cell : baselines.table(OusterhoutTables.PAPER, table).cells()) {
+                if (cell.column().startsWith(OusterhoutTables.MIPS_RELATIVE)) {
+                    byMachine.computeIfAbsent(cell.row().machine(), m -> new ArrayList<>()).add(cell.value());
+                }
+            }
+        }
+        List<FigurePoint> points = new ArrayList<>();
+        byMachine.forEach((machine, values) -> points.add(new FigurePoint(machine, tables.mips(machine).orElseThrow(),
+                MipsRelative.geometricMean(values), values.size(), "paper")));
+        for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
+            List<Double> values = entry.getValue().stream()
+                    .filter(m -> m.column().startsWith(OusterhoutTables.MIPS_RELATIVE) && !m.row().config().contains(","))
+                    .map(Measurement::value).toList();
+            if (!values.isEmpty()) {
+                points.add(new FigurePoint("host (run " + entry.getKey().id() + ")", entry.getKey().hostMips(),
+                        MipsRelative.geometricMean(values), values.size(), "measured"));
+            }
+        }
+        points.sort(Comparator.comparingDouble(FigurePoint::mips));
+        return points;
+    }
+
+    org.knowm.xchart.XYChart figure1Chart(List<FigurePoint> points) {
+        org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(960).height(560)
+                .title("Figure 1, redrawn: operating system speed relative to integer speed")
+                .xAxisTitle("MIPS (log scale)").yAxisTitle("geometric mean of MIPS-relative speeds (log scale)").build();
+        Charts.style(chart);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        for (String kind : List.of("paper", "measured")) {
+            List<FigurePoint> some = points.stream().filter(p -> p.kind().equals(kind)).toList();
+            if (some.isEmpty()) {
+                continue;
+            }
+            var series = chart.addSeries(kind.equals("paper") ? "1990 machines (paper)" : "this computer (measured)",
+                    some.stream().mapToDouble(FigurePoint::mips).toArray(), some.stream().mapToDouble(FigurePoint::geometricMean).toArray());
+            series.setMarkerColor(kind.equals("paper") ? Charts.PAPER : Charts.RUN);
+            for (FigurePoint p : some) {
+                chart.addAnnotation(new org.knowm.xchart.AnnotationText(p.machine(), p.mips(), p.geometricMean() * 1.12, false));
+            }
+        }
+        return chart;
+    }
+
+    Optional<List<Measurement>> of(Run run) {
+        return Optional.ofNullable(measurements.get(run));
+    }
+}

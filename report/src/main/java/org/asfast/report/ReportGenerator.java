@@ -1,0 +1,259 @@
+package org.asfast.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+
+/**
+ * Writes the report of one or more runs: every table as CSV, report.json, the charts as SVG and
+ * PNG, and one self-contained index.html. Everything is built in a temporary folder and swapped in
+ * whole, into the newest run's report/ folder and into results/latest/, so a failure leaves the
+ * previous report as it was.
+ */
+public final class ReportGenerator {
+    public static final String SCHEMA = "asfast-report/1";
+    public static final String LATEST = "latest";
+
+    private final Path results;
+    private final List<Run> runs;
+    private final Baselines baselines;
+    private List<String> tables = OusterhoutReport.TABLES;
+
+    private ReportGenerator(Path results, List<Run> runs, Baselines baselines) {
+        this.results = results;
+        this.runs = List.copyOf(runs);
+        this.baselines = baselines;
+    }
+
+    public static ReportGenerator forRuns(Path results, List<Run> runs, Baselines baselines) {
+        if (runs.isEmpty()) {
+            throw new org.asfast.spi.UserError("no runs to report on; run ./asfast verify first or pass --run");
+        }
+        return new ReportGenerator(results, runs, baselines);
+    }
+
+    /** Restricts the Ousterhout tables shown; an unknown table is a {@link org.asfast.spi.UserError}. */
+    public ReportGenerator onlyTables(List<String> names) {
+        for (String name : names) {
+            if (!OusterhoutReport.TABLES.contains(name)) {
+                throw new org.asfast.spi.UserError("unknown table '" + name + "'; Ousterhout tables are " + String.join(", ", OusterhoutReport.TABLES));
+            }
+        }
+        tables = List.copyOf(names);
+        return this;
+    }
+
+    /** Writes everything and returns the report folder of the newest run. */
+    public Path writeAll() {
+        Run newest = runs.getLast();
+        Path destination = newest.dir().resolve("report");
+        Path staging = null;
+        try {
+            staging = Files.createTempDirectory(newest.dir(), ".report-");
+            render(staging);
+            Path latestStaging = Files.createTempDirectory(results, ".latest-");
+            copyTree(staging, latestStaging);
+            swapIn(staging, destination);
+            staging = null;
+            swapIn(latestStaging, results.resolve(LATEST));
+            return destination;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report", e);
+        } finally {
+            if (staging != null) {
+                deleteTree(staging);
+            }
+        }
+    }
+
+    private void render(Path dir) throws IOException {
+        OusterhoutReport ousterhout = new OusterhoutReport(baselines, runs);
+        List<TableView> views = new ArrayList<>();
+        for (String table : tables) {
+            views.add(ousterhout.table(table));
+        }
+        List<FigurePoint> figure = ousterhout.figure1Points();
+        var figureChart = ousterhout.figure1Chart(figure);
+        List<TableView> others = OtherPapers.views(baselines);
+        List<Comparison> comparisons = Comparison.of(ousterhout.measurements());
+        List<BaselineVerifier.Check> errata = ousterhout.errata();
+
+        Files.createDirectories(dir.resolve("tables"));
+        Files.createDirectories(dir.resolve("charts"));
+        for (TableView view : views) {
+            writeCsv(dir.resolve("tables").resolve(view.id() + ".csv"), view);
+        }
+        for (TableView view : others) {
+            writeCsv(dir.resolve("tables").resolve(view.id() + ".csv"), view);
+        }
+        for (Map.Entry<String, org.knowm.xchart.XYChart> chart : ousterhout.charts().entrySet()) {
+            writeChart(dir.resolve("charts"), OusterhoutTables.PAPER + "-table" + chart.getKey(), chart.getValue());
+        }
+        String figureSvg = writeChart(dir.resolve("charts"), "figure1", figureChart);
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("schema", SCHEMA);
+        model.put("generatedAt", Instant.now().toString());
+        model.put("runs", runs.stream().map(ReportGenerator::runSummary).toList());
+        model.put("tables", views);
+        model.put("figure1", figure);
+        model.put("otherPapers", others);
+        model.put("comparisons", comparisons);
+        model.put("errata", errata.stream().map(ReportGenerator::erratum).toList());
+
+        // NaN (an empty cell) is written as the string "NaN", Jackson's default.
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Map<String, Object> jsonModel = new LinkedHashMap<>(model);
+        jsonModel.put("tables", views.stream().map(ReportGenerator::withoutSvg).toList());
+        AtomicFiles.write(dir.resolve("report.json"), out -> json.writeValue(out, jsonModel));
+
+        model.put("figure1Svg", figureSvg);
+        model.put("css", template("report.css"));
+        AtomicFiles.write(dir.resolve("index.html"), out -> out.write(html(model)));
+    }
+
+    private static TableView withoutSvg(TableView view) {
+        return new TableView(view.id(), view.paper(), view.table(), view.caption(), view.source(), view.columns(), view.rows(), null, view.notes());
+    }
+
+    private static Map<String, Object> runSummary(Run run) {
+        var env = run.environment();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("id", run.id());
+        summary.put("profile", env.path("profile").asText());
+        summary.put("startedAt", env.path("startedAt").asText());
+        summary.put("cpu", env.path("host").path("cpuModel").asText() + ", " + env.path("host").path("cpus").asText() + " CPUs");
+        List<String> caches = new ArrayList<>();
+        env.path("host").path("caches").forEach(c -> caches.add("L" + c.path("level").asText() + " " + c.path("type").asText() + " "
+                + (c.path("bytes").asLong() >> 10) + " KB (shared by CPUs " + c.path("sharedWith").asText() + ")"));
+        summary.put("caches", String.join("; ", caches));
+        summary.put("kernel", env.path("host").path("kernel").asText() + " " + env.path("host").path("kernelVersion").asText());
+        List<String> mitigations = new ArrayList<>();
+        env.path("host").path("mitigations").properties().forEach(e -> mitigations.add(e.getKey() + ": " + e.getValue().asText()));
+        summary.put("mitigations", mitigations);
+        summary.put("memory", env.path("host").path("memoryTotal").asText());
+        summary.put("jdk", env.path("host").path("jdk").asText());
+        var target = env.path("target");
+        summary.put("fileSystem", target.path("fileSystem").asText() + " at " + target.path("mountPoint").asText() + " ("
+                + target.path("mountOptions").asText() + "), target " + target.path("path").asText() + ", configuration " + target.path("config").asText());
+        summary.put("mips", Numbers.readable(run.hostMips()));
+        summary.put("mipsMethod", env.path("hostMips").path("method").asText());
+        summary.put("git", env.path("git").path("commit").asText() + (env.path("git").path("dirty").asBoolean(false) ? " (with uncommitted changes)" : ""));
+        summary.put("jmh", env.path("jmhVersion").asText());
+        return summary;
+    }
+
+    private static Map<String, Object> erratum(BaselineVerifier.Check c) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("table", c.printed().table());
+        e.put("row", c.printed().row().toString());
+        e.put("column", c.printed().column());
+        e.put("printed", c.printed().text());
+        e.put("recomputed", Numbers.readable(c.recomputed()));
+        e.put("formula", c.formula());
+        return e;
+    }
+
+    private static void writeCsv(Path file, TableView view) {
+        AtomicFiles.write(file, out -> {
+            List<String> header = new ArrayList<>(List.of("row", "kind", "source"));
+            header.addAll(view.columns());
+            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').build())) {
+                for (TableView.Row row : view.rows()) {
+                    List<String> record = new ArrayList<>(List.of(row.label(), row.kind(), row.source()));
+                    row.cells().forEach(c -> record.add(Numbers.plain(c.value())));
+                    csv.printRecord(record);
+                }
+            }
+        });
+    }
+
+    private static String writeChart(Path dir, String stem, org.knowm.xchart.XYChart chart) {
+        String svg = Charts.svg(chart);
+        AtomicFiles.write(dir.resolve(stem + ".svg"), out -> out.write(svg));
+        byte[] png = Charts.png(chart);
+        AtomicFiles.writeBytes(dir.resolve(stem + ".png"), out -> out.write(png));
+        return svg;
+    }
+
+    private static String html(Map<String, Object> model) throws IOException {
+        Configuration config = new Configuration(Configuration.VERSION_2_3_33);
+        config.setClassForTemplateLoading(ReportGenerator.class, "/report-templates");
+        config.setDefaultEncoding("UTF-8");
+        config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        config.setLogTemplateExceptions(false);
+        config.setNumberFormat("computer");
+        Template template = config.getTemplate("index.ftlh");
+        StringWriter out = new StringWriter();
+        try {
+            template.process(model, out);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("the report template failed: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    private static String template(String name) throws IOException {
+        try (var in = ReportGenerator.class.getResourceAsStream("/report-templates/" + name)) {
+            if (in == null) {
+                throw new IOException("missing template " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Replaces {@code target} with {@code staged}: the old folder is moved aside first and deleted last. */
+    private static void swapIn(Path staged, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path dest = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("asfast: could not remove " + root + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.asfast.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.asfast.spi.UserError;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** One folder of results/runs/: the JMH results and the environment they were measured in. */
+public record Run(String id, Path dir, JsonNode environment, List<JmhResult> results) {
+    public static final String JMH_FILE = "jmh.json";
+    public static final String ENVIRONMENT_FILE = "environment.json";
+    public static final String ENVIRONMENT_SCHEMA = "asfast-environment/1";
+
+    public static Run load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserError("run folder " + dir + " does not exist; pass a folder under results/runs/");
+        }
+        Path jmh = dir.resolve(JMH_FILE);
+        Path env = dir.resolve(ENVIRONMENT_FILE);
+        if (!Files.exists(jmh) || !Files.exists(env)) {
+            throw new UserError("run folder " + dir + " has no " + (Files.exists(jmh) ? ENVIRONMENT_FILE : JMH_FILE)
+                    + "; it is empty or incomplete: re-run the benchmarks or remove it");
+        }
+        JsonNode environment;
+        try {
+            environment = new ObjectMapper().readTree(env.toFile());
+        } catch (IOException e) {
+            throw new UserError(env + " is not valid JSON; it may be truncated: re-run the benchmarks or remove that run folder");
+        }
+        if (environment == null || !ENVIRONMENT_SCHEMA.equals(environment.path("schema").asText())) {
+            throw new UserError(env + " is not an " + ENVIRONMENT_SCHEMA + " file; it was written by another version or damaged");
+        }
+        return new Run(dir.getFileName().toString(), dir, environment, JmhResults.read(jmh));
+    }
+
+    /** The host's VAX MIPS rating recorded with the run. */
+    public double hostMips() {
+        return environment.path("hostMips").path("mips").asDouble(Double.NaN);
+    }
+
+    /** "Local", or "NFS"/"AFS" when the target directory was on such a file system. */
+    public String config() {
+        return environment.path("target").path("config").asText("Local");
+    }
+
+    /** The row label of this run's host: "host", "Linux <kernel>", the configuration. */
+    public RowLabel row(String variant) {
+        String config = config() + (variant == null || variant.isEmpty() ? "" : ", " + variant);
+        return new RowLabel("host", "Linux " + environment.path("host").path("kernel").asText("?"), config);
+    }
+}
