@@ -5,15 +5,15 @@ package org.asfast.cli;
  * cores); full is the main job's default.
  */
 enum Profile {
-    QUICK(1, 3, 300, 5, 300, 3, 5),
-    FULL(3, 5, 1000, 10, 1000, 10, 10);
+    QUICK(1, 3, 300, 5, 300, 6, 5),
+    FULL(3, 5, 1000, 10, 1000, 15, 10);
 
     final int forks;
     final int warmupIterations;
     final int warmupMillis;
     final int measurementIterations;
     final int measurementMillis;
-    /** Single-shot benchmarks (Andrew): warm-up and measured invocations per fork. */
+    /** Single-shot benchmarks (Andrew): warm-up and measured invocations per fork. javac keeps speeding up for a dozen runs. */
     final int singleShotWarmups;
     final int singleShotMeasurements;
 

@@ -54,7 +54,7 @@ final class RunEnvironment {
         env.put("target", targetInfo);
         env.put("workloadParameters", workloadParameters());
         env.put("git", git());
-        env.put("jmhVersion", org.openjdk.jmh.util.Utils.class.getPackage().getImplementationVersion());
+        env.put("jmhVersion", org.openjdk.jmh.util.Version.getPlainVersion());
         return env;
     }
 

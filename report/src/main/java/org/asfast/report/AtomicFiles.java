@@ -33,6 +33,14 @@ public final class AtomicFiles {
         void writeTo(java.io.OutputStream out) throws IOException;
     }
 
+    /** Temporary files are private (0600); results are meant to be published, so make them rw-r--r--. */
+    static void readableByAll(Path path) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+        }
+    }
+
     public static void writeBytes(Path file, BinaryContent content) {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = null;
@@ -42,6 +50,7 @@ public final class AtomicFiles {
             try (java.io.OutputStream out = Files.newOutputStream(temp)) {
                 content.writeTo(out);
             }
+            readableByAll(temp);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
         } catch (IOException e) {

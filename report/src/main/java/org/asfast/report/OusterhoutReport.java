@@ -202,7 +202,7 @@ final class OusterhoutReport {
                     .filter(m -> m.column().startsWith(OusterhoutTables.MIPS_RELATIVE) && !m.row().config().contains(","))
                     .map(Measurement::value).toList();
             if (!values.isEmpty()) {
-                points.add(new FigurePoint("host (run " + entry.getKey().id() + ")", entry.getKey().hostMips(),
+                points.add(new FigurePoint("host " + entry.getKey().id(), entry.getKey().hostMips(),
                         MipsRelative.geometricMean(values), values.size(), "measured"));
             }
         }
@@ -217,7 +217,8 @@ final class OusterhoutReport {
         Charts.style(chart);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+        chart.getStyler().setYAxisDecimalPattern("0.###");
         for (String kind : List.of("paper", "measured")) {
             List<FigurePoint> some = points.stream().filter(p -> p.kind().equals(kind)).toList();
             if (some.isEmpty()) {
@@ -227,7 +228,8 @@ final class OusterhoutReport {
                     some.stream().mapToDouble(FigurePoint::mips).toArray(), some.stream().mapToDouble(FigurePoint::geometricMean).toArray());
             series.setMarkerColor(kind.equals("paper") ? Charts.PAPER : Charts.RUN);
             for (FigurePoint p : some) {
-                chart.addAnnotation(new org.knowm.xchart.AnnotationText(p.machine(), p.mips(), p.geometricMean() * 1.12, false));
+                chart.addAnnotation(new org.knowm.xchart.AnnotationText(kind.equals("paper") ? p.machine() : "this computer",
+                        p.mips(), p.geometricMean() * 1.12, false));
             }
         }
         return chart;

@@ -60,6 +60,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** Runs the report command alone: {@code java -cp ... org.asfast.report.ReportCommand --help}. */
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command on its own, printing bad input as one line and exiting 2. */
+    static CommandLine commandLine() {
         CommandLine line = new CommandLine(new ReportCommand());
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UserError) {
@@ -68,6 +73,6 @@ public final class ReportCommand implements Callable<Integer> {
             }
             throw e;
         });
-        System.exit(line.execute(args));
+        return line;
     }
 }

@@ -72,6 +72,10 @@ public final class ReportGenerator {
             render(staging);
             Path latestStaging = Files.createTempDirectory(results, ".latest-");
             copyTree(staging, latestStaging);
+            for (Path dir : List.of(staging, staging.resolve("tables"), staging.resolve("charts"),
+                    latestStaging, latestStaging.resolve("tables"), latestStaging.resolve("charts"))) {
+                AtomicFiles.readableByAll(dir);
+            }
             swapIn(staging, destination);
             staging = null;
             swapIn(latestStaging, results.resolve(LATEST));

@@ -66,10 +66,12 @@ public final class SelectPipes implements Workload {
 
     @Override
     public void close() {
-        for (Pipes.Pipe pipe : open) {
-            if (pipe != null) {
-                pipes.close(pipe.readFd());
-                pipes.close(pipe.writeFd());
+        // Idempotent: closing a descriptor twice could close one that another part of the JVM reused.
+        for (int i = 0; i < open.length; i++) {
+            if (open[i] != null) {
+                pipes.close(open[i].readFd());
+                pipes.close(open[i].writeFd());
+                open[i] = null;
             }
         }
     }

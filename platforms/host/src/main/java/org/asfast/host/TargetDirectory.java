@@ -19,13 +19,23 @@ public final class TargetDirectory {
         if (!Files.isDirectory(target)) {
             throw new UserError("target " + target + " is not a directory; pass a directory to --target");
         }
-        if (!Files.isWritable(target)) {
+        if (!Files.isWritable(target) || !canCreateFileIn(target)) {
             throw new UserError("target directory " + target + " is not writable; fix its permissions or pass another --target");
         }
         try {
             return target.toRealPath();
         } catch (IOException e) {
             throw new UserError("cannot resolve target directory " + target + ": " + e.getMessage());
+        }
+    }
+
+    /** Root passes every permission check, so try for real: a read-only mount or /proc still refuses. */
+    private static boolean canCreateFileIn(Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".asfast-probe-", ""));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 

@@ -1,0 +1,77 @@
+package org.asfast.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Opens the generated index.html from file:// in Debian's headless Chromium (installed by
+ * ./asfast test and .ci/run; Playwright's own browser download is skipped) and checks what a reader
+ * sees: every table and chart, every image loaded, no console errors. Leaves a screenshot in
+ * report/target/report-screenshot.png.
+ */
+class ReportBrowserTest {
+    static final Path CHROMIUM = Paths.get(System.getProperty("asfast.chromium", "/usr/bin/chromium"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportOpensFromDiskWithEveryTableAndChart() throws Exception {
+        assertTrue(Files.isExecutable(CHROMIUM), "the browser test needs Debian's chromium at " + CHROMIUM
+                + "; ./asfast test installs it (apt-get install chromium)");
+        Path results = ReportFixtures.results(dir);
+        Path run = ReportFixtures.run(results, "browser");
+        Path report = ReportGenerator.forRuns(results, List.of(Run.load(run)), Baselines.load(results.resolve("baselines"))).writeAll();
+
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                             "--disable-component-update", "--disable-sync")))) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1200, 900));
+            List<String> problems = new ArrayList<>();
+            page.onConsoleMessage(m -> {
+                if (m.type().equals("error") || m.type().equals("warning")) {
+                    problems.add(m.type() + ": " + m.text());
+                }
+            });
+            page.onPageError(e -> problems.add("page error: " + e));
+            page.onRequestFailed(r -> problems.add("failed request: " + r.url()));
+            page.navigate(report.resolve("index.html").toUri().toString());
+            page.waitForLoadState();
+
+            assertEquals(OusterhoutReport.TABLES.size(), page.locator("section.ousterhout-table table").count(), "Tables 2-10");
+            for (String table : OusterhoutReport.TABLES) {
+                assertTrue(page.locator("#ousterhout1990-table" + table + " tbody tr").count() > 10, "rows of table " + table);
+                assertTrue(page.locator("#ousterhout1990-table" + table + " tr.measured").count() >= 1, "this run's row in table " + table);
+            }
+            int charts = page.locator(".chart svg").count();
+            assertEquals(1 + 8, charts, "Figure 1 and one chart per table but Table 8");
+            Object sizes = page.evaluate("() => Array.from(document.querySelectorAll('.chart svg')).map(s => { const r = s.getBoundingClientRect(); return r.width * r.height; })");
+            for (Object area : (List<?>) sizes) {
+                assertTrue(((Number) area).doubleValue() > 10_000, "every chart is drawn: " + sizes);
+            }
+            Object brokenImages = page.evaluate("() => Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length");
+            assertEquals(0, ((Number) brokenImages).intValue(), "every image loads");
+            assertTrue(page.locator("#errata tbody tr").count() >= 7, "errata listed");
+            assertTrue(page.locator("#environment").innerText().contains("VAX MIPS"));
+            assertTrue(page.locator("#figure1 tr.measured").count() == 1, "the host is in Figure 1");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "report-screenshot.png")).setFullPage(true));
+            assertEquals(List.of(), problems, "no console errors or failed loads");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.asfast.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What the report writes, read back without a browser. */
+class ReportHtmlTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void stringsFromResultFilesAreRenderedAsText() throws Exception {
+        Path results = ReportFixtures.results(dir);
+        Path run = ReportFixtures.run(results, "evil");
+        String env = Files.readString(run.resolve(Run.ENVIRONMENT_FILE))
+                .replaceFirst("\"cpuModel\" : \"[^\"]*\"", "\"cpuModel\" : \"<script>alert(1)</script>\"")
+                .replaceFirst("\"kernel\" : \"[^\"]*\"", "\"kernel\" : \"<img src=x onerror=alert(2)>\"");
+        Files.writeString(run.resolve(Run.ENVIRONMENT_FILE), env);
+        ReportGenerator.forRuns(results, List.of(Run.load(run)), Baselines.load(results.resolve("baselines"))).writeAll();
+        String html = Files.readString(run.resolve("report/index.html"));
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the CPU model is shown, escaped");
+        assertFalse(html.contains("<script"), "no script element anywhere");
+        assertFalse(html.contains("<img src=x"), "no injected element");
+        assertTrue(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    }
+
+    @Test
+    void everyOutputIsWrittenAndSelfContained() throws Exception {
+        Path results = ReportFixtures.results(dir);
+        Path run = ReportFixtures.run(results, "r1");
+        long start = System.nanoTime();
+        Path report = ReportGenerator.forRuns(results, List.of(Run.load(run)), Baselines.load(results.resolve("baselines"))).writeAll();
+        System.out.printf("report generated from an existing run in %.2f s%n", (System.nanoTime() - start) / 1e9);
+        for (String table : OusterhoutReport.TABLES) {
+            assertTrue(Files.exists(report.resolve("tables/ousterhout1990-table" + table + ".csv")), table);
+        }
+        for (String chart : List.of("figure1", "ousterhout1990-table2", "ousterhout1990-table10")) {
+            assertTrue(Files.size(report.resolve("charts/" + chart + ".svg")) > 1000, chart);
+            byte[] png = Files.readAllBytes(report.resolve("charts/" + chart + ".png"));
+            assertEquals((byte) 0x89, png[0]);
+            assertEquals('P', png[1]);
+        }
+        String html = Files.readString(report.resolve("index.html"));
+        Matcher external = Pattern.compile("(src|href)=\"(https?:)?//").matcher(html);
+        assertFalse(external.find(), "no network reference");
+        assertFalse(html.contains("<link"), "CSS is inline");
+        Matcher hrefs = Pattern.compile("href=\"((charts|tables)/[^\"]+)\"").matcher(html);
+        int links = 0;
+        while (hrefs.find()) {
+            assertTrue(Files.exists(report.resolve(hrefs.group(1))), hrefs.group(1));
+            links++;
+        }
+        assertTrue(links >= 9 + 9 * 2, "each table links its CSV and chart files: " + links);
+        JsonNode json = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        assertEquals(ReportGenerator.SCHEMA, json.get("schema").asText());
+        assertEquals(9, json.get("tables").size());
+        assertTrue(json.get("errata").size() >= 7);
+        assertTrue(Files.readString(results.resolve("latest/index.html")).equals(html), "results/latest holds the same report");
+        String csv = Files.readString(report.resolve("tables/ousterhout1990-table2.csv"));
+        assertTrue(csv.startsWith("row,kind,source,Time (µs),MIPS-Relative Speed"), csv.lines().findFirst().orElse(""));
+        assertTrue(csv.contains("host Linux"), "the run's row is in the table");
+    }
+
+    @Test
+    void hostRowsAreInsertedInThePapersOrder() throws Exception {
+        Path results = ReportFixtures.results(dir);
+        Run run = Run.load(ReportFixtures.run(results, "r1"));
+        OusterhoutReport report = new OusterhoutReport(Baselines.load(results.resolve("baselines")), List.of(run));
+        TableView getpid = report.table("2");
+        assertEquals("measured", getpid.rows().getFirst().kind(), "a 0.1 µs getpid sorts before the DS5000's 11 µs");
+        TableView bcopy = report.table("5");
+        assertEquals("measured", bcopy.rows().getFirst().kind(), "bandwidth tables sort fastest first");
+        assertEquals(16 + 1, getpid.rows().size());
+    }
+
+    @Test
+    void comparingTwoRunsGivesRatiosAndVerdicts() throws Exception {
+        Path results = ReportFixtures.results(dir);
+        Run a = Run.load(ReportFixtures.run(results, "a"));
+        Run b = Run.load(ReportFixtures.run(results, "b"));
+        OusterhoutReport report = new OusterhoutReport(Baselines.load(results.resolve("baselines")), List.of(a, b));
+        List<Comparison> comparisons = Comparison.of(report.measurements());
+        assertFalse(comparisons.isEmpty());
+        for (Comparison c : comparisons) {
+            Comparison.Entry second = c.entries().get(1);
+            assertEquals(1.0, second.ratio(), 1e-12, "the same run compared with itself");
+            assertTrue(second.verdict().equals("within error") || second.verdict().equals("no interval"));
+        }
+    }
+}
