@@ -18,6 +18,11 @@ public final class Main {
 
     /** Runs the command line and returns the exit code: 0 for success, 2 for bad input, 1 for a failure. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line, with bad input printed as one line and exit code 2. */
+    static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Main());
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -29,6 +34,6 @@ public final class Main {
             e.printStackTrace(cmd.getErr());
             return 1;
         });
-        return line.execute(args);
+        return line;
     }
 }
