@@ -33,12 +33,13 @@ class InterruptTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // setsid puts the run in a process group of its own, so that we can signal the group as a terminal would.
         List<String> command = List.of("setsid", java, "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), "org.asfast.cli.Main", "run", "--profile", "quick",
+                "-cp", System.getProperty("java.class.path"), "org.asfast.cli.Main", "run", "--profile", "full",
                 "--workload", "read", "--host-mips", "1000", "--no-report",
                 "--results", results.toString(), "--target", target.toString());
         Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        // Wait until the JMH fork has written its file, then interrupt in the middle of measurement.
+        // Wait until the JMH fork has written its file, then interrupt in the middle of measurement
+        // (the full profile measures the read workload for about a minute).
         while (!scratchFileExists(target) && System.nanoTime() < deadline && run.isAlive()) {
             Thread.sleep(100);
         }

@@ -32,6 +32,7 @@ public final class BaselineVerifier {
         }
         checks.sort(java.util.Comparator.comparing((Check c) -> Integer.parseInt(c.printed().table()))
                 .thenComparing(c -> c.printed().row().toString()).thenComparing(c -> c.printed().column()));
+        checks.addAll(OtherPaperChecks.verify(baselines));
         return checks;
     }
 
@@ -72,7 +73,7 @@ public final class BaselineVerifier {
         }
     }
 
-    private static Check check(BaselineCell printed, double recomputed, String formula) {
+    static Check check(BaselineCell printed, double recomputed, String formula) {
         double unit = lastDigitUnit(printed.text());
         boolean agrees = Math.abs(recomputed - printed.value()) <= unit * (1 + 1e-9);
         return new Check(printed, recomputed, formula, agrees);

@@ -168,6 +168,7 @@ public final class ReportGenerator {
 
     private static Map<String, Object> erratum(BaselineVerifier.Check c) {
         Map<String, Object> e = new LinkedHashMap<>();
+        e.put("paper", c.printed().paper());
         e.put("table", c.printed().table());
         e.put("row", c.printed().row().toString());
         e.put("column", c.printed().column());
