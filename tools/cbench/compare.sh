@@ -2,21 +2,23 @@
 # Runs the C version of the host workloads right after a run, and prints each figure beside the
 # Java one from the run's results.csv with their ratio.
 #
-#   tools/cbench/compare.sh [results/runs/<id>] [idle-threads]
+#   tools/cbench/compare.sh [results/runs/<id>] [idle-threads] [fd-base]
 #
-# idle-threads (default 20, about what a JMH fork has) makes the C process multithreaded like the JVM.
+# idle-threads (default 20, about what a JMH fork has) makes the C process multithreaded like the JVM;
+# fd-base (default 48) gives select's pipes descriptor numbers like those in a JMH fork.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 run=${1:-$(ls -d "$root"/results/runs/*/ | sort | tail -n 1)}
 threads=${2:-20}
+fd_base=${3:-48}
 results="$run/results.csv"
 [ -f "$results" ] || { echo "compare.sh: no results.csv in $run" >&2; exit 2; }
 target=$(sed -n 's/.*"path" : "\(.*\)",/\1/p' "$run/environment.json" | head -n 1)
 bin=$(mktemp -d)
 trap 'rm -rf "$bin"' EXIT
 gcc -O2 -o "$bin/ousterhout" "$here/ousterhout.c" -lpthread
-"$bin/ousterhout" "${target:-/tmp}" "$root/workloads/src/main/resources/andrew" "$threads" > "$bin/c.csv"
+"$bin/ousterhout" "${target:-/tmp}" "$root/workloads/src/main/resources/andrew" "$threads" "$fd_base" > "$bin/c.csv"
 
 awk -F, '
   # the run: table|column|variant -> value, measured rows only

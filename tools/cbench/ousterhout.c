@@ -4,10 +4,11 @@
  * a JMH run. Each figure is the mean of 5 trials of about 0.5 s after a warm-up, as JMH's quick
  * profile measures; units match results.csv (us, ms, MB/s with 1 MB = 2^20 bytes, s).
  *
- *   ousterhout <target-dir> <andrew-source-dir> [idle-threads]
+ *   ousterhout <target-dir> <andrew-source-dir> [idle-threads] [fd-base]
  *
  * idle-threads starts that many sleeping threads first: select and the file calls cost more in a
- * multithreaded process (the JVM is one), so the fair comparison has threads too.
+ * multithreaded process (the JVM is one), so the fair comparison has threads too. fd-base gives the
+ * select workload's pipes descriptor numbers at least that high, as they are in a JVM.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -101,12 +102,24 @@ static void op_select(void *arg) {
     if (select(s->nfds, &copy, NULL, NULL, &zero) < 0) die("select");
 }
 
+/* The JVM already has dozens of descriptors open, so its pipes get higher numbers; match them. */
+static int fd_base;
+static void raise_fds(int fds[2]) {
+    for (int e = 0; e < 2 && fd_base > 0; e++) {
+        int high = fcntl(fds[e], F_DUPFD, fd_base);
+        if (high < 0) die("F_DUPFD");
+        close(fds[e]);
+        fds[e] = high;
+    }
+}
+
 static double select_pipes(int count, int full) {
     struct selectarg s = {count, 0};
     int fds[10][2];
     FD_ZERO(&s.set);
     for (int i = 0; i < count; i++) {
         if (pipe(fds[i])) die("pipe");
+        raise_fds(fds[i]);
         if (full && write(fds[i][1], "x", 1) != 1) die("write");
         FD_SET(fds[i][0], &s.set);
         if (fds[i][0] + 1 > s.nfds) s.nfds = fds[i][0] + 1;
@@ -225,6 +238,7 @@ static void *idle(void *arg) { (void) arg; for (;;) pause(); return NULL; }
 int main(int argc, char **argv) {
     if (argc < 3) { fprintf(stderr, "usage: %s target-dir andrew-source-dir [idle-threads]\n", argv[0]); return 2; }
     int threads = argc > 3 ? atoi(argv[3]) : 0;
+    fd_base = argc > 4 ? atoi(argv[4]) : 0;
     for (int i = 0; i < threads; i++) { pthread_t t; pthread_create(&t, NULL, idle, NULL); }
     char andrew[4096];
     if (!realpath(argv[2], andrew)) die("andrew source");

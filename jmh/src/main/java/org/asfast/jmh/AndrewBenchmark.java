@@ -9,11 +9,9 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Tables 7 and 8: the modified Andrew benchmark, one run per invocation. "copy" times MakeDir, Copy,
@@ -26,32 +24,19 @@ public class AndrewBenchmark {
 
     @Benchmark
     public String copy(Tree tree) {
-        return tree.andrew.copyPhases();
+        return tree.workload.copyPhases();
     }
 
     @Benchmark
     public void compile(FreshCopy fresh) {
-        fresh.tree.andrew.compilePhase(fresh.name);
+        fresh.tree.workload.compilePhase(fresh.name);
     }
 
     /** The platform and the installed source tree, for the whole trial. */
-    @State(Scope.Thread)
-    public static class Tree {
-        @Param({"host"})
-        public String platform;
-
-        Platform opened;
-        Andrew andrew;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            opened = OnPlatform.open(platform);
-            andrew = new Andrew(opened);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            OnPlatform.close(andrew, opened);
+    public static class Tree extends OnPlatform<Andrew> {
+        @Override
+        protected Andrew create(Platform platform) {
+            return new Andrew(platform);
         }
     }
 
@@ -66,7 +51,7 @@ public class AndrewBenchmark {
         @Setup(Level.Invocation)
         public void make(Tree tree) {
             this.tree = tree;
-            name = tree.andrew.copyPhases();
+            name = tree.workload.copyPhases();
         }
     }
 }

@@ -1,17 +1,49 @@
 package org.asfast.jmh;
 
+import java.util.concurrent.TimeUnit;
+
 import org.asfast.spi.Platform;
 import org.asfast.spi.PlatformSettings;
 import org.asfast.spi.Platforms;
 import org.asfast.workloads.Workload;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Opens the platform named by a benchmark's {@code platform} parameter and closes it, with its
- * workload, when the trial ends. The harness passes the target directory to forked JVMs as the
- * system property {@code asfast.target}.
+ * What every benchmark does around its measured call: open the platform named by the
+ * {@code platform} parameter, set its workload up, and close both when the trial ends. The harness
+ * passes the target directory to forked JVMs as the system property {@code asfast.target}.
+ *
+ * @param <W> the workload the benchmark measures
  */
-final class OnPlatform {
-    private OnPlatform() {
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public abstract class OnPlatform<W extends Workload> {
+    @Param({"host"})
+    public String platform;
+
+    protected W workload;
+    private Platform opened;
+
+    /** Makes the workload on an opened platform, with this benchmark's other parameters. */
+    protected abstract W create(Platform platform);
+
+    @Setup
+    public void setUp() {
+        opened = open(platform);
+        workload = create(opened);
+    }
+
+    @TearDown
+    public void tearDown() {
+        close(workload, opened);
     }
 
     static Platform open(String name) {
