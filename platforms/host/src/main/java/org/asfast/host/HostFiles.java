@@ -17,7 +17,12 @@ final class HostFiles implements Files {
     private final Scratch scratch;
     private final Arena arena;
     private final MemorySegment statBuffer;
-    /** C strings of paths already used: open-close asks for the same name millions of times. */
+    /**
+     * C strings of paths already used: open-close asks for the same name millions of times. The
+     * Andrew benchmark uses thousands of names once each, so the cache stops growing at a bound and
+     * keeps the names it has; they live as long as the platform's arena.
+     */
+    private static final int CACHED_PATHS = 1024;
     private final Map<String, MemorySegment> cPaths = new HashMap<>();
 
     HostFiles(Scratch scratch, Arena arena) {
@@ -120,10 +125,15 @@ final class HostFiles implements Files {
 
     private MemorySegment cPath(String path) {
         MemorySegment c = cPaths.get(path);
-        if (c == null) {
-            c = arena.allocateFrom(checkRelative(path));
-            cPaths.put(path, c);
+        if (c != null) {
+            return c;
         }
+        checkRelative(path);
+        if (cPaths.size() >= CACHED_PATHS) {
+            return Arena.ofAuto().allocateFrom(path); // freed by the GC once the call no longer holds it
+        }
+        c = arena.allocateFrom(path);
+        cPaths.put(path, c);
         return c;
     }
 
