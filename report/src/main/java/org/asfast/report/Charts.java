@@ -22,7 +22,6 @@ import de.erichseifert.vectorgraphics2d.util.PageSize;
 final class Charts {
     static final Color PAPER = new Color(0x4C72B0);
     static final Color RUN = new Color(0xDD8452);
-    static final Color MODEL = new Color(0x55A868);
 
     private Charts() {
     }

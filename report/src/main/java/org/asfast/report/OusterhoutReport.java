@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -235,7 +234,4 @@ final class OusterhoutReport {
         return chart;
     }
 
-    Optional<List<Measurement>> of(Run run) {
-        return Optional.ofNullable(measurements.get(run));
-    }
 }

@@ -251,11 +251,6 @@ final class CountingPlatform implements Platform, KernelEntry, Memory, Pipes, Se
     }
 
     @Override
-    public String describeTarget() {
-        return "in memory";
-    }
-
-    @Override
     public void requireFreeSpace(long n, String purpose) {
         count("requireFreeSpace", n);
     }

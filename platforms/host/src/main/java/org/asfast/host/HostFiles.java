@@ -109,11 +109,6 @@ final class HostFiles implements Files {
     }
 
     @Override
-    public String describeTarget() {
-        return FileSystemInfo.of(scratch.dir).toString();
-    }
-
-    @Override
     public void requireFreeSpace(long bytes, String purpose) {
         TargetDirectory.requireFreeSpace(scratch.dir, bytes, purpose);
     }

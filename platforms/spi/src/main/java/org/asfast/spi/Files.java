@@ -36,9 +36,6 @@ public interface Files extends Capability {
     /** Creates a directory. */
     void mkdir(String path);
 
-    /** What the files live on: file-system type and mount options, for the run's record. */
-    String describeTarget();
-
     /** Throws a {@link UserError} unless the target has at least {@code bytes} free for {@code purpose}. */
     void requireFreeSpace(long bytes, String purpose);
 }
