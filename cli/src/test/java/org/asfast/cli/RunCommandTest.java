@@ -92,6 +92,15 @@ class RunCommandTest {
     }
 
     @Test
+    void targetFileSystemGivesThePapersConfiguration() {
+        assertEquals("NFS", RunEnvironment.configOf("nfs"));
+        assertEquals("NFS", RunEnvironment.configOf("nfs4"));
+        assertEquals("AFS", RunEnvironment.configOf("openafs"));
+        assertEquals("Local", RunEnvironment.configOf("ext4"));
+        assertEquals("Local", RunEnvironment.configOf("tmpfs"));
+    }
+
+    @Test
     void runFoldersNeverCollide() throws Exception {
         Path runs = dir.resolve("runs");
         RunFolder a = RunFolder.create(runs);

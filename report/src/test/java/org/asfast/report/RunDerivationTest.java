@@ -1,0 +1,76 @@
+package org.asfast.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JMH scores become the paper's units, and MIPS-relative speeds use the right MVAX2 row. */
+class RunDerivationTest {
+    @TempDir
+    Path dir;
+
+    private static Measurement cell(List<Measurement> cells, String table, String column, String config) {
+        return cells.stream().filter(m -> m.table().equals(table) && m.column().equals(column) && m.row().config().equals(config))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + table + " " + column + " " + config));
+    }
+
+    private static JmhResult result(Run run, String benchmark, String param) {
+        return run.results().stream().filter(r -> r.benchmark().endsWith(benchmark) && (param == null || r.params().containsValue(param)))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void unitsFollowThePaper() throws Exception {
+        Path results = ReportFixtures.results(dir);
+        Run run = Run.load(ReportFixtures.run(results, "local"));
+        Baselines baselines = Baselines.load(results.resolve("baselines"));
+        List<Measurement> cells = RunDerivation.measurements(run, baselines);
+        JmhResult getpid = result(run, "GetpidBenchmark.getpid", null);
+        assertEquals("ns/op", getpid.unit());
+        assertEquals(getpid.score() / 1000, cell(cells, "2", "Time", "Local").value(), 1e-12, "ns to µs");
+        JmhResult openClose = result(run, "OpenCloseBenchmark.openClose", "FOO");
+        assertEquals(openClose.score() / 1e6, cell(cells, "9", "foo", "Local").value(), 1e-15, "ns to ms");
+        JmhResult read = result(run, "ReadBenchmark.read", null);
+        double mbPerS = 16384 / (read.score() * 1e-9) / (1 << 20);
+        assertEquals(mbPerS, cell(cells, "6", "Bandwidth", "Local").value(), 1e-6, "16 KB per op to Mbytes/s");
+        Measurement bandwidth = cell(cells, "6", "Bandwidth", "Local");
+        assertTrue(bandwidth.low() < bandwidth.value() && bandwidth.value() < bandwidth.high(), "interval inverted with the time");
+        Measurement copy = cell(cells, "7", "Copy", "Local");
+        Measurement compile = cell(cells, "7", "Compile", "Local");
+        assertEquals(copy.value() + compile.value(), cell(cells, "7", "Total", "Local").value(), 1e-12);
+        assertEquals("derived", cell(cells, "7", "Total", "Local").origin());
+        assertTrue(cells.stream().anyMatch(m -> m.row().config().equals("Local, cross-CPU")), "the unpinned cswitch is its own row");
+    }
+
+    @Test
+    void remoteRunsCompareWithTheMicroVaxOverNfs() throws Exception {
+        Path results = ReportFixtures.results(dir);
+        Path folder = ReportFixtures.run(results, "nfs");
+        Path env = folder.resolve(Run.ENVIRONMENT_FILE);
+        Files.writeString(env, Files.readString(env).replace("\"config\" : \"Local\"", "\"config\" : \"NFS\""));
+        Run run = Run.load(folder);
+        Baselines baselines = Baselines.load(results.resolve("baselines"));
+        OusterhoutTables tables = new OusterhoutTables(baselines);
+        List<Measurement> cells = RunDerivation.measurements(run, baselines);
+        double foo = cell(cells, "9", "foo", "NFS").value();
+        double mvaxNfs = baselines.value("ousterhout1990", "9", OusterhoutTables.MVAX2_NFS, "foo").orElseThrow();
+        double expected = MipsRelative.fromTimes(mvaxNfs, foo, run.hostMips(), tables.mips("MVAX2").orElseThrow());
+        assertEquals(expected, cell(cells, "9", OusterhoutTables.MIPS_RELATIVE, "NFS").value(), 1e-12);
+        double noData = cell(cells, "10", "No data", "NFS").value();
+        double mvaxNfsCd = baselines.value("ousterhout1990", "10", OusterhoutTables.MVAX2_NFS, "No data").orElseThrow();
+        assertEquals(MipsRelative.fromTimes(mvaxNfsCd, noData, run.hostMips(), tables.mips("MVAX2").orElseThrow()),
+                cell(cells, "10", OusterhoutTables.MIPS_RELATIVE, "NFS").value(), 1e-12);
+        assertTrue(cells.stream().anyMatch(m -> m.table().equals("8") && m.column().equals("MIPS-Relative Speed (Remote)")));
+        // getpid does not depend on files: Table 2 still compares with the one MVAX2 row.
+        double getpid = cell(cells, "2", "Time", "NFS").value();
+        double mvax = baselines.value("ousterhout1990", "2", OusterhoutTables.MVAX2, "Time").orElseThrow();
+        assertEquals(MipsRelative.fromTimes(mvax, getpid, run.hostMips(), tables.mips("MVAX2").orElseThrow()),
+                cell(cells, "2", OusterhoutTables.MIPS_RELATIVE, "NFS").value(), 1e-12);
+    }
+}
