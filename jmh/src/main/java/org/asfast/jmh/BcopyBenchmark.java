@@ -19,7 +19,8 @@ public class BcopyBenchmark extends OnPlatform<Bcopy> {
     }
 
     @Benchmark
-    public void bcopy() {
+    public void bcopy(VirtualTime time) {
+        time.operations++;
         workload.copy();
     }
 }

@@ -20,7 +20,8 @@ public class CreateDeleteBenchmark extends OnPlatform<CreateDelete> {
     }
 
     @Benchmark
-    public long createDelete() {
+    public long createDelete(VirtualTime time) {
+        time.operations++;
         return workload.iteration();
     }
 }

@@ -17,7 +17,8 @@ public class CswitchBenchmark extends OnPlatform<Cswitch> {
     }
 
     @Benchmark
-    public int roundTrip() {
+    public int roundTrip(VirtualTime time) {
+        time.operations++;
         return workload.roundTrip();
     }
 }

@@ -13,7 +13,8 @@ public class GetpidBenchmark extends OnPlatform<Getpid> {
     }
 
     @Benchmark
-    public long getpid() {
+    public long getpid(VirtualTime time) {
+        time.operations++;
         return workload.call();
     }
 }

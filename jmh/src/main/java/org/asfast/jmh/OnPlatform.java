@@ -38,11 +38,13 @@ public abstract class OnPlatform<W extends Workload> {
     @Setup
     public void setUp() {
         opened = open(platform);
+        VirtualTime.CLOCK.set(opened.clock());
         workload = create(opened);
     }
 
     @TearDown
     public void tearDown() {
+        VirtualTime.CLOCK.remove();
         close(workload, opened);
     }
 

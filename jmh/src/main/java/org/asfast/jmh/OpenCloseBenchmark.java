@@ -16,7 +16,8 @@ public class OpenCloseBenchmark extends OnPlatform<OpenClose> {
     }
 
     @Benchmark
-    public void openClose() {
+    public void openClose(VirtualTime time) {
+        time.operations++;
         workload.openClose();
     }
 }

@@ -13,7 +13,8 @@ public class ReadBenchmark extends OnPlatform<ReadFile> {
     }
 
     @Benchmark
-    public long read() {
+    public long read(VirtualTime time) {
+        time.operations++;
         return workload.readBlock();
     }
 }

@@ -21,7 +21,8 @@ public class SelectBenchmark extends OnPlatform<SelectPipes> {
     }
 
     @Benchmark
-    public int select() {
+    public int select(VirtualTime time) {
+        time.operations++;
         return workload.call();
     }
 }

@@ -12,8 +12,20 @@ import java.util.Map;
  * @param high the upper bound
  * @param unit JMH's score unit, e.g. {@code ns/op}
  * @param samples how many measurement iterations the score is made of
+ * @param secondary JMH's secondary results by name (for modelled platforms, "virtualNanos" and "operations")
  */
-public record JmhResult(String benchmark, Map<String, String> params, double score, double low, double high, String unit, int samples) {
+public record JmhResult(String benchmark, Map<String, String> params, double score, double low, double high, String unit, int samples,
+                        Map<String, Double> secondary) {
+
+    /**
+     * Modelled time per operation in nanoseconds, when the platform's clock was virtual: the
+     * virtual time its clock advanced over the operations done. Empty for real platforms.
+     */
+    public java.util.OptionalDouble virtualNanosPerOperation() {
+        double nanos = secondary.getOrDefault("virtualNanos", 0.0);
+        double operations = secondary.getOrDefault("operations", 0.0);
+        return nanos > 0 && operations > 0 ? java.util.OptionalDouble.of(nanos / operations) : java.util.OptionalDouble.empty();
+    }
 
     /** Seconds per operation for one unit of this result's score. */
     public double secondsPerUnit() {

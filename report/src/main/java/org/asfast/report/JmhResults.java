@@ -46,8 +46,10 @@ public final class JmhResults {
             for (JsonNode fork : metric.path("rawData")) {
                 samples += fork.size();
             }
+            Map<String, Double> secondary = new LinkedHashMap<>();
+            node.path("secondaryMetrics").properties().forEach(e -> secondary.put(e.getKey(), number(e.getValue().get("score"))));
             results.add(new JmhResult(node.get("benchmark").asText(), params, number(metric.get("score")), low, high,
-                    metric.get("scoreUnit").asText(), samples));
+                    metric.get("scoreUnit").asText(), samples, secondary));
         }
         return results;
     }

@@ -11,7 +11,8 @@ package org.asfast.report;
  * @param value the mean
  * @param low lower bound of the 99.9% confidence interval, NaN when unknown
  * @param high upper bound, NaN when unknown
- * @param origin "measured" (from JMH) or "derived" (computed from measured cells)
+ * @param origin "measured" (wall time from JMH), "modelled" (virtual time of a modelled platform, from
+ *               JMH's secondary results) or "derived" (computed from those cells)
  * @param benchmark the JMH benchmark and parameters it came from, or the formula for derived cells
  */
 public record Measurement(String table, RowLabel row, String column, String unit, double value, double low, double high,

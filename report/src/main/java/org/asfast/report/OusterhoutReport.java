@@ -90,7 +90,8 @@ final class OusterhoutReport {
                 Measurement k = cells.get(order.column());
                 double key = k == null ? Double.NEGATIVE_INFINITY : k.value();
                 int at = insertionPoint(keys, key, order.descending());
-                rows.add(at, new TableView.Row(label.toString(), "measured", "run " + entry.getKey().id(), shown));
+                boolean modelled = cells.values().stream().anyMatch(m -> m.origin().equals("modelled"));
+                rows.add(at, new TableView.Row(label.toString(), modelled ? "model" : "measured", "run " + entry.getKey().id(), shown));
                 keys.add(at, key);
             });
         }

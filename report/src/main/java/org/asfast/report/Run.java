@@ -48,9 +48,15 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
         return environment.path("target").path("config").asText("Local");
     }
 
-    /** The row label of this run's host: "host", "Linux <kernel>", the configuration. */
-    public RowLabel row(String variant) {
-        String config = config() + (variant == null || variant.isEmpty() ? "" : ", " + variant);
-        return new RowLabel("host", "Linux " + environment.path("host").path("kernel").asText("?"), config);
+    /**
+     * The row label of a result of this run: for the host, "host", "Linux &lt;kernel&gt;" and the
+     * target's configuration; for another platform, its name.
+     */
+    public RowLabel row(String variant, String platform) {
+        String suffix = variant == null || variant.isEmpty() ? "" : ", " + variant;
+        if (!platform.equals("host")) {
+            return new RowLabel(platform, "", suffix.isEmpty() ? "" : suffix.substring(2));
+        }
+        return new RowLabel("host", "Linux " + environment.path("host").path("kernel").asText("?"), config() + suffix);
     }
 }

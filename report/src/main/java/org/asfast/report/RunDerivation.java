@@ -50,6 +50,12 @@ public final class RunDerivation {
     }
 
     private static Measurement convert(Run run, JmhResult result, Mapping m) {
+        java.util.OptionalDouble virtual = result.virtualNanosPerOperation();
+        if (virtual.isPresent()) {
+            // A modelled platform: its virtual time is the result, exact, with no interval.
+            result = new JmhResult(result.benchmark(), result.params(), virtual.getAsDouble(), Double.NaN, Double.NaN, "ns/op",
+                    result.samples(), result.secondary());
+        }
         double toSeconds = result.secondsPerUnit();
         double value;
         double low;
@@ -70,8 +76,8 @@ public final class RunDerivation {
             low = result.low() * scale;
             high = result.high() * scale;
         }
-        return new Measurement(m.table(), run.row(m.variant()), m.column(), m.unit(), value, low, high, "measured",
-                result.benchmark() + paramsText(result));
+        return new Measurement(m.table(), run.row(m.variant(), result.params().getOrDefault("platform", "host")), m.column(), m.unit(),
+                value, low, high, virtual.isPresent() ? "modelled" : "measured", result.benchmark() + paramsText(result));
     }
 
     /** Table 7: Total = Copy + Compile, with the two intervals' half-widths added in quadrature. */
@@ -97,7 +103,8 @@ public final class RunDerivation {
         List<Measurement> derived = new ArrayList<>();
         for (Measurement cell : cells) {
             OusterhoutTables.Definition def = OusterhoutTables.DEFINITIONS.get(cell.table());
-            if (def == null || !cell.column().equals(def.basis())) {
+            // Only the host's MIPS rating is known to a run; a modelled platform's row will bring its machine's.
+            if (def == null || !cell.column().equals(def.basis()) || !cell.row().machine().equals("host")) {
                 continue;
             }
             if (def.kind() == OusterhoutTables.Kind.SUM) {

@@ -73,4 +73,30 @@ class RunDerivationTest {
         assertEquals(MipsRelative.fromTimes(mvax, getpid, run.hostMips(), tables.mips("MVAX2").orElseThrow()),
                 cell(cells, "2", OusterhoutTables.MIPS_RELATIVE, "NFS").value(), 1e-12);
     }
+
+    @Test
+    void aModelledPlatformsVirtualTimeIsItsResult() throws Exception {
+        Path results = ReportFixtures.results(dir);
+        Path folder = ReportFixtures.run(results, "modelled");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var array = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(folder.resolve(Run.JMH_FILE).toFile());
+        var getpid = (com.fasterxml.jackson.databind.node.ObjectNode) array.get(0).deepCopy();
+        for (var node : array) {
+            if (node.get("benchmark").asText().endsWith("GetpidBenchmark.getpid")) {
+                getpid = (com.fasterxml.jackson.databind.node.ObjectNode) node.deepCopy();
+            }
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) getpid.get("params")).put("platform", "ds3100-ultrix31-local");
+        var secondary = getpid.putObject("secondaryMetrics");
+        secondary.putObject("virtualNanos").put("score", 2_500_000.0);
+        secondary.putObject("operations").put("score", 100.0);
+        array.add(getpid);
+        json.writeValue(folder.resolve(Run.JMH_FILE).toFile(), array);
+        List<Measurement> cells = RunDerivation.measurements(Run.load(folder), Baselines.load(results.resolve("baselines")));
+        Measurement modelled = cells.stream().filter(m -> m.row().machine().equals("ds3100-ultrix31-local")).findFirst().orElseThrow();
+        assertEquals("modelled", modelled.origin());
+        assertEquals(25.0, modelled.value(), 1e-12, "2.5 ms of virtual time over 100 calls is 25 µs per call");
+        assertTrue(!modelled.hasInterval(), "a deterministic model has no confidence interval");
+        assertEquals("measured", cell(cells, "2", "Time", "Local").origin(), "the host's row is still measured");
+    }
 }
