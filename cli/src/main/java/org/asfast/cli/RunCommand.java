@@ -23,7 +23,6 @@ import org.asfast.report.ResultsCsv;
 import org.asfast.report.Run;
 import org.asfast.report.RunDerivation;
 import org.asfast.spi.Platforms;
-import org.asfast.spi.UserError;
 import org.asfast.workloads.ReadFile;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -73,11 +72,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Check everything the user gave us before writing anything.
         List<Workloads> workloads = Workloads.parse(workloadNames);
-        for (String platform : platformNames) {
-            if (!Platforms.known().contains(platform)) {
-                throw new UserError("unknown platform '" + platform + "'; choose one of " + String.join(", ", Platforms.known()));
-            }
-        }
+        platformNames.forEach(Platforms::requireKnown);
         Path realTarget = TargetDirectory.check(target);
         HostMips mips = hostMips == null ? null : HostMips.given(hostMips);
         Baselines baselines = Baselines.load(results.resolve("baselines"));
@@ -85,10 +80,7 @@ final class RunCommand implements Callable<Integer> {
 
         RunFolder folder = RunFolder.create(results.resolve("runs"));
         Path scratchRoot = Files.createTempDirectory(realTarget, "asfast-run-");
-        Thread cleanup = new Thread(() -> {
-            folder.discardIfIncomplete();
-            FileTrees.delete(scratchRoot);
-        }, "asfast-run-cleanup");
+        Thread cleanup = new Thread(() -> cleanUp(folder, scratchRoot), "asfast-run-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             PrintStream out = System.out;
@@ -114,18 +106,28 @@ final class RunCommand implements Callable<Integer> {
             printSummary(out, cells);
             out.println("asfast: run written to " + finished);
             if (!noReport) {
-                Path report = ReportGenerator.forRuns(results, List.of(Run.load(finished)), baselines).writeAll();
+                Run done = new Run(run.id(), finished, run.environment(), run.results());
+                Path report = ReportGenerator.forRuns(results, List.of(done), baselines).writeAll();
                 out.println("asfast: report written to " + report.resolve("index.html"));
             }
             return 0;
         } finally {
-            FileTrees.delete(scratchRoot);
-            folder.discardIfIncomplete();
+            cleanUp(folder, scratchRoot);
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already running
             }
+        }
+    }
+
+    /** Best effort, also from the shutdown hook: a failure here must not hide the run's own error. */
+    private static void cleanUp(RunFolder folder, Path scratchRoot) {
+        try {
+            folder.discardIfIncomplete();
+            FileTrees.delete(scratchRoot);
+        } catch (RuntimeException e) {
+            System.err.println("asfast: could not clean up: " + e.getMessage());
         }
     }
 

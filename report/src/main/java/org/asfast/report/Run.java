@@ -35,7 +35,9 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
         if (environment == null || !ENVIRONMENT_SCHEMA.equals(environment.path("schema").asText())) {
             throw new UserError(env + " is not an " + ENVIRONMENT_SCHEMA + " file; it was written by another version or damaged");
         }
-        return new Run(dir.getFileName().toString(), dir, environment, JmhResults.read(jmh));
+        // The id recorded at the start of the run: the folder may still have its hidden, unfinished name.
+        String id = environment.path("runId").asText(dir.getFileName().toString());
+        return new Run(id, dir, environment, JmhResults.read(jmh));
     }
 
     /** The host's VAX MIPS rating recorded with the run. */

@@ -24,6 +24,17 @@ public final class Platforms {
                 return provider.open(name, settings);
             }
         }
-        throw new UserError("unknown platform '" + name + "'; choose one of " + String.join(", ", known()));
+        throw unknown(name);
+    }
+
+    /** Throws a {@link UserError} listing the known names unless {@code name} is one. */
+    public static void requireKnown(String name) {
+        if (!known().contains(name)) {
+            throw unknown(name);
+        }
+    }
+
+    private static UserError unknown(String name) {
+        return new UserError("unknown platform '" + name + "'; choose one of " + String.join(", ", known()));
     }
 }
