@@ -49,6 +49,13 @@ final class Charts {
             long i = Math.round(x);
             return Math.abs(x - i) < 1e-6 && i >= 0 && i < labels.size() ? labels.get((int) i) : "";
         });
+        // XChart's automatic log range can cut off the largest points; give it whole decades.
+        double min = series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> Double.isNaN(p.low()) ? p.value() : Math.min(p.value(), p.low()))
+                .filter(v -> v > 0).min().orElse(1);
+        double max = series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> Double.isNaN(p.high()) ? p.value() : Math.max(p.value(), p.high()))
+                .max().orElse(10);
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+        chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
         int x = 0;
         for (Series s : series) {
             if (s.points().isEmpty()) {
@@ -79,7 +86,7 @@ final class Charts {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE); // inside, it would hide points
         chart.getStyler().setMarkerSize(9);
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
     }
@@ -95,7 +102,8 @@ final class Charts {
             throw new UncheckedIOException(e);
         }
         String svg = out.toString(StandardCharsets.UTF_8);
-        return svg.substring(svg.indexOf("<svg"));
+        // Coordinates to a tenth of a pixel: the text is drawn as outlines, and full precision doubles the file.
+        return svg.substring(svg.indexOf("<svg")).replaceAll("(\\d+\\.\\d)\\d+", "$1");
     }
 
     static byte[] png(Chart<?, ?> chart) {
