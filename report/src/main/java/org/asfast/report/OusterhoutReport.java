@@ -32,9 +32,44 @@ final class OusterhoutReport {
         this.baselines = baselines;
         this.runs = runs;
         for (Run run : runs) {
-            measurements.put(run, RunDerivation.measurements(run, baselines));
+            measurements.put(run, new ArrayList<>(RunDerivation.measurements(run, baselines)));
         }
+        pairLocalAndRemoteAndrew(new OusterhoutTables(baselines));
         errata = BaselineVerifier.errata(baselines).stream().collect(Collectors.toMap(OusterhoutReport::key, c -> c));
+    }
+
+    /**
+     * Table 8's remote penalty needs a local and a remote Andrew total, which come from two runs
+     * (one with a local target, one on NFS or AFS). When the report has both, each remote row gets
+     * the local MIPS-relative speed and the penalty from the first local run.
+     */
+    private void pairLocalAndRemoteAndrew(OusterhoutTables tables) {
+        Run localRun = null;
+        Measurement local = null;
+        for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
+            for (Measurement m : entry.getValue()) {
+                if (local == null && m.table().equals("7") && m.column().equals("Total") && m.row().config().equals("Local")) {
+                    localRun = entry.getKey();
+                    local = m;
+                }
+            }
+        }
+        if (local == null) {
+            return;
+        }
+        for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
+            List<Measurement> added = new ArrayList<>();
+            for (Measurement remote : entry.getValue()) {
+                if (remote.table().equals("7") && remote.column().equals("Total") && remote.row().isRemote()) {
+                    String source = "Table 7 totals of runs " + localRun.id() + " (local) and " + entry.getKey().id() + " (remote)";
+                    added.add(new Measurement("8", remote.row(), "MIPS-Relative Speed (Local)", "ratio",
+                            tables.andrewMipsRelative(localRun.hostMips(), local.value(), false), Double.NaN, Double.NaN, "derived", source));
+                    added.add(new Measurement("8", remote.row(), "Remote Penalty", "%",
+                            MipsRelative.remotePenaltyPercent(local.value(), remote.value()), Double.NaN, Double.NaN, "derived", source));
+                }
+            }
+            entry.getValue().addAll(added);
+        }
     }
 
     Map<Run, List<Measurement>> measurements() {

@@ -100,4 +100,37 @@ class ReportHtmlTest {
             assertTrue(second.verdict().equals("within error") || second.verdict().equals("no interval"));
         }
     }
+
+    @Test
+    void aLocalAndAnNfsRunTogetherGiveTheRemotePenaltyOfTable8() throws Exception {
+        Path results = ReportFixtures.results(dir);
+        Run local = Run.load(ReportFixtures.run(results, "local"));
+        Path nfsFolder = ReportFixtures.run(results, "nfs");
+        Path env = nfsFolder.resolve(Run.ENVIRONMENT_FILE);
+        Files.writeString(env, Files.readString(env).replace("\"config\" : \"Local\"", "\"config\" : \"NFS\"")
+                .replace("\"runId\" : \"", "\"runId\" : \"nfs-"));
+        // Remotely, the copy phase takes twice as long.
+        ObjectMapper json = new ObjectMapper();
+        var array = json.readTree(nfsFolder.resolve(Run.JMH_FILE).toFile());
+        for (JsonNode node : array) {
+            if (node.get("benchmark").asText().endsWith("AndrewBenchmark.copy")) {
+                var metric = (com.fasterxml.jackson.databind.node.ObjectNode) node.get("primaryMetric");
+                metric.put("score", metric.get("score").asDouble() * 2);
+            }
+        }
+        json.writeValue(nfsFolder.resolve(Run.JMH_FILE).toFile(), array);
+        Run nfs = Run.load(nfsFolder);
+        OusterhoutReport report = new OusterhoutReport(Baselines.load(results.resolve("baselines")), List.of(local, nfs));
+        double copy = RunDerivation.measurements(local, Baselines.load(results.resolve("baselines"))).stream()
+                .filter(m -> m.table().equals("7") && m.column().equals("Copy")).findFirst().orElseThrow().value();
+        double total = RunDerivation.measurements(local, Baselines.load(results.resolve("baselines"))).stream()
+                .filter(m -> m.table().equals("7") && m.column().equals("Total")).findFirst().orElseThrow().value();
+        TableView table8 = report.table("8");
+        TableView.Row remote = table8.rows().stream().filter(r -> r.label().endsWith(" NFS") && r.kind().equals("measured")).findFirst().orElseThrow();
+        int penalty = table8.columns().indexOf("Remote Penalty (%)");
+        assertEquals(copy / total * 100, remote.cells().get(penalty).value(), 1e-9, "the extra copy time as a percentage of the local total");
+        for (TableView.Cell cell : remote.cells()) {
+            assertFalse(Double.isNaN(cell.value()), "local, remote and penalty are all filled");
+        }
+    }
 }
