@@ -15,23 +15,21 @@ import org.asfast.spi.UserError;
 
 /** The workloads a user can name with --workload, and the JMH class that measures each. */
 enum Workloads {
-    GETPID("getpid", GetpidBenchmark.class, false),
-    CSWITCH("cswitch", CswitchBenchmark.class, false),
-    SELECT("select", SelectBenchmark.class, false),
-    BCOPY("bcopy", BcopyBenchmark.class, false),
-    READ("read", ReadBenchmark.class, true),
-    OPEN_CLOSE("open-close", OpenCloseBenchmark.class, true),
-    CREATE_DELETE("create-delete", CreateDeleteBenchmark.class, true),
-    ANDREW("andrew", AndrewBenchmark.class, true);
+    GETPID("getpid", GetpidBenchmark.class),
+    CSWITCH("cswitch", CswitchBenchmark.class),
+    SELECT("select", SelectBenchmark.class),
+    BCOPY("bcopy", BcopyBenchmark.class),
+    READ("read", ReadBenchmark.class),
+    OPEN_CLOSE("open-close", OpenCloseBenchmark.class),
+    CREATE_DELETE("create-delete", CreateDeleteBenchmark.class),
+    ANDREW("andrew", AndrewBenchmark.class);
 
     final String userName;
     final Class<?> benchmark;
-    final boolean usesFiles;
 
-    Workloads(String userName, Class<?> benchmark, boolean usesFiles) {
+    Workloads(String userName, Class<?> benchmark) {
         this.userName = userName;
         this.benchmark = benchmark;
-        this.usesFiles = usesFiles;
     }
 
     /** True for the benchmarks timed one invocation at a time. */
