@@ -29,7 +29,7 @@ final class ReportFixtures {
     static Path run(Path results, String id) throws IOException {
         Path run = Files.createDirectories(results.resolve("runs").resolve(id));
         for (String name : new String[] {Run.JMH_FILE, Run.ENVIRONMENT_FILE}) {
-            try (InputStream in = ReportFixtures.class.getResourceAsStream("/fixtures/quick-run/" + name)) {
+            try (InputStream in = ReportFixtures.class.getResourceAsStream("/fixtures/run/" + name)) {
                 Files.copy(in, run.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
