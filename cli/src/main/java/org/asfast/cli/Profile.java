@@ -1,8 +1,8 @@
 package org.asfast.cli;
 
 /**
- * How long JMH measures. Quick is what CI and "./asfast verify --quick" run (a few minutes on two
- * cores); full is the main job's default.
+ * How long JMH measures. Quick is what the main job runs by default (about a minute of measuring on
+ * two cores); full ("./asfast verify --full") has three forks and longer iterations, for figures to publish.
  */
 enum Profile {
     QUICK(1, 3, 300, 5, 300, 6, 5),

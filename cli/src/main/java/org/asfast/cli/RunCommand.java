@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the benchmarks into results/runs/<id>/ and write the report.")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--profile", defaultValue = "full", description = "quick (minutes, what CI runs) or full (default: ${DEFAULT-VALUE})")
+    @Option(names = "--profile", defaultValue = "quick", description = "quick (about a minute of measuring) or full (3 forks, about 12 minutes) (default: ${DEFAULT-VALUE})")
     Profile profile;
 
     @Option(names = "--workload", split = ",", description = "Workloads to run (default: all): getpid, cswitch, select, bcopy, read, open-close, create-delete, andrew")
