@@ -30,6 +30,10 @@ public final class Main {
                 cmd.getErr().println("asfast: " + e.getMessage());
                 return 2;
             }
+            if (e instanceof RunCommand.BenchmarkFailed) {
+                cmd.getErr().println("asfast: " + e.getMessage());
+                return 1;
+            }
             cmd.getErr().println("asfast: " + e);
             e.printStackTrace(cmd.getErr());
             return 1;

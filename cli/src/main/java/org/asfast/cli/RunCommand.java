@@ -23,6 +23,7 @@ import org.asfast.report.ResultsCsv;
 import org.asfast.report.Run;
 import org.asfast.report.RunDerivation;
 import org.asfast.spi.Platforms;
+import org.asfast.spi.UserError;
 import org.asfast.workloads.ReadFile;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -131,6 +132,15 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** A benchmark failed in its JMH fork; JMH has already printed the fork's error. */
+    static final class BenchmarkFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BenchmarkFailed(String message) {
+            super(message);
+        }
+    }
+
     private static long requiredSpace(List<Workloads> workloads) {
         long bytes = 16L << 20;
         if (workloads.contains(Workloads.READ)) {
@@ -159,7 +169,12 @@ final class RunCommand implements Callable<Integer> {
                         .build()).run());
             }
         } catch (RunnerException e) {
-            throw new IllegalStateException("a benchmark failed; JMH printed its error above (" + e.getMessage() + ")", e);
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Unable to acquire the JMH lock")) {
+                throw new UserError("another benchmark run holds JMH's lock (" + System.getProperty("java.io.tmpdir")
+                        + "/jmh.lock); wait for it to finish, since two runs at once disturb each other's figures");
+            }
+            throw new BenchmarkFailed("a benchmark failed; JMH printed its error above, and no run folder was written");
         }
         return all;
     }

@@ -92,6 +92,24 @@ class RunCommandTest {
     }
 
     @Test
+    void aSecondRunWhileAnotherHoldsJmhsLockIsRefused() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), JmhLockHolder.class.getName()).start();
+        try {
+            assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine());
+            Outcome outcome = run("--workload", "getpid", "--host-mips", "1000", "--no-report");
+            assertEquals(2, outcome.exitCode(), outcome.err());
+            assertTrue(outcome.err().contains("another benchmark run holds JMH's lock"), outcome.err());
+            try (Stream<Path> runs = Files.list(results.resolve("runs"))) {
+                assertEquals(List.of(), runs.toList(), "no run folder, complete or not");
+            }
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+    }
+
+    @Test
     void targetFileSystemGivesThePapersConfiguration() {
         assertEquals("NFS", RunEnvironment.configOf("nfs"));
         assertEquals("NFS", RunEnvironment.configOf("nfs4"));
