@@ -142,7 +142,6 @@ final class HostProcesses implements Processes {
                     long deadline = System.nanoTime() + GRACE_NANOS;
                     int s;
                     while ((s = reap(WNOHANG)) == Integer.MIN_VALUE && System.nanoTime() < deadline) {
-                        Thread.onSpinWait();
                         Thread.sleep(1);
                     }
                     if (s == Integer.MIN_VALUE) {
