@@ -36,6 +36,11 @@ public final class BaselineVerifier {
         return checks;
     }
 
+    /** Identifies a printed cell across all papers. */
+    static String cellKey(BaselineCell c) {
+        return c.paper() + "|" + c.table() + "|" + c.row() + "|" + c.column();
+    }
+
     /** The checks that failed: printed values the paper's own definitions do not reproduce. */
     public static List<Check> errata(Baselines baselines) {
         return verify(baselines).stream().filter(c -> !c.agrees()).toList();

@@ -23,14 +23,14 @@ final class OtherPapers {
     private OtherPapers() {
     }
 
-    static List<TableView> views(Baselines baselines) {
+    static List<TableView> views(Baselines baselines, Map<String, BaselineVerifier.Check> errata) {
         List<TableView> views = new ArrayList<>();
         for (Baselines.Table table : baselines.tables()) {
             if (table.paper().equals(OusterhoutTables.PAPER) && OusterhoutReport.TABLES.contains(table.table())) {
                 continue;
             }
             if (table.table().startsWith("text")) {
-                views.add(textView(table));
+                views.add(textView(table, errata));
                 continue;
             }
             Set<String> columns = new LinkedHashSet<>();
@@ -53,7 +53,7 @@ final class OtherPapers {
                 List<TableView.Cell> line = new ArrayList<>();
                 for (String column : columns) {
                     BaselineCell c = cells.get(column);
-                    line.add(c == null ? TableView.Cell.empty() : new TableView.Cell(c.text(), c.value(), Double.NaN, Double.NaN, "paper", c.note()));
+                    line.add(c == null ? TableView.Cell.empty() : OusterhoutReport.paperCell(c, errata));
                 }
                 line.add(pending("filled when the system is implemented"));
                 line.add(pending("filled when the system is modelled"));
@@ -66,12 +66,12 @@ final class OtherPapers {
     }
 
     /** In-text figures: one per row, with where it was measured, its value and unit. */
-    private static TableView textView(Baselines.Table table) {
+    private static TableView textView(Baselines.Table table, Map<String, BaselineVerifier.Check> errata) {
         List<TableView.Row> rows = new ArrayList<>();
         for (BaselineCell c : table.cells()) {
             rows.add(new TableView.Row(c.column(), "paper", table.source(), List.of(
                     new TableView.Cell(c.row().toString(), Double.NaN, Double.NaN, Double.NaN, "text", ""),
-                    new TableView.Cell(c.text(), c.value(), Double.NaN, Double.NaN, "paper", c.note()),
+                    OusterhoutReport.paperCell(c, errata),
                     new TableView.Cell(OusterhoutReport.unitText(c.unit()), Double.NaN, Double.NaN, Double.NaN, "text", ""),
                     pending("filled when the system is implemented"),
                     pending("filled when the system is modelled"))));

@@ -24,18 +24,18 @@ final class OusterhoutReport {
     static final List<String> TABLES = List.of("2", "3", "4", "5", "6", "7", "8", "9", "10");
 
     private final Baselines baselines;
-    private final List<Run> runs;
     private final Map<Run, List<Measurement>> measurements = new LinkedHashMap<>();
-    private final Map<String, BaselineVerifier.Check> errata;
+    private final List<BaselineVerifier.Check> errata;
+    private final Map<String, BaselineVerifier.Check> erratumByCell;
 
     OusterhoutReport(Baselines baselines, List<Run> runs) {
         this.baselines = baselines;
-        this.runs = runs;
         for (Run run : runs) {
             measurements.put(run, new ArrayList<>(RunDerivation.measurements(run, baselines)));
         }
         pairLocalAndRemoteAndrew(new OusterhoutTables(baselines));
-        errata = BaselineVerifier.errata(baselines).stream().collect(Collectors.toMap(OusterhoutReport::key, c -> c));
+        errata = BaselineVerifier.errata(baselines);
+        erratumByCell = errata.stream().collect(Collectors.toMap(c -> BaselineVerifier.cellKey(c.printed()), c -> c));
     }
 
     /**
@@ -77,11 +77,11 @@ final class OusterhoutReport {
     }
 
     List<BaselineVerifier.Check> errata() {
-        return BaselineVerifier.errata(baselines);
+        return errata;
     }
 
-    private static String key(BaselineVerifier.Check c) {
-        return c.printed().table() + "|" + c.printed().row() + "|" + c.printed().column();
+    Map<String, BaselineVerifier.Check> erratumByCell() {
+        return erratumByCell;
     }
 
     TableView table(String table) {
@@ -150,12 +150,17 @@ final class OusterhoutReport {
     }
 
     private TableView.Cell paperCell(BaselineCell c) {
-        BaselineVerifier.Check erratum = errata.get(c.table() + "|" + c.row() + "|" + c.column());
+        return paperCell(c, erratumByCell);
+    }
+
+    /** A printed cell, marked as an erratum when the paper's own definition does not reproduce it. */
+    static TableView.Cell paperCell(BaselineCell c, Map<String, BaselineVerifier.Check> errata) {
+        BaselineVerifier.Check erratum = errata.get(BaselineVerifier.cellKey(c));
         if (erratum != null) {
             return new TableView.Cell(c.text(), c.value(), Double.NaN, Double.NaN, "paper erratum",
                     "printed " + c.text() + "; the paper's own definition gives " + Numbers.readable(erratum.recomputed()) + " (" + erratum.formula() + ")");
         }
-        return new TableView.Cell(c.isNumber() ? c.text() : c.text(), c.value(), Double.NaN, Double.NaN, "paper", c.note());
+        return new TableView.Cell(c.text(), c.value(), Double.NaN, Double.NaN, "paper", c.note());
     }
 
     private static TableView.Cell runCell(Measurement m, Run run) {

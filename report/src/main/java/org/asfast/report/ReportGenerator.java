@@ -97,7 +97,7 @@ public final class ReportGenerator {
         }
         List<FigurePoint> figure = ousterhout.figure1Points();
         var figureChart = ousterhout.figure1Chart(figure);
-        List<TableView> others = OtherPapers.views(baselines);
+        List<TableView> others = OtherPapers.views(baselines, ousterhout.erratumByCell());
         List<Comparison> comparisons = Comparison.of(ousterhout.measurements());
         List<BaselineVerifier.Check> errata = ousterhout.errata();
 

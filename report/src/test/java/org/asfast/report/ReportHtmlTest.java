@@ -68,6 +68,8 @@ class ReportHtmlTest {
         assertEquals(ReportGenerator.SCHEMA, json.get("schema").asText());
         assertEquals(9, json.get("tables").size());
         assertTrue(json.get("errata").size() >= 7);
+        assertEquals(json.get("errata").size(), html.split("class=\"paper erratum\"", -1).length - 1,
+                "every erratum is marked where it is printed, in whichever paper's table");
         assertTrue(Files.readString(results.resolve("latest/index.html")).equals(html), "results/latest holds the same report");
         String csv = Files.readString(report.resolve("tables/ousterhout1990-table2.csv"));
         assertTrue(csv.startsWith("row,kind,source,Time (µs),MIPS-Relative Speed"), csv.lines().findFirst().orElse(""));
