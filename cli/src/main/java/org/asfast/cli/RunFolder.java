@@ -1,6 +1,6 @@
 package org.asfast.cli;
 
-import org.asfast.host.FileTrees;
+import org.asfast.spi.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;

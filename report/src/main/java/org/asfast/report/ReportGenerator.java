@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.asfast.spi.FileTrees;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -67,10 +68,11 @@ public final class ReportGenerator {
         Run newest = runs.getLast();
         Path destination = newest.dir().resolve("report");
         Path staging = null;
+        Path latestStaging = null;
         try {
             staging = Files.createTempDirectory(newest.dir(), ".report-");
             render(staging);
-            Path latestStaging = Files.createTempDirectory(results, ".latest-");
+            latestStaging = Files.createTempDirectory(results, ".latest-");
             copyTree(staging, latestStaging);
             for (Path dir : List.of(staging, staging.resolve("tables"), staging.resolve("charts"),
                     latestStaging, latestStaging.resolve("tables"), latestStaging.resolve("charts"))) {
@@ -79,13 +81,13 @@ public final class ReportGenerator {
             swapIn(staging, destination);
             staging = null;
             swapIn(latestStaging, results.resolve(LATEST));
+            latestStaging = null;
             return destination;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report", e);
         } finally {
-            if (staging != null) {
-                deleteTree(staging);
-            }
+            deleteQuietly(staging);
+            deleteQuietly(latestStaging);
         }
     }
 
@@ -109,10 +111,13 @@ public final class ReportGenerator {
         for (TableView view : others) {
             writeCsv(dir.resolve("tables").resolve(view.id() + ".csv"), view);
         }
-        for (Map.Entry<String, org.knowm.xchart.XYChart> chart : ousterhout.charts().entrySet()) {
-            writeChart(dir.resolve("charts"), OusterhoutTables.PAPER + "-table" + chart.getKey(), chart.getValue());
+        for (TableView view : views) {
+            if (view.chartSvg() != null) {
+                writeChart(dir.resolve("charts"), view.id(), ousterhout.charts().get(view.table()), view.chartSvg());
+            }
         }
-        String figureSvg = writeChart(dir.resolve("charts"), "figure1", figureChart);
+        String figureSvg = Charts.svg(figureChart);
+        writeChart(dir.resolve("charts"), "figure1", figureChart, figureSvg);
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("schema", SCHEMA);
@@ -192,12 +197,11 @@ public final class ReportGenerator {
         });
     }
 
-    private static String writeChart(Path dir, String stem, org.knowm.xchart.XYChart chart) {
-        String svg = Charts.svg(chart);
+    /** Writes a chart as the SVG already drawn for the page, and as PNG. */
+    private static void writeChart(Path dir, String stem, org.knowm.xchart.XYChart chart, String svg) {
         AtomicFiles.write(dir.resolve(stem + ".svg"), out -> out.write(svg));
         byte[] png = Charts.png(chart);
         AtomicFiles.writeBytes(dir.resolve(stem + ".png"), out -> out.write(png));
-        return svg;
     }
 
     private static String html(Map<String, Object> model) throws IOException {
@@ -234,9 +238,7 @@ public final class ReportGenerator {
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) {
-            deleteTree(old);
-        }
+        deleteQuietly(old);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -252,12 +254,14 @@ public final class ReportGenerator {
         }
     }
 
-    private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
+    /** Best effort: a leftover staging folder must not hide the error that left it. */
+    private static void deleteQuietly(Path root) {
+        if (root == null) {
+            return;
+        }
+        try {
+            FileTrees.delete(root);
+        } catch (RuntimeException e) {
             System.err.println("asfast: could not remove " + root + ": " + e.getMessage());
         }
     }

@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.asfast.spi.FileTrees;
 import org.asfast.spi.UserError;
 
 /**

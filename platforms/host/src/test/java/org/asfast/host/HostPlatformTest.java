@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.asfast.spi.CapabilityMissing;
+import org.asfast.spi.FileTrees;
 import org.asfast.spi.Capability;
 import org.asfast.spi.Compiler;
 import org.asfast.spi.KernelEntry;

@@ -1,4 +1,4 @@
-package org.asfast.host;
+package org.asfast.spi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Removes a directory tree asfast made. A symbolic link inside it is removed, never followed. */
+/**
+ * Removes a directory tree asfast made (scratch directories, unfinished runs, staged reports). A
+ * symbolic link inside it is removed, never followed.
+ */
 public final class FileTrees {
     private FileTrees() {
     }
