@@ -11,6 +11,11 @@ public interface PlatformProvider {
     /** The platform names this provider can open. */
     List<String> names();
 
-    /** Opens the named platform; {@code name} is one of {@link #names()}. */
+    /** True if this provider opens {@code name}: one of {@link #names()}, or a variant of one it understands. */
+    default boolean opens(String name) {
+        return names().contains(name);
+    }
+
+    /** Opens the named platform; {@link #opens} is true for {@code name}. */
     Platform open(String name, PlatformSettings settings);
 }

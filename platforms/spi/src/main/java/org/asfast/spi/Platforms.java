@@ -20,7 +20,7 @@ public final class Platforms {
     /** Opens the named platform, or throws a {@link UserError} listing the known names. */
     public static Platform open(String name, PlatformSettings settings) {
         for (PlatformProvider provider : ServiceLoader.load(PlatformProvider.class)) {
-            if (provider.names().contains(name)) {
+            if (provider.opens(name)) {
                 return provider.open(name, settings);
             }
         }
@@ -29,7 +29,11 @@ public final class Platforms {
 
     /** Throws a {@link UserError} listing the known names unless {@code name} is one. */
     public static void requireKnown(String name) {
-        if (!known().contains(name)) {
+        boolean opened = false;
+        for (PlatformProvider provider : ServiceLoader.load(PlatformProvider.class)) {
+            opened |= provider.opens(name);
+        }
+        if (!opened) {
             throw unknown(name);
         }
     }

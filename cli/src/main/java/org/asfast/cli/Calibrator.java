@@ -1,0 +1,140 @@
+package org.asfast.cli;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.asfast.model.ModelParameters;
+import org.asfast.model.ModelPlatform;
+import org.asfast.model.ModelRow;
+import org.asfast.model.Parameter;
+import org.asfast.report.Baselines;
+import org.asfast.report.RowLabel;
+import org.asfast.spi.UserError;
+
+/**
+ * Solves each calibrated parameter so that the model reproduces its named cell, with the other
+ * parameters held, in file order, repeating the passes until no value moves by more than 0.01%.
+ * This is the only place where paper values reach the model, and only through the cells the
+ * parameter file names.
+ */
+final class Calibrator {
+    private static final int MAX_PASSES = 25;
+    private static final double CONVERGED = 1e-4;
+
+    private final Baselines baselines;
+
+    Calibrator(Baselines baselines) {
+        this.baselines = baselines;
+    }
+
+    /** A calibrated parameter and the cell it reproduces. */
+    record Target(Parameter parameter, ModelRow row, ModelCells.Column column, double paper) {
+    }
+
+    /** The calibrated values, by subject/name, to four significant digits. */
+    Map<String, String> solve(ModelParameters start) {
+        List<Target> targets = targets(start);
+        ModelParameters current = start;
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            double largestChange = 0;
+            for (Target target : targets) {
+                Parameter now = current.find(target.parameter().subject(), target.parameter().name());
+                double before = now.number();
+                double solved = solveOne(current, target, before);
+                largestChange = Math.max(largestChange, Math.abs(solved - before) / Math.abs(before));
+                current = current.with(List.of(withValue(now, solved)));
+            }
+            if (largestChange < CONVERGED) {
+                break;
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Target target : targets) {
+            Parameter p = current.find(target.parameter().subject(), target.parameter().name());
+            values.put(p.subject() + "/" + p.name(), round(p.number()));
+        }
+        return values;
+    }
+
+    List<Target> targets(ModelParameters parameters) {
+        List<Target> targets = new ArrayList<>();
+        for (Parameter p : parameters.all()) {
+            if (!p.isCalibration()) {
+                continue;
+            }
+            String[] cell = p.calibrationCell().split("\\|", -1);
+            if (cell.length != 6) {
+                throw new UserError("the calibration cell of " + p.subject() + "/" + p.name() + " should read 'paper | table | machine | os | config | column'");
+            }
+            String table = cell[1].trim();
+            RowLabel label = new RowLabel(cell[2].trim(), cell[3].trim(), cell[4].trim());
+            String column = cell[5].trim();
+            double paper = baselines.value(cell[0].trim(), table, label, column)
+                    .orElseThrow(() -> new UserError("the calibration cell '" + p.calibrationCell() + "' is not in results/baselines"));
+            ModelRow row = rowFor(label);
+            ModelCells.Column measured = ModelCells.COLUMNS.stream().filter(c -> c.table().equals(table) && c.column().equals(column)).findFirst()
+                    .orElseThrow(() -> new UserError("the model does not produce table " + table + " column " + column));
+            targets.add(new Target(p, row, measured, paper));
+        }
+        return targets;
+    }
+
+    /** The modelled row for a paper row label. */
+    static ModelRow rowFor(RowLabel label) {
+        String config = switch (label.config()) {
+            case "" -> "Local";
+            case "Remote" -> "Diskless";
+            default -> label.config();
+        };
+        return ModelRow.all().stream()
+                .filter(r -> r.machine().equals(label.machine()) && r.os().equals(label.os()) && r.config().equals(config))
+                .findFirst().orElseThrow(() -> new UserError("no modelled row for " + label));
+    }
+
+    /** Finds the value, by bisection on its logarithm, that makes the cell match the paper. */
+    private double solveOne(ModelParameters parameters, Target target, double guess) {
+        double low = guess / 1000;
+        double high = guess * 1000;
+        double fLow = miss(parameters, target, low);
+        double fHigh = miss(parameters, target, high);
+        if (Math.signum(fLow) == Math.signum(fHigh)) {
+            // the cell cannot be reached within a factor of 1000: keep the end that comes closest
+            return Math.abs(fLow) < Math.abs(fHigh) ? low : high;
+        }
+        for (int i = 0; i < 80 && high / low > 1 + 1e-7; i++) {
+            double mid = Math.sqrt(low * high);
+            double fMid = miss(parameters, target, mid);
+            if (Math.signum(fMid) == Math.signum(fLow)) {
+                low = mid;
+                fLow = fMid;
+            } else {
+                high = mid;
+                fHigh = fMid;
+            }
+        }
+        // Disk-bound cells move in whole rotations, so the answer may be the edge of a step: keep the
+        // closer side, moved 1% into its flat part so that rounding the value cannot cross the edge.
+        boolean lowIsCloser = Math.abs(fLow) <= Math.abs(fHigh);
+        double chosen = lowIsCloser ? low : high;
+        double inward = lowIsCloser ? low / 1.01 : high * 1.01;
+        return Math.abs(miss(parameters, target, inward) - (lowIsCloser ? fLow : fHigh)) < 1e-9 ? inward : chosen;
+    }
+
+    private double miss(ModelParameters parameters, Target target, double value) {
+        ModelParameters trial = parameters.with(List.of(withValue(target.parameter(), value)));
+        double model = ModelCells.measure(target.row(), target.column(),
+                row -> new ModelPlatform(row.platform(), row, trial)).value();
+        return Math.log(model / target.paper());
+    }
+
+    private static Parameter withValue(Parameter p, double value) {
+        return new Parameter(p.subject(), p.name(), Double.toString(value), p.unit(), p.source());
+    }
+
+    static String round(double value) {
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,168 @@
+package org.asfast.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.asfast.model.Explanations;
+import org.asfast.model.ModelParameters;
+import org.asfast.model.ModelPlatform;
+import org.asfast.model.ModelProvider;
+import org.asfast.model.ModelRow;
+import org.asfast.model.Parameter;
+import org.asfast.report.AtomicFiles;
+import org.asfast.report.Baselines;
+import org.asfast.report.Fidelity;
+import org.asfast.report.ModelProvenance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code asfast model}: runs every modelled row of Ousterhout's Tables 2–10 directly (no JMH) and
+ * prints how close it comes to the paper, optionally with what-if changes, or re-solves the
+ * calibrated parameters.
+ */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = {"Runs the modelled 1990 machines on every workload and compares them with the paper.",
+                "With --set or --what-if, runs them with changed parameters (a what-if) and writes the tables again."})
+public final class ModelCommand implements Callable<Integer> {
+
+    @Option(names = "--set", paramLabel = "SUBJECT/PARAMETER=VALUE",
+            description = "Change one parameter, e.g. DS3100/disk_rotation_ms=0.1 or os:Sprite/delete_sync_writes=0. Repeatable.")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--what-if", paramLabel = "FILE", description = "A CSV of parameter changes (columns subject,parameter,value,unit,source).")
+    Path whatIf;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write cells.csv and fidelity.csv (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("results", "model");
+
+    @Option(names = "--baselines", paramLabel = "DIR", description = "The paper's tables (default: ${DEFAULT-VALUE}).")
+    Path baselinesDir = Path.of("results", "baselines");
+
+    @Option(names = "--list", description = "List the modelled platforms and the parameters' sources, then stop.")
+    boolean list;
+
+    @Option(names = "--calibrate", paramLabel = "PARAMETERS_CSV",
+            description = "Solve every calibrated parameter again and rewrite this parameter file (normally platforms/model/src/main/resources/org/asfast/model/parameters.csv).")
+    Path calibrate;
+
+    @Override
+    public Integer call() {
+        ModelParameters parameters = ModelParameters.bundled();
+        List<Parameter> changes = changes();
+        if (list) {
+            ModelRow.all().forEach(r -> System.out.printf("%-28s %s %s %s%n", r.platform(), r.machine(), r.os(), r.config()));
+            return 0;
+        }
+        Baselines baselines = Baselines.load(baselinesDir);
+        if (calibrate != null) {
+            return calibrate(parameters, baselines);
+        }
+        ModelParameters used = parameters.with(changes);
+        long start = System.nanoTime();
+        List<ModelCells.Cell> cells = ModelCells.measureAll(ModelRow.all(), row -> new ModelPlatform(row.platform(), row, used));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Fidelity fidelity = ModelProvenance.fidelity(modelled(cells), baselines, used.all().stream().map(Parameter::source).toList(), Explanations.bundled());
+        write(cells, fidelity);
+        System.out.printf("modelled %d cells of %d platforms in %.2f s%s%n", cells.size(), ModelRow.all().size(), seconds,
+                changes.isEmpty() ? "" : " with " + changes.size() + " what-if change(s)");
+        for (Fidelity.Summary s : fidelity.summaries()) {
+            System.out.printf("Table %-2s  cells %3d  calibration %2d  prediction %3d  median |error| %5.1f%%  p90 %6.1f%%%s%n",
+                    s.table(), s.cells(), s.calibrations(), s.predictions(), 100 * s.median(), 100 * s.p90(),
+                    s.goalTable() ? (s.meetsGoal() ? "  goal met" : "  GOAL MISSED") : "");
+        }
+        System.out.println("wrote " + out.resolve("cells.csv") + " and " + out.resolve("fidelity.csv"));
+        return 0;
+    }
+
+    private List<Parameter> changes() {
+        List<Parameter> changes = new ArrayList<>();
+        if (whatIf != null) {
+            changes.addAll(ModelParameters.readFile(whatIf));
+        }
+        for (String s : settings) {
+            changes.add(ModelParameters.parseSetting(s));
+        }
+        ModelParameters check = ModelParameters.bundled();
+        for (Parameter p : changes) {
+            if (check.find(p.subject(), p.name()) == null && check.all().stream().noneMatch(q -> q.name().equals(p.name()))) {
+                throw new org.asfast.spi.UserError("the model has no parameter '" + p.name() + "'; run 'asfast model --list' and see parameters.csv for the names");
+            }
+        }
+        return changes;
+    }
+
+    static List<Fidelity.Modelled> modelled(List<ModelCells.Cell> cells) {
+        return cells.stream().map(c -> new Fidelity.Modelled(c.table(),
+                new org.asfast.report.RowLabel(c.row().machine(), c.row().os(), c.tableConfig()), c.column(), c.unit(), c.value())).toList();
+    }
+
+    private void write(List<ModelCells.Cell> cells, Fidelity fidelity) {
+        AtomicFiles.write(out.resolve("cells.csv"), w -> {
+            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("platform", "table", "machine", "os", "config", "column", "unit", "model").build().print(w)) {
+                for (ModelCells.Cell c : cells) {
+                    csv.printRecord(c.row().platform(), c.table(), c.row().machine(), c.row().os(), c.tableConfig(), c.column(), c.unit(), c.value());
+                }
+            }
+        });
+        AtomicFiles.write(out.resolve("fidelity.csv"), w -> {
+            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("table", "machine", "os", "config", "column", "unit", "paper", "model", "error", "tag", "explanation").build().print(w)) {
+                for (Fidelity.Cell c : fidelity.cells()) {
+                    csv.printRecord(c.table(), c.row().machine(), c.row().os(), c.row().config(), c.column(), c.unit(), c.paper(), c.model(),
+                            c.error(), c.tag(), c.explanation() == null ? "" : c.explanation());
+                }
+            }
+        });
+    }
+
+    private int calibrate(ModelParameters parameters, Baselines baselines) {
+        if (!Files.isRegularFile(calibrate)) {
+            throw new org.asfast.spi.UserError("no parameter file at " + calibrate + "; give the path of platforms/model/src/main/resources/org/asfast/model/parameters.csv");
+        }
+        long start = System.nanoTime();
+        Map<String, String> values = new Calibrator(baselines).solve(parameters);
+        rewrite(calibrate, values);
+        System.out.printf("solved %d calibrated parameters in %.1f s; rewrote %s%n", values.size(), (System.nanoTime() - start) / 1e9, calibrate);
+        values.forEach((k, v) -> System.out.println("  " + k + " = " + v));
+        return 0;
+    }
+
+    /** Replaces the value column of the calibrated rows, keeping every other line as it is. */
+    private static void rewrite(Path file, Map<String, String> values) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> result = new ArrayList<>();
+            for (String line : lines) {
+                if (line.startsWith("#") || line.isBlank() || line.startsWith("subject,")) {
+                    result.add(line);
+                    continue;
+                }
+                CSVRecord r = CSVFormat.DEFAULT.parse(new java.io.StringReader(line)).getRecords().get(0);
+                String value = values.get(r.get(0) + "/" + r.get(1));
+                if (value == null) {
+                    result.add(line);
+                } else {
+                    StringBuilder b = new StringBuilder();
+                    CSVFormat.DEFAULT.builder().setRecordSeparator("").build().printRecord(b, r.get(0), r.get(1), value, r.get(3), r.get(4));
+                    result.add(b.toString());
+                }
+            }
+            AtomicFiles.write(file, w -> w.write(String.join("\n", result) + "\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ModelPlatform open(String name) {
+        return ModelProvider.open(name);
+    }
+}

@@ -1,0 +1,61 @@
+package org.asfast.model;
+
+/**
+ * A 1990 disk with one arm: a seek when the arm moves to another cylinder, a wait for the sector to
+ * come round (tracked from virtual time, so a write to the sector just written waits a whole
+ * rotation, as Sprite's i-node write does in create-delete), then the transfer. Writes queue: a
+ * synchronous I/O waits for earlier asynchronous ones.
+ *
+ * <p>Addresses are in kilobytes from the start of the disk.
+ */
+final class Disk {
+    private final VirtualClock clock;
+    private final double seekNs;
+    private final double rotationNs;
+    private final double trackKb;
+    private final double cylinderKb;
+    private double busyUntil;
+    private long armCylinder = -1;
+
+    Disk(VirtualClock clock, ModelSpec spec) {
+        this.clock = clock;
+        seekNs = spec.number("disk_seek_ms") * 1e6;
+        rotationNs = spec.number("disk_rotation_ms") * 1e6;
+        trackKb = spec.number("disk_track_kb");
+        cylinderKb = spec.number("disk_cylinder_kb");
+    }
+
+    /** Writes and waits for the write to reach the disk. */
+    void syncWrite(long addressKb, long bytes) {
+        busyUntil = finish(addressKb, bytes, Math.max(clock.now(), busyUntil));
+        clock.waitUntil(busyUntil);
+    }
+
+    /** Queues a write and returns at once; later synchronous I/O waits behind it. */
+    void asyncWrite(long addressKb, long bytes) {
+        busyUntil = finish(addressKb, bytes, Math.max(clock.now(), busyUntil));
+    }
+
+    /** Reads and waits. */
+    void read(long addressKb, long bytes) {
+        syncWrite(addressKb, bytes);
+    }
+
+    private double finish(long addressKb, long bytes, double start) {
+        double t = start;
+        long cylinder = (long) (addressKb / cylinderKb);
+        if (cylinder != armCylinder) {
+            t += seekNs;
+            armCylinder = cylinder;
+        }
+        double sector = frac(addressKb / trackKb);
+        double head = frac(t / rotationNs);
+        t += frac(sector - head) * rotationNs;
+        t += bytes / 1024.0 / trackKb * rotationNs;
+        return t;
+    }
+
+    private static double frac(double x) {
+        return x - Math.floor(x);
+    }
+}

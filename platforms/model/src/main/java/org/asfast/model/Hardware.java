@@ -1,0 +1,82 @@
+package org.asfast.model;
+
+/**
+ * One modelled machine: its CPU, memory system and disk, charging their costs to a virtual clock.
+ * Instruction counts are VAX-equivalent instructions, so that {@code instructions / MIPS} is time,
+ * as in Table 1's ratings.
+ */
+final class Hardware {
+    final VirtualClock clock;
+    final Disk disk;
+    final long cacheBytes;
+    final long pageBytes;
+    private final double mips;
+    private final double kernelCpi;
+    private final double trapInstructions;
+    private final double switchedRegisters;
+    private final double memoryMbs;
+    private final String cache;
+
+    Hardware(VirtualClock clock, ModelSpec spec) {
+        this.clock = clock;
+        mips = spec.number("mips");
+        kernelCpi = spec.number("kernel_cpi");
+        trapInstructions = spec.number("trap_instructions");
+        switchedRegisters = spec.number("switched_registers");
+        memoryMbs = spec.number("memory_mbs");
+        cache = spec.word("cache");
+        cacheBytes = (long) (spec.number("cache_kb") * 1024);
+        pageBytes = (long) (spec.number("page_kb") * 1024);
+        disk = new Disk(clock, spec);
+    }
+
+    /** User-mode instructions run at the machine's rating. */
+    void user(double instructions) {
+        clock.advance(instructions / mips * 1000);
+    }
+
+    /** Kernel instructions run slower than the rating by the machine's kernel CPI factor. */
+    void kernel(double instructions) {
+        clock.advance(instructions * kernelCpi / mips * 1000);
+    }
+
+    /** Entering and leaving the kernel once. */
+    void trap() {
+        clock.advance(trapInstructions / mips * 1000);
+    }
+
+    /** A system call: trap plus its kernel path. */
+    void syscall(double pathInstructions) {
+        trap();
+        kernel(pathInstructions);
+    }
+
+    /** A process switch: the scheduler's path, then saving and restoring the register state through memory. */
+    void contextSwitch(double schedulerInstructions) {
+        kernel(schedulerInstructions);
+        clock.advance(2 * switchedRegisters * 4 / memoryMbs * 1000);
+    }
+
+    /**
+     * Copies memory. Without a cache every byte moves at memory speed. With one, a copy whose source
+     * and destination fit in it sends only its stores to memory (write-through) or nothing (write-back),
+     * modelled as twice the uncached rate; a copy out of memory into a cached buffer runs at memory speed
+     * on a write-through cache and at twice that on a write-back one, whose buffer stays in the cache (§8).
+     */
+    void copy(long bytes, boolean sourceCached, boolean destinationCached) {
+        double rate = memoryMbs;
+        if (!cache.equals("none") && destinationCached && (sourceCached || cache.equals("write-back"))) {
+            rate = 2 * memoryMbs;
+        }
+        clock.advance(bytes / rate * 1000);
+    }
+
+    /** True if a copy of this size keeps its source and destination in the cache. */
+    boolean fitsInCache(long bytes) {
+        return 2 * bytes <= cacheBytes;
+    }
+
+    double mips() {
+        return mips;
+    }
+}

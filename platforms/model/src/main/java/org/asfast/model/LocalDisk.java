@@ -1,0 +1,156 @@
+package org.asfast.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.asfast.model.Namespace.Node;
+
+/**
+ * Files on the machine's own disk, with the operating system's write policy (§11):
+ * <ul>
+ * <li>UNIX derivatives force i-node and directory writes to disk when a file is created or deleted,
+ *     and write each full data block as soon as it is filled (asynchronously, but the disk is busy);
+ *     a file's first indirect block is written synchronously;</li>
+ * <li>Sprite keeps new data in memory until it is 30 seconds old and writes one i-node when a file is deleted;</li>
+ * <li>SunOS 4.0.3 maps files; closing a written file larger than a page waits for the pager.</li>
+ * </ul>
+ */
+final class LocalDisk implements FileService {
+    private static final double DELAYED_WRITE_NS = 30e9;
+    private static final int DIRECT_BLOCKS = 12;
+
+    final Hardware hw;
+    private final double openPath;
+    private final double lookupPath;
+    private final double closePath;
+    private final double createPath;
+    private final double deletePath;
+    private final double readPath;
+    private final double writePath;
+    private final int createSyncWrites;
+    private final int deleteSyncWrites;
+    private final boolean delayedData;
+    private final double mappedFileStallNs;
+    private final double spawnReadKb;
+    private final Namespace names;
+    private final List<Node> delayed = new ArrayList<>();
+
+    LocalDisk(Hardware hw, ModelSpec spec, Namespace names) {
+        this.hw = hw;
+        this.names = names;
+        openPath = spec.number("open_instructions");
+        lookupPath = spec.number("lookup_instructions");
+        closePath = spec.number("close_instructions");
+        // Creating and deleting walk the same name path as open, plus their own work.
+        createPath = openPath + spec.number("create_extra_instructions");
+        deletePath = openPath + spec.number("delete_extra_instructions");
+        readPath = spec.number("read_instructions");
+        writePath = spec.number("write_instructions");
+        createSyncWrites = (int) spec.number("create_sync_writes");
+        deleteSyncWrites = (int) spec.number("delete_sync_writes");
+        delayedData = spec.word("data_writes").equals("delayed");
+        mappedFileStallNs = spec.number("mapped_file_stall_ms") * 1e6;
+        spawnReadKb = spec.number("exec_read_kb");
+    }
+
+    @Override
+    public void open(String path, Node node) {
+        flushOldData();
+        hw.syscall(openPath + lookups(path));
+    }
+
+    @Override
+    public void create(String path, Node node) {
+        flushOldData();
+        hw.syscall(createPath + lookups(path));
+        metadataWrites(createSyncWrites, path, node);
+    }
+
+    @Override
+    public void write(String path, Node node, long offset, long bytes) {
+        hw.syscall(writePath);
+        hw.copy(bytes, hw.fitsInCache(bytes), false);
+        for (long block = offset / Namespace.BLOCK; block < (offset + bytes) / Namespace.BLOCK; block++) {
+            blockFilled(node, block);
+        }
+    }
+
+    /** Where a full data block goes under this system's policy. */
+    void blockFilled(Node node, long block) {
+        if (delayedData) {
+            node.flushed = false;
+            node.lastWrite = hw.clock.now();
+            if (!delayed.contains(node)) {
+                delayed.add(node);
+            }
+            return;
+        }
+        if (block == DIRECT_BLOCKS) {
+            hw.disk.syncWrite(node.blockKb(block) + 512, 1024); // the new indirect block
+        }
+        hw.disk.asyncWrite(node.blockKb(block), Namespace.BLOCK);
+    }
+
+    @Override
+    public void read(String path, Node node, long offset, long bytes) {
+        hw.syscall(readPath);
+        hw.copy(bytes, false, hw.fitsInCache(bytes));
+    }
+
+    @Override
+    public void close(String path, Node node, boolean written) {
+        hw.syscall(closePath);
+        if (written && mappedFileStallNs > 0 && node.size > hw.pageBytes) {
+            hw.clock.advance(mappedFileStallNs);
+        }
+    }
+
+    @Override
+    public void unlink(String path, Node node) {
+        hw.syscall(deletePath + lookups(path));
+        delayed.remove(node);
+        metadataWrites(deleteSyncWrites, path, node);
+    }
+
+    @Override
+    public void stat(String path, Node node) {
+        hw.syscall(lookups(path));
+    }
+
+    @Override
+    public void mkdir(String path, Node node) {
+        create(path, node);
+    }
+
+    @Override
+    public void exec() {
+        hw.syscall(openPath);
+        hw.copy((long) (spawnReadKb * 1024), false, false); // the program's pages, from the file cache
+    }
+
+    double lookups(String path) {
+        return Namespace.components(path) * lookupPath;
+    }
+
+    /** Synchronous i-node and directory writes, alternating, i-node first. */
+    void metadataWrites(int count, String path, Node node) {
+        for (int i = 0; i < count; i++) {
+            hw.disk.syncWrite(i % 2 == 0 ? node.inodeKb() : names.directoryKb(path), 1024);
+        }
+    }
+
+    /** Sprite's delayed writes: data older than 30 seconds goes to disk in the background. */
+    private void flushOldData() {
+        if (delayed.isEmpty()) {
+            return;
+        }
+        for (Node node : List.copyOf(delayed)) {
+            if (hw.clock.now() - node.lastWrite >= DELAYED_WRITE_NS) {
+                for (long b = 0; b * Namespace.BLOCK < node.size; b++) {
+                    hw.disk.asyncWrite(node.blockKb(b), Namespace.BLOCK);
+                }
+                node.flushed = true;
+                delayed.remove(node);
+            }
+        }
+    }
+}

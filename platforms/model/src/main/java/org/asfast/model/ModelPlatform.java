@@ -1,0 +1,100 @@
+package org.asfast.model;
+
+import java.util.Map;
+import org.asfast.spi.Capability;
+import org.asfast.spi.CapabilityMissing;
+import org.asfast.spi.Clock;
+import org.asfast.spi.Compiler;
+import org.asfast.spi.Files;
+import org.asfast.spi.KernelEntry;
+import org.asfast.spi.Memory;
+import org.asfast.spi.Pipes;
+import org.asfast.spi.Platform;
+import org.asfast.spi.Processes;
+import org.asfast.spi.Select;
+
+/**
+ * A 1990 machine running one operating system in one configuration, in virtual time. It runs the
+ * same workload code as the host; every kernel call, copy, disk and network transfer charges its
+ * modelled cost to the platform's clock. Nothing here reads the paper's tables: the costs come from
+ * {@link ModelParameters}, each with its source.
+ */
+public final class ModelPlatform implements Platform {
+    private final String name;
+    private final ModelSpec spec;
+    private final VirtualClock clock = new VirtualClock();
+    private final ModelMemory memory;
+    private final ModelFiles files;
+    private final ModelProcesses processes;
+    private final ModelCompiler compiler;
+
+    public ModelPlatform(String name, ModelRow row, ModelParameters parameters) {
+        this.name = name;
+        this.spec = new ModelSpec(row, parameters);
+        Hardware hw = new Hardware(clock, spec);
+        Namespace names = new Namespace();
+        names.create("tmp", true);
+        Descriptors descriptors = new Descriptors();
+        LocalDisk local = new LocalDisk(hw, spec, names);
+        FileService service = switch (row.config()) {
+            case "Local" -> local;
+            case "NFS" -> remote(RemoteFiles.Protocol.NFS, hw, local, names);
+            case "Diskless" -> remote(RemoteFiles.Protocol.SPRITE, hw, local, names);
+            case "AFS" -> remote(RemoteFiles.Protocol.AFS, hw, local, names);
+            default -> throw new IllegalStateException("no model of the configuration " + row.config());
+        };
+        FileService temporaryService = spec.flag("local_temporaries") ? local : service;
+        memory = new ModelMemory(hw);
+        files = new ModelFiles(names, service, descriptors, hw);
+        processes = new ModelProcesses(hw, spec, descriptors, files, service);
+        compiler = new ModelCompiler(hw, spec, files, new ModelFiles(names, temporaryService, descriptors, hw), processes);
+    }
+
+    private RemoteFiles remote(RemoteFiles.Protocol protocol, Hardware client, LocalDisk clientSide, Namespace names) {
+        Hardware serverHw = new Hardware(clock, spec);
+        LocalDisk server = new LocalDisk(serverHw, spec, names);
+        return new RemoteFiles(protocol, clientSide, server, new Network(client, serverHw, spec), spec);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The modelled row: machine, operating system, configuration. */
+    public ModelRow row() {
+        return spec.row();
+    }
+
+    /** Every parameter this platform uses, with its source. */
+    public Map<String, Parameter> parameters() {
+        return spec.applicable();
+    }
+
+    @Override
+    public <C extends Capability> C require(Class<C> capability) {
+        Object provided;
+        if (capability == KernelEntry.class || capability == Pipes.class || capability == Select.class || capability == Processes.class) {
+            provided = processes;
+        } else if (capability == Memory.class) {
+            provided = memory;
+        } else if (capability == Files.class) {
+            provided = files;
+        } else if (capability == Compiler.class) {
+            provided = compiler;
+        } else {
+            throw new CapabilityMissing(name, capability);
+        }
+        return capability.cast(provided);
+    }
+
+    @Override
+    public void close() {
+        memory.close();
+    }
+}

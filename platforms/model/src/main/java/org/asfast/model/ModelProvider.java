@@ -1,0 +1,69 @@
+package org.asfast.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.asfast.spi.Platform;
+import org.asfast.spi.PlatformProvider;
+import org.asfast.spi.PlatformSettings;
+import org.asfast.spi.UserError;
+
+/**
+ * Registers the modelled rows ({@code ds3100-sprite-local}, ...) and their what-if variants. A name
+ * {@code <row>@<scenario>} runs the row with the changes in the what-if file {@code <scenario>.csv}:
+ * one of the bundled scenarios, or one in the directory named by the system property
+ * {@code asfast.model.whatif}.
+ */
+public final class ModelProvider implements PlatformProvider {
+    /** System property: a directory of user what-if files. */
+    public static final String WHAT_IF_DIRECTORY = "asfast.model.whatif";
+    static final List<String> BUNDLED_SCENARIOS = List.of("fast-disk", "write-back");
+
+    @Override
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (ModelRow row : ModelRow.all()) {
+            names.add(row.platform());
+        }
+        return names;
+    }
+
+    /** A row's name, optionally followed by "@scenario". */
+    @Override
+    public boolean opens(String name) {
+        return ModelRow.find(name) != null;
+    }
+
+    @Override
+    public Platform open(String name, PlatformSettings settings) {
+        return open(name);
+    }
+
+    /** Opens a modelled platform by name, with any "@scenario" applied. */
+    public static ModelPlatform open(String name) {
+        ModelRow row = ModelRow.find(name);
+        if (row == null) {
+            throw new UserError("unknown modelled platform '" + name + "'; run './asfast model --list' for the names");
+        }
+        ModelParameters parameters = ModelParameters.bundled();
+        if (name.contains("@")) {
+            parameters = parameters.with(scenario(name.substring(name.indexOf('@') + 1)));
+        }
+        return new ModelPlatform(name, row, parameters);
+    }
+
+    /** The changes of a what-if scenario, by name. */
+    public static List<Parameter> scenario(String scenario) {
+        if (BUNDLED_SCENARIOS.contains(scenario)) {
+            return ModelParameters.readResource("what-if/" + scenario + ".csv");
+        }
+        String dir = System.getProperty(WHAT_IF_DIRECTORY);
+        if (dir != null) {
+            Path file = Path.of(dir, scenario + ".csv");
+            if (java.nio.file.Files.isRegularFile(file)) {
+                return ModelParameters.readFile(file);
+            }
+        }
+        throw new UserError("no what-if scenario '" + scenario + "'; bundled ones are " + BUNDLED_SCENARIOS + ", or put " + scenario + ".csv in the directory given by --what-if");
+    }
+}

@@ -1,0 +1,89 @@
+package org.asfast.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parameters of one modelled row, looked up from the most specific subject to the most general:
+ * machine+os+config, machine+os, os+config, machine, the machine it is like, its instruction-set family,
+ * its class (RISC or CISC), its configuration, its operating system, that system's base (e.g. 4.3 BSD for Ultrix), and finally {@code all}.
+ */
+public final class ModelSpec {
+    private final ModelRow row;
+    private final ModelParameters parameters;
+    private final List<String> chain;
+
+    public ModelSpec(ModelRow row, ModelParameters parameters) {
+        this.row = row;
+        this.parameters = parameters;
+        List<String> subjects = new ArrayList<>();
+        subjects.add(row.machine() + "+" + row.os() + "+" + row.config());
+        subjects.add(row.machine() + "+" + row.os());
+        subjects.add(row.os() + "+" + row.config());
+        subjects.add(row.machine());
+        Parameter like = parameters.find(row.machine(), "like");
+        if (like != null) {
+            subjects.add(like.value());
+        }
+        subjects.add("isa:" + machineWord(parameters, subjects, "isa"));
+        subjects.add("class:" + machineWord(parameters, subjects, "class"));
+        subjects.add("config:" + row.config());
+        subjects.add("os:" + row.os());
+        Parameter base = parameters.find("os:" + row.os(), "base");
+        if (base != null) {
+            subjects.add("os:" + base.value());
+        }
+        subjects.add("all");
+        chain = List.copyOf(subjects);
+    }
+
+    private static String machineWord(ModelParameters parameters, List<String> subjects, String name) {
+        for (String subject : subjects) {
+            Parameter p = parameters.find(subject, name);
+            if (p != null) {
+                return p.value();
+            }
+        }
+        throw new IllegalStateException("model parameters give no " + name + " for the machine of " + subjects.get(0));
+    }
+
+    public ModelRow row() {
+        return row;
+    }
+
+    /** The parameter's entry, from the most specific subject that sets it. */
+    public Parameter parameter(String name) {
+        for (String subject : chain) {
+            Parameter p = parameters.find(subject, name);
+            if (p != null) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no model parameter '" + name + "' for " + row.platform() + " (looked in " + chain + ")");
+    }
+
+    public double number(String name) {
+        return parameter(name).number();
+    }
+
+    public String word(String name) {
+        return parameter(name).value();
+    }
+
+    public boolean flag(String name) {
+        return Boolean.parseBoolean(word(name));
+    }
+
+    /** Every parameter that applies to this row, the most specific entry for each name, in file order. */
+    public Map<String, Parameter> applicable() {
+        Map<String, Parameter> found = new LinkedHashMap<>();
+        for (Parameter p : parameters.all()) {
+            if (chain.contains(p.subject()) && !found.containsKey(p.name())) {
+                found.put(p.name(), parameter(p.name()));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,199 @@
+package org.asfast.model;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.asfast.model.Namespace.Node;
+
+/**
+ * Files on a server, as the three remote protocols of Tables 7–10 reach them (§10, §11):
+ * <ul>
+ * <li><b>NFS</b>: names are cached after the first lookup, but every open checks the file's
+ *     attributes with the server; data is written through on close, one block per call, and the
+ *     server forces each block, the file's i-node and any indirect block to disk before replying;</li>
+ * <li><b>Sprite</b>: every open and close goes to the server; clients cache data and delay writes
+ *     like the local Sprite file system, and the server writes one i-node when a file is deleted;</li>
+ * <li><b>AFS</b>: the client's cache manager answers opens of cached files (callbacks); modified
+ *     files go back to the server whole on close.</li>
+ * </ul>
+ */
+final class RemoteFiles implements FileService {
+    private static final long SMALL_MESSAGE = 128;
+    private static final double ATTRIBUTE_CACHE_NS = 3e9;
+
+    enum Protocol { NFS, SPRITE, AFS }
+
+    private final Protocol protocol;
+    private final Hardware client;
+    private final LocalDisk clientCache;
+    private final LocalDisk server;
+    private final Network net;
+    private final double cacheManagerInstructions;
+    private final Set<String> cachedNames = new HashSet<>();
+    private final Map<Node, Double> attributesFetched = new HashMap<>();
+
+    RemoteFiles(Protocol protocol, LocalDisk clientCache, LocalDisk server, Network net, ModelSpec spec) {
+        this.protocol = protocol;
+        this.client = clientCache.hw;
+        this.clientCache = clientCache;
+        this.server = server;
+        this.net = net;
+        cacheManagerInstructions = spec.number("cache_manager_instructions");
+    }
+
+    @Override
+    public void open(String path, Node node) {
+        client.syscall(clientCache.lookups(path));
+        switch (protocol) {
+            case NFS -> {
+                lookupUncachedNames(path);
+                getAttributes(node);
+            }
+            case SPRITE -> net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(server.lookups(path)));
+            case AFS -> askCacheManager();
+        }
+    }
+
+    @Override
+    public void create(String path, Node node) {
+        client.syscall(clientCache.lookups(path));
+        if (protocol == Protocol.AFS) {
+            askCacheManager();
+        }
+        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> {
+            if (protocol == Protocol.SPRITE) {
+                server.hw.kernel(server.lookups(path));
+            } else {
+                server.create(path, node);
+            }
+        });
+        cachedNames.add(path);
+        attributesFetched.put(node, client.clock.now());
+    }
+
+    @Override
+    public void write(String path, Node node, long offset, long bytes) {
+        client.syscall(0);
+        client.copy(bytes, client.fitsInCache(bytes), false); // into the client's cache
+        node.flushed = false;
+    }
+
+    @Override
+    public void read(String path, Node node, long offset, long bytes) {
+        client.syscall(0);
+        client.copy(bytes, false, client.fitsInCache(bytes)); // the client's cache holds what was written or read
+    }
+
+    @Override
+    public void close(String path, Node node, boolean written) {
+        client.syscall(0);
+        switch (protocol) {
+            case NFS -> {
+                if (written) {
+                    writeThrough(node);
+                }
+            }
+            case SPRITE -> net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
+            case AFS -> {
+                askCacheManager();
+                if (written) {
+                    storeWholeFile(node);
+                }
+            }
+        }
+        node.flushed = true;
+    }
+
+    @Override
+    public void unlink(String path, Node node) {
+        client.syscall(clientCache.lookups(path));
+        if (protocol == Protocol.AFS) {
+            askCacheManager();
+        }
+        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.unlink(path, node));
+        cachedNames.remove(path);
+        attributesFetched.remove(node);
+    }
+
+    @Override
+    public void stat(String path, Node node) {
+        client.syscall(clientCache.lookups(path));
+        switch (protocol) {
+            case NFS -> {
+                Double fetched = attributesFetched.get(node);
+                if (fetched == null || client.clock.now() - fetched > ATTRIBUTE_CACHE_NS) {
+                    getAttributes(node);
+                }
+            }
+            case SPRITE -> net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(server.lookups(path)));
+            case AFS -> askCacheManager();
+        }
+    }
+
+    @Override
+    public void mkdir(String path, Node node) {
+        client.syscall(clientCache.lookups(path));
+        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.mkdir(path, node));
+        cachedNames.add(path);
+    }
+
+    @Override
+    public void exec() {
+        switch (protocol) {
+            case NFS -> net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
+            case SPRITE -> {
+                net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
+                net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
+            }
+            case AFS -> askCacheManager();
+        }
+        clientCache.exec();
+    }
+
+    private void lookupUncachedNames(String path) {
+        String prefix = "";
+        for (String part : path.split("/")) {
+            prefix = prefix.isEmpty() ? part : prefix + "/" + part;
+            if (cachedNames.add(prefix)) {
+                String name = prefix;
+                net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(server.lookups(name)));
+            }
+        }
+    }
+
+    private void getAttributes(Node node) {
+        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
+        attributesFetched.put(node, client.clock.now());
+    }
+
+    /** NFS: one call per block; the server forces data, i-node and any indirect block to disk. */
+    private void writeThrough(Node node) {
+        for (long b = 0; b * Namespace.BLOCK < node.size; b++) {
+            long block = b;
+            long bytes = Math.min(Namespace.BLOCK, node.size - b * Namespace.BLOCK);
+            net.call(bytes, SMALL_MESSAGE, () -> {
+                server.hw.disk.syncWrite(node.blockKb(block), bytes);
+                server.hw.disk.syncWrite(node.inodeKb(), 1024);
+                if (block >= 12) {
+                    server.hw.disk.syncWrite(node.blockKb(12) + 512, 1024);
+                }
+            });
+        }
+    }
+
+    /** AFS: the whole file goes back on close; the server writes it and its i-node. */
+    private void storeWholeFile(Node node) {
+        net.call(Math.max(SMALL_MESSAGE, node.size), SMALL_MESSAGE, () -> {
+            for (long b = 0; b * Namespace.BLOCK < node.size; b++) {
+                server.hw.disk.asyncWrite(node.blockKb(b), Math.min(Namespace.BLOCK, node.size - b * Namespace.BLOCK));
+            }
+            server.hw.disk.syncWrite(node.inodeKb(), 1024);
+        });
+    }
+
+    /** AFS's cache manager checks that the cached copy still holds a callback: kernel work, no server call. */
+    private void askCacheManager() {
+        client.kernel(cacheManagerInstructions);
+    }
+}

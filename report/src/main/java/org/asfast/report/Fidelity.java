@@ -1,0 +1,119 @@
+package org.asfast.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How close the model comes to the paper: for every modelled cell that the paper printed, the two
+ * values, the error and whether the cell was used to calibrate a parameter. Only measured columns
+ * count (times, bandwidths); derived columns (MIPS-relative speeds, Mbytes/MIPS, totals, Table 8)
+ * follow from them and would count the same error twice.
+ */
+public final class Fidelity {
+    /** Tables whose goal is a median |error| of at most 15% on predictions. */
+    public static final Set<String> GOAL_TABLES = Set.of("3", "4", "6", "7", "9", "10");
+    public static final double GOAL = 0.15;
+    /** Predictions further off than this need an explanation in the report. */
+    public static final double EXPLAIN_ABOVE = 0.50;
+
+    /** One modelled cell the paper also printed. */
+    public record Cell(String table, RowLabel row, String column, String unit, double paper, double model, boolean calibration, String explanation) {
+        /** (model - paper) / paper. */
+        public double error() {
+            return (model - paper) / paper;
+        }
+
+        public String tag() {
+            return calibration ? "calibration" : "prediction";
+        }
+    }
+
+    /** One table's summary. */
+    public record Summary(String table, int cells, int calibrations, int predictions, double median, double p90, boolean goalTable) {
+        /** Calibration cells are under a third of the table's modelled cells. */
+        public boolean withinBudget() {
+            return calibrations * 3 < cells;
+        }
+
+        public boolean meetsGoal() {
+            return !goalTable || median <= GOAL;
+        }
+    }
+
+    /** A model value for one cell, before it is matched with the paper. */
+    public record Modelled(String table, RowLabel row, String column, String unit, double value) {
+    }
+
+    private final List<Cell> cells;
+
+    private Fidelity(List<Cell> cells) {
+        this.cells = cells;
+    }
+
+    /**
+     * Matches model values with the paper's cells.
+     *
+     * @param calibrationCells keys {@code table|machine|os|config|column} of the cells parameters were solved from
+     * @param explanations     why a cell is far off, by the same key
+     */
+    public static Fidelity of(List<Modelled> modelled, Baselines baselines, Set<String> calibrationCells, Map<String, String> explanations) {
+        List<Cell> cells = new ArrayList<>();
+        for (Modelled m : modelled) {
+            baselines.value("ousterhout1990", m.table(), m.row(), m.column()).ifPresent(paper -> {
+                String key = key(m.table(), m.row(), m.column());
+                cells.add(new Cell(m.table(), m.row(), m.column(), m.unit(), paper, m.value(), calibrationCells.contains(key), explanations.get(key)));
+            });
+        }
+        return new Fidelity(List.copyOf(cells));
+    }
+
+    /** The key of a cell: {@code table|machine|os|config|column}. */
+    public static String key(String table, RowLabel row, String column) {
+        return table + "|" + row.machine() + "|" + row.os() + "|" + row.config() + "|" + column;
+    }
+
+    public List<Cell> cells() {
+        return cells;
+    }
+
+    /** Per table, in table order. */
+    public List<Summary> summaries() {
+        Map<String, List<Cell>> byTable = new LinkedHashMap<>();
+        cells.stream().sorted(Comparator.comparingInt(c -> Integer.parseInt(c.table())))
+                .forEach(c -> byTable.computeIfAbsent(c.table(), t -> new ArrayList<>()).add(c));
+        List<Summary> out = new ArrayList<>();
+        byTable.forEach((table, list) -> {
+            double[] errors = list.stream().filter(c -> !c.calibration()).mapToDouble(c -> Math.abs(c.error())).sorted().toArray();
+            int calibrations = (int) list.stream().filter(Cell::calibration).count();
+            out.add(new Summary(table, list.size(), calibrations, errors.length, quantile(errors, 0.5), quantile(errors, 0.9), GOAL_TABLES.contains(table)));
+        });
+        return out;
+    }
+
+    /** Predictions with the largest |error|, worst first. */
+    public List<Cell> worst(int count) {
+        return cells.stream().filter(c -> !c.calibration())
+                .sorted(Comparator.comparingDouble((Cell c) -> -Math.abs(c.error()))).limit(count).toList();
+    }
+
+    /** Predictions more than {@link #EXPLAIN_ABOVE} off. */
+    public List<Cell> farOff() {
+        return cells.stream().filter(c -> !c.calibration() && Math.abs(c.error()) > EXPLAIN_ABOVE)
+                .sorted(Comparator.comparingDouble((Cell c) -> -Math.abs(c.error()))).toList();
+    }
+
+    /** Linear-interpolated quantile of sorted values (NaN if none). */
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double position = q * (sorted.length - 1);
+        int low = (int) Math.floor(position);
+        int high = Math.min(sorted.length - 1, low + 1);
+        return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
+    }
+}
