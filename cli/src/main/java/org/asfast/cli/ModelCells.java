@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.asfast.model.ModelPlatform;
 import org.asfast.model.ModelRow;
+import org.asfast.report.RunDerivation;
 import org.asfast.spi.Platform;
 import org.asfast.spi.Processes.Placement;
 import org.asfast.workloads.Andrew;
@@ -49,7 +50,7 @@ public final class ModelCells {
             new Column("3", "Time", "ms", false, p -> perOp(p, q -> new Cswitch(q, Placement.SAME_CPU), Cswitch::roundTrip, "cswitch") / 1e6),
             select(SelectPipes.Case.ONE_EMPTY), select(SelectPipes.Case.TEN_EMPTY), select(SelectPipes.Case.TEN_FULL),
             bcopy(Bcopy.Case.CACHED), bcopy(Bcopy.Case.UNCACHED),
-            new Column("6", "Bandwidth", "MB/s", false, p -> ReadFile.BLOCK_BYTES / perOp(p, ReadFile::new, ReadFile::readBlock, "read") * 1e3),
+            new Column("6", "Bandwidth", "MB/s", false, p -> ReadFile.BLOCK_BYTES / perOp(p, ReadFile::new, ReadFile::readBlock, "read") * 1e9 / RunDerivation.MBYTE),
             new Column("7", "Copy", "s", true, p -> andrew(p, false) / 1e9),
             new Column("7", "Compile", "s", true, p -> andrew(p, true) / 1e9),
             openClose(OpenClose.Case.FOO), openClose(OpenClose.Case.A_B_C_FOO),
@@ -87,7 +88,7 @@ public final class ModelCells {
                 bytes[0] = b.bytesPerCopy();
                 return b;
             }, Bcopy::copy, "bcopy");
-            return bytes[0] / ns * 1e3;
+            return bytes[0] / ns * 1e9 / RunDerivation.MBYTE;
         });
     }
 

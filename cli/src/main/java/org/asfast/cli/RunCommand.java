@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--workload", split = ",", description = "Workloads to run (default: all): getpid, cswitch, select, bcopy, read, open-close, create-delete, andrew")
     List<String> workloadNames = new ArrayList<>();
 
-    @Option(names = "--platform", split = ",", description = "Platforms to run on (default: host)")
+    @Option(names = "--platform", split = ",", description = "Platforms to run on: host (timed by JMH), none, or modelled names (run in virtual time) (default: host)")
     List<String> platformNames = new ArrayList<>(List.of("host"));
 
     @Option(names = "--target", description = "Directory for file workloads' scratch files; an NFS mount gives the paper's remote rows (default: the system temp dir)")
@@ -69,11 +69,36 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Write the run folder but not the report")
     boolean noReport;
 
+    @Option(names = "--model", split = ",", paramLabel = "PLATFORM",
+            description = "Modelled 1990 platforms to run, in virtual time: all, none, or names from 'asfast model --list' (default: ${DEFAULT-VALUE})")
+    List<String> model = new ArrayList<>(List.of("all"));
+
+    @Option(names = "--what-if", split = ",", paramLabel = "PLATFORM@SCENARIO",
+            description = "Modelled platforms with a what-if scenario applied (bundled: fast-disk, write-back; or <scenario>.csv in --what-if-dir); none for no what-if (default: ds3100-sprite-local@fast-disk,ds3100-ultrix3.1-local@write-back)")
+    List<String> whatIf = new ArrayList<>(ModelledSuite.DEFAULT_WHAT_IFS);
+
+    @Option(names = "--what-if-dir", paramLabel = "DIR", description = "A directory of what-if files, <scenario>.csv, with rows subject,parameter,value,unit,source")
+    Path whatIfDir;
+
     @Override
     public Integer call() throws IOException {
         // Check everything the user gave us before writing anything.
         List<Workloads> workloads = Workloads.parse(workloadNames);
-        platformNames.forEach(Platforms::requireKnown);
+        List<String> modelNames = new ArrayList<>(model);
+        List<String> real = new ArrayList<>();
+        for (String name : platformNames) {
+            if (name.isBlank() || name.equals("none")) {
+                continue;
+            }
+            if (org.asfast.model.ModelRow.find(name) != null) {
+                modelNames.add(name); // a modelled platform runs in virtual time, in the model pass
+            } else {
+                Platforms.requireKnown(name);
+                real.add(name);
+            }
+        }
+        platformNames = real;
+        ModelledSuite modelled = ModelledSuite.select(modelNames, whatIf, whatIfDir);
         Path realTarget = TargetDirectory.check(target);
         HostMips mips = hostMips == null ? null : HostMips.given(hostMips);
         Baselines baselines = Baselines.load(results.resolve("baselines"));
@@ -91,9 +116,16 @@ final class RunCommand implements Callable<Integer> {
                 mips = HostMips.measure();
             }
             out.printf("asfast: host rated %.0f VAX MIPS (%s)%n", mips.mips(), mips.method());
-            Collection<RunResult> jmh = runJmh(workloads, scratchRoot);
+            List<RunResult> jmh = new ArrayList<>(platformNames.isEmpty() ? List.of() : runJmh(workloads, scratchRoot));
+            if (!modelled.isEmpty()) {
+                long modelStart = System.nanoTime();
+                List<RunResult> model = modelled.run(workloads);
+                out.printf("asfast: ran %d modelled benchmarks in virtual time in %.1f s%n", model.size(), (System.nanoTime() - modelStart) / 1e9);
+                jmh.addAll(model);
+            }
             Map<String, Object> environment = RunEnvironment.describe(folder.id(), profile.name().toLowerCase(java.util.Locale.ROOT),
                     started, realTarget, mips);
+            environment.put("model", modelled.isEmpty() ? null : modelled.describe());
             AtomicFiles.writeBytes(folder.incomplete().resolve(Run.JMH_FILE), stream -> {
                 PrintStream print = new PrintStream(stream, false, java.nio.charset.StandardCharsets.UTF_8);
                 ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(jmh);

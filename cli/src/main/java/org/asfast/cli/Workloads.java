@@ -32,6 +32,11 @@ enum Workloads {
         this.benchmark = benchmark;
     }
 
+    /** True for the workloads that use files, the only ones the paper ran on remote configurations. */
+    boolean fileSystem() {
+        return this == OPEN_CLOSE || this == CREATE_DELETE || this == ANDREW;
+    }
+
     /** True for the benchmarks timed one invocation at a time. */
     boolean singleShot() {
         return this == ANDREW;

@@ -22,6 +22,8 @@ import de.erichseifert.vectorgraphics2d.util.PageSize;
 final class Charts {
     static final Color PAPER = new Color(0x4C72B0);
     static final Color RUN = new Color(0xDD8452);
+    static final Color MODEL = new Color(0x55A868);
+    static final Color WHAT_IF = new Color(0x8172B3);
 
     private Charts() {
     }
@@ -35,11 +37,13 @@ final class Charts {
     }
 
     /**
-     * Absolute values of one column on a log axis, one x position per row, labelled with the row;
+     * Absolute values of one column on a log axis, one x position per row label (shared by the
+     * paper's row and the model's row of the same machine), labelled with the row;
      * measured rows carry their 99.9% confidence interval as error bars.
      */
     static XYChart perRow(String title, String yTitle, List<Series> series) {
-        List<String> labels = series.stream().flatMap(s -> s.points().stream()).map(Point::label).toList();
+        // One x position per distinct row label: a model row stands on its paper row's position.
+        List<String> labels = series.stream().flatMap(s -> s.points().stream()).map(Point::label).distinct().toList();
         XYChart chart = new XYChartBuilder().width(960).height(640).title(title).xAxisTitle("").yAxisTitle(yTitle).build();
         style(chart);
         chart.getStyler().setYAxisLogarithmic(true);
@@ -56,7 +60,6 @@ final class Charts {
                 .max().orElse(10);
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
         chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
-        int x = 0;
         for (Series s : series) {
             if (s.points().isEmpty()) {
                 continue;
@@ -68,7 +71,7 @@ final class Charts {
             boolean anyError = false;
             for (int i = 0; i < n; i++) {
                 Point p = s.points().get(i);
-                xs[i] = x++;
+                xs[i] = labels.indexOf(p.label());
                 ys[i] = p.value();
                 // XChart draws symmetric bars; use the half-width, capped so the bar stays above zero on a log axis.
                 double half = Double.isNaN(p.low()) ? 0 : (p.high() - p.low()) / 2;

@@ -48,7 +48,7 @@ final class OusterhoutReport {
         Measurement local = null;
         for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
             for (Measurement m : entry.getValue()) {
-                if (local == null && m.table().equals("7") && m.column().equals("Total") && m.row().config().equals("Local")) {
+                if (local == null && m.table().equals("7") && m.column().equals("Total") && m.row().config().equals("Local") && m.row().machine().equals("host")) {
                     localRun = entry.getKey();
                     local = m;
                 }
@@ -60,7 +60,8 @@ final class OusterhoutReport {
         for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
             List<Measurement> added = new ArrayList<>();
             for (Measurement remote : entry.getValue()) {
-                if (remote.table().equals("7") && remote.column().equals("Total") && remote.row().isRemote()) {
+                if (remote.table().equals("7") && remote.column().equals("Total") && remote.row().isRemote() && remote.origin().equals("derived")
+                        && remote.row().machine().equals("host")) {
                     String source = "Table 7 totals of runs " + localRun.id() + " (local) and " + entry.getKey().id() + " (remote)";
                     added.add(new Measurement("8", remote.row(), "MIPS-Relative Speed (Local)", "ratio",
                             tables.andrewMipsRelative(localRun.hostMips(), local.value(), false), Double.NaN, Double.NaN, "derived", source));
@@ -124,16 +125,33 @@ final class OusterhoutReport {
                 List<TableView.Cell> shown = columns.stream().map(c -> cells.containsKey(c) ? runCell(cells.get(c), entry.getKey()) : TableView.Cell.empty()).toList();
                 Measurement k = cells.get(order.column());
                 double key = k == null ? Double.NEGATIVE_INFINITY : k.value();
-                int at = insertionPoint(keys, key, order.descending());
-                boolean modelled = cells.values().stream().anyMatch(m -> m.origin().equals("modelled"));
-                rows.add(at, new TableView.Row(label.toString(), modelled ? "model" : "measured", "run " + entry.getKey().id(), shown));
-                keys.add(at, key);
+                boolean modelled = entry.getKey().isModelled(label);
+                String kind = !modelled ? "measured" : label.os().contains("[what-if") ? "what-if" : "model";
+                // A model row goes right under the paper's row for the same machine; others where the paper's order puts them.
+                int besidePaper = modelled ? afterPaperRow(rows, label.toString()) : -1;
+                int at = besidePaper >= 0 ? besidePaper : insertionPoint(keys, key, order.descending());
+                rows.add(at, new TableView.Row(label.toString(), kind, "run " + entry.getKey().id(), shown));
+                keys.add(at, besidePaper >= 0 ? Double.NEGATIVE_INFINITY : key);
             });
         }
         List<String> headings = new ArrayList<>();
         units.forEach((column, unit) -> headings.add(unit.equals("ratio") ? column : column + " (" + unitText(unit) + ")"));
         return new TableView(OusterhoutTables.PAPER + "-table" + table, OusterhoutTables.PAPER, table, "Table " + table + ". " + paper.title(),
                 paper.source(), headings, rows, chartSvg(table, paper.title(), columns, units, rows), notes(table));
+    }
+
+    /** The position just after the paper's row with this label and any rows already placed under it, or -1. */
+    private static int afterPaperRow(List<TableView.Row> rows, String label) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).kind().equals("paper") && rows.get(i).label().equals(label)) {
+                int at = i + 1;
+                while (at < rows.size() && !rows.get(at).kind().equals("paper") && rows.get(at).label().equals(label)) {
+                    at++;
+                }
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static int insertionPoint(List<Double> keys, double key, boolean descending) {
@@ -182,7 +200,9 @@ final class OusterhoutReport {
 
     private static String notes(String table) {
         String common = "Rows marked 'run' were measured on this computer; ± is half of JMH's 99.9% confidence interval. "
-                + "Their MIPS-relative speeds use the host MIPS rating above and the paper's MVAX2 row.";
+                + "Their MIPS-relative speeds use the host MIPS rating above and the paper's MVAX2 row. "
+                + "Rows marked 'model' sit under the paper's row for the same machine: the model's virtual time, exact and deterministic; "
+                + "their MIPS-relative speeds use the machine's Table 1 rating and the paper's MVAX2 row. See 'Model fidelity' for which cells were calibration.";
         return switch (table) {
             case "3" -> common + " 'cross-CPU' rows let the two processes run on different CPUs; the paper's machines were uniprocessors.";
             case "5" -> common + " Mbytes = 2^20 bytes. Cached: source and destination fill half of the largest per-CPU cache; uncached: each block is four times the last-level cache.";
@@ -200,19 +220,22 @@ final class OusterhoutReport {
         }
         String basis = table.equals("7") ? "Total" : OusterhoutTables.DEFINITIONS.get(table).basis();
         int index = columns.indexOf(basis);
-        List<Charts.Point> paper = new ArrayList<>();
-        List<Charts.Point> measured = new ArrayList<>();
+        Map<String, List<Charts.Point>> byKind = new LinkedHashMap<>();
+        for (String kind : List.of("paper", "model", "measured", "what-if")) {
+            byKind.put(kind, new ArrayList<>());
+        }
         for (TableView.Row row : rows) {
             TableView.Cell cell = row.cells().get(index);
             if (Double.isNaN(cell.value()) || cell.value() <= 0) {
                 continue;
             }
-            Charts.Point p = new Charts.Point(row.label(), cell.value(), cell.low(), cell.high());
-            (row.kind().equals("paper") ? paper : measured).add(p);
+            byKind.get(row.kind()).add(new Charts.Point(row.label(), cell.value(), cell.low(), cell.high()));
         }
         org.knowm.xchart.XYChart chart = Charts.perRow("Table " + table + ": " + basis + " (" + unitText(units.get(basis)) + ", log scale)",
-                unitText(units.get(basis)), List.of(new Charts.Series("paper (1990)", Charts.PAPER, paper),
-                        new Charts.Series("this computer", Charts.RUN, measured)));
+                unitText(units.get(basis)), List.of(new Charts.Series("paper (1990)", Charts.PAPER, byKind.get("paper")),
+                        new Charts.Series("model (virtual time)", Charts.MODEL, byKind.get("model")),
+                        new Charts.Series("this computer", Charts.RUN, byKind.get("measured")),
+                        new Charts.Series("what-if (model)", Charts.WHAT_IF, byKind.get("what-if"))));
         charts.put(table, chart);
         return Charts.svg(chart);
     }
@@ -238,7 +261,19 @@ final class OusterhoutReport {
         byMachine.forEach((machine, values) -> points.add(new FigurePoint(machine, tables.mips(machine).orElseThrow(),
                 MipsRelative.geometricMean(values), values.size(), "paper")));
         for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
+            Map<String, List<Double>> modelled = new TreeMap<>();
+            Map<String, Double> modelMips = new LinkedHashMap<>();
+            for (Measurement m : entry.getValue()) {
+                var platform = entry.getKey().modelPlatformOf(m.row());
+                if (platform != null && platform.path("scenario").asText("").isEmpty() && m.column().startsWith(OusterhoutTables.MIPS_RELATIVE)) {
+                    modelled.computeIfAbsent(m.row().machine(), k -> new ArrayList<>()).add(m.value());
+                    modelMips.put(m.row().machine(), platform.path("mips").asDouble());
+                }
+            }
+            modelled.forEach((machine, values) -> points.add(new FigurePoint(machine, modelMips.get(machine),
+                    MipsRelative.geometricMean(values), values.size(), "model")));
             List<Double> values = entry.getValue().stream()
+                    .filter(m -> m.row().machine().equals("host"))
                     .filter(m -> m.column().startsWith(OusterhoutTables.MIPS_RELATIVE) && !m.row().config().contains(","))
                     .map(Measurement::value).toList();
             if (!values.isEmpty()) {
@@ -259,17 +294,27 @@ final class OusterhoutReport {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         chart.getStyler().setYAxisDecimalPattern("0.###");
-        for (String kind : List.of("paper", "measured")) {
+        for (String kind : List.of("paper", "model", "measured")) {
             List<FigurePoint> some = points.stream().filter(p -> p.kind().equals(kind)).toList();
             if (some.isEmpty()) {
                 continue;
             }
-            var series = chart.addSeries(kind.equals("paper") ? "1990 machines (paper)" : "this computer (measured)",
-                    some.stream().mapToDouble(FigurePoint::mips).toArray(), some.stream().mapToDouble(FigurePoint::geometricMean).toArray());
-            series.setMarkerColor(kind.equals("paper") ? Charts.PAPER : Charts.RUN);
+            String name = switch (kind) {
+                case "paper" -> "1990 machines (paper)";
+                case "model" -> "1990 machines (model)";
+                default -> "this computer (measured)";
+            };
+            var series = chart.addSeries(name, some.stream().mapToDouble(FigurePoint::mips).toArray(), some.stream().mapToDouble(FigurePoint::geometricMean).toArray());
+            series.setMarkerColor(switch (kind) {
+                case "paper" -> Charts.PAPER;
+                case "model" -> Charts.MODEL;
+                default -> Charts.RUN;
+            });
             for (FigurePoint p : some) {
-                chart.addAnnotation(new org.knowm.xchart.AnnotationText(kind.equals("paper") ? p.machine() : "this computer",
-                        p.mips(), p.geometricMean() * 1.12, false));
+                if (!kind.equals("model")) { // the model's points sit near the paper's; one label per machine is enough
+                    chart.addAnnotation(new org.knowm.xchart.AnnotationText(kind.equals("paper") ? p.machine() : "this computer",
+                            p.mips(), p.geometricMean() * 1.12, false));
+                }
             }
         }
         return chart;

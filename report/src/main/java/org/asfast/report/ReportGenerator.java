@@ -102,6 +102,7 @@ public final class ReportGenerator {
         List<TableView> others = OtherPapers.views(baselines, ousterhout.erratumByCell());
         List<Comparison> comparisons = Comparison.of(ousterhout.measurements());
         List<BaselineVerifier.Check> errata = ousterhout.errata();
+        ModelSection modelSection = ModelSection.of(ousterhout.measurements(), baselines);
 
         Files.createDirectories(dir.resolve("tables"));
         Files.createDirectories(dir.resolve("charts"));
@@ -116,6 +117,9 @@ public final class ReportGenerator {
                 writeChart(dir.resolve("charts"), view.id(), ousterhout.charts().get(view.table()), view.chartSvg());
             }
         }
+        if (modelSection != null) {
+            writeFidelityCsv(dir.resolve("tables").resolve("model-fidelity.csv"), modelSection.fidelity());
+        }
         String figureSvg = Charts.svg(figureChart);
         writeChart(dir.resolve("charts"), "figure1", figureChart, figureSvg);
 
@@ -128,6 +132,7 @@ public final class ReportGenerator {
         model.put("otherPapers", others);
         model.put("comparisons", comparisons);
         model.put("errata", errata.stream().map(ReportGenerator::erratum).toList());
+        model.put("model", modelSection == null ? null : modelSection.view());
 
         // NaN (an empty cell) is written as the string "NaN", Jackson's default.
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -138,6 +143,19 @@ public final class ReportGenerator {
         model.put("figure1Svg", figureSvg);
         model.put("css", template("report.css"));
         AtomicFiles.write(dir.resolve("index.html"), out -> out.write(html(model)));
+    }
+
+    /** Every modelled cell the paper printed: paper and model values, error, tag and any explanation. */
+    private static void writeFidelityCsv(Path file, Fidelity fidelity) {
+        AtomicFiles.write(file, out -> {
+            try (org.apache.commons.csv.CSVPrinter csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+                    .setHeader("table", "machine", "os", "config", "column", "unit", "paper", "model", "error", "tag", "explanation").build().print(out)) {
+                for (Fidelity.Cell c : fidelity.cells()) {
+                    csv.printRecord(c.table(), c.row().machine(), c.row().os(), c.row().config(), c.column(), c.unit(), c.paper(), c.model(),
+                            c.error(), c.tag(), c.explanation() == null ? "" : c.explanation());
+                }
+            }
+        });
     }
 
     private static TableView withoutSvg(TableView view) {

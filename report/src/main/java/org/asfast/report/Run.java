@@ -45,6 +45,35 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
         return environment.path("hostMips").path("mips").asDouble(Double.NaN);
     }
 
+    /** True if a row of this run came from a modelled platform. */
+    public boolean isModelled(RowLabel row) {
+        return modelPlatformOf(row) != null;
+    }
+
+    /** The modelled platform (machine and system, with any what-if) that a row came from, or null. */
+    public JsonNode modelPlatformOf(RowLabel row) {
+        var platforms = environment.path("model").path("platforms");
+        for (var it = platforms.elements(); it.hasNext(); ) {
+            JsonNode p = it.next();
+            if (p.path("machine").asText().equals(row.machine()) && modelOs(p).equals(row.os())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A modelled platform's system as its rows show it: what-if variants carry their scenario. */
+    private static String modelOs(JsonNode platform) {
+        String scenario = platform.path("scenario").asText("");
+        return platform.path("os").asText() + (scenario.isEmpty() ? "" : " [what-if: " + scenario + "]");
+    }
+
+    /** The environment's description of a modelled platform, or null for a real one. */
+    public JsonNode modelPlatform(String platform) {
+        JsonNode node = environment.path("model").path("platforms").path(platform);
+        return node.isObject() ? node : null;
+    }
+
     /** "Local", or "NFS"/"AFS" when the target directory was on such a file system. */
     public String config() {
         return environment.path("target").path("config").asText("Local");
@@ -52,10 +81,15 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
 
     /**
      * The row label of a result of this run: for the host, "host", "Linux &lt;kernel&gt;" and the
-     * target's configuration; for another platform, its name.
+     * target's configuration; for a modelled platform, its machine, system (with any what-if) and
+     * configuration; for another platform, its name.
      */
     public RowLabel row(String variant, String platform) {
         String suffix = variant == null || variant.isEmpty() ? "" : ", " + variant;
+        JsonNode model = modelPlatform(platform);
+        if (model != null) {
+            return new RowLabel(model.path("machine").asText(), modelOs(model), model.path("config").asText());
+        }
         if (!platform.equals("host")) {
             return new RowLabel(platform, "", suffix.isEmpty() ? "" : suffix.substring(2));
         }

@@ -62,7 +62,8 @@ public final class RunDerivation {
         double high;
         if (m.conversion().startsWith("bandwidth ")) {
             String key = m.conversion().substring("bandwidth ".length());
-            double bytesPerOp = run.environment().path("workloadParameters").path(key).asDouble(Double.NaN);
+            com.fasterxml.jackson.databind.JsonNode model = run.modelPlatform(result.params().getOrDefault("platform", "host"));
+            double bytesPerOp = (model != null ? model : run.environment()).path("workloadParameters").path(key).asDouble(Double.NaN);
             if (Double.isNaN(bytesPerOp)) {
                 throw new org.asfast.spi.UserError("run " + run.id() + " does not record workloadParameters." + key
                         + " in environment.json, so its bandwidth cannot be computed; re-run the benchmark");
@@ -76,8 +77,25 @@ public final class RunDerivation {
             low = result.low() * scale;
             high = result.high() * scale;
         }
-        return new Measurement(m.table(), run.row(m.variant(), result.params().getOrDefault("platform", "host")), m.column(), m.unit(),
+        String platform = result.params().getOrDefault("platform", "host");
+        RowLabel row = run.row(m.variant(), platform);
+        if (run.modelPlatform(platform) != null) {
+            row = modelRow(m.table(), row);
+        }
+        return new Measurement(m.table(), row, m.column(), m.unit(),
                 value, low, high, virtual.isPresent() ? "modelled" : "measured", result.benchmark() + paramsText(result));
+    }
+
+    /** A modelled row labelled as the table labels the paper's: no configuration in Tables 2-6; Sprite's diskless rows are "Remote" in Table 10. */
+    static RowLabel modelRow(String table, RowLabel row) {
+        int t = Integer.parseInt(table);
+        if (t <= 6) {
+            return new RowLabel(row.machine(), row.os(), "");
+        }
+        if (t == 10 && row.config().equals("Diskless")) {
+            return new RowLabel(row.machine(), row.os(), "Remote");
+        }
+        return row;
     }
 
     /** Table 7: Total = Copy + Compile, with the two intervals' half-widths added in quadrature. */
@@ -99,12 +117,17 @@ public final class RunDerivation {
 
     private static List<Measurement> mipsRelative(Run run, Baselines baselines, List<Measurement> cells) {
         OusterhoutTables tables = new OusterhoutTables(baselines);
-        double mips = run.hostMips();
         List<Measurement> derived = new ArrayList<>();
         for (Measurement cell : cells) {
             OusterhoutTables.Definition def = OusterhoutTables.DEFINITIONS.get(cell.table());
-            // Only the host's MIPS rating is known to a run; a modelled platform's row will bring its machine's.
-            if (def == null || !cell.column().equals(def.basis()) || !cell.row().machine().equals("host")) {
+            boolean modelled = cell.origin().equals("modelled") || cell.benchmark().equals("Copy + Compile") && run.isModelled(cell.row());
+            if (def == null || !cell.column().equals(def.basis()) || !(modelled || cell.row().machine().equals("host"))) {
+                continue;
+            }
+            // The host's rating was measured with the run; a modelled machine's is its parameter (Table 1's rating).
+            double mips = modelled ? modelMips(run, cell.row()) : run.hostMips();
+            if (def.kind() == OusterhoutTables.Kind.SUM && modelled) {
+                derived.addAll(modelAndrewRelative(tables, mips, cell, cells));
                 continue;
             }
             if (def.kind() == OusterhoutTables.Kind.SUM) {
@@ -117,9 +140,38 @@ public final class RunDerivation {
             tables.derive(cell.table(), cell.row(), cell.value(), mips).ifPresent(value -> derived.add(new Measurement(
                     cell.table(), cell.row(), def.derived(), def.kind() == OusterhoutTables.Kind.PER_MIPS ? "MB/s per MIPS" : "ratio",
                     value, Double.NaN, Double.NaN, "derived",
-                    def.kind() + " of '" + def.basis() + "' against " + OusterhoutTables.reference(cell.table(), cell.row()) + ", host " + Math.round(mips) + " MIPS")));
+                    def.kind() + " of '" + def.basis() + "' against " + OusterhoutTables.reference(cell.table(), cell.row())
+                            + (modelled ? ", modelled " + Numbers.readable(mips) : ", host " + Math.round(mips)) + " MIPS")));
         }
         return derived;
+    }
+
+    /** Table 8 for a modelled row: its MIPS-relative Andrew speed, and for a remote row the local one and the penalty. */
+    private static List<Measurement> modelAndrewRelative(OusterhoutTables tables, double mips, Measurement total, List<Measurement> cells) {
+        List<Measurement> out = new ArrayList<>();
+        boolean remote = total.row().isRemote();
+        String what = "Table 7 Total of the model against MVAX2 Ultrix 3.0 " + (remote ? "NFS" : "Local") + " (paper)";
+        out.add(new Measurement("8", total.row(), remote ? "MIPS-Relative Speed (Remote)" : "MIPS-Relative Speed (Local)", "ratio",
+                tables.andrewMipsRelative(mips, total.value(), remote), Double.NaN, Double.NaN, "derived", what));
+        if (remote) {
+            RowLabel localRow = new RowLabel(total.row().machine(), total.row().os(), "Local");
+            cells.stream().filter(c -> c.table().equals("7") && c.column().equals("Total") && c.row().equals(localRow)).findFirst().ifPresent(local -> {
+                String source = "Table 7 Totals of the model's " + localRow + " and " + total.row() + " rows";
+                out.add(new Measurement("8", total.row(), "MIPS-Relative Speed (Local)", "ratio",
+                        tables.andrewMipsRelative(mips, local.value(), false), Double.NaN, Double.NaN, "derived", source));
+                out.add(new Measurement("8", total.row(), "Remote Penalty", "%",
+                        MipsRelative.remotePenaltyPercent(local.value(), total.value()), Double.NaN, Double.NaN, "derived", source));
+            });
+        }
+        return out;
+    }
+
+    private static double modelMips(Run run, RowLabel row) {
+        var platform = run.modelPlatformOf(row);
+        if (platform == null) {
+            throw new IllegalStateException("no modelled platform in run " + run.id() + " for row " + row);
+        }
+        return platform.path("mips").asDouble();
     }
 
     static double halfWidth(Measurement m) {

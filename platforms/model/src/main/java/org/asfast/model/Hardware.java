@@ -54,7 +54,7 @@ final class Hardware {
     /** A process switch: the scheduler's path, then saving and restoring the register state through memory. */
     void contextSwitch(double schedulerInstructions) {
         kernel(schedulerInstructions);
-        clock.advance(2 * switchedRegisters * 4 / memoryMbs * 1000);
+        clock.advance(2 * switchedRegisters * 4 / (memoryMbs * MBYTE) * 1e9);
     }
 
     /**
@@ -68,8 +68,11 @@ final class Hardware {
         if (!cache.equals("none") && destinationCached && (sourceCached || cache.equals("write-back"))) {
             rate = 2 * memoryMbs;
         }
-        clock.advance(bytes / rate * 1000);
+        clock.advance(bytes / (rate * MBYTE) * 1e9);
     }
+
+    /** Ousterhout's Mbyte, as in the report's bandwidths: 2^20 bytes. */
+    static final double MBYTE = 1 << 20;
 
     /** True if a copy of this size keeps its source and destination in the cache. */
     boolean fitsInCache(long bytes) {

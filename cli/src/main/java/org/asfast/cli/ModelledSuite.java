@@ -1,0 +1,158 @@
+package org.asfast.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.asfast.jmh.ModelledRuns;
+import org.asfast.model.Explanations;
+import org.asfast.model.ModelParameters;
+import org.asfast.model.ModelPlatform;
+import org.asfast.model.ModelProvider;
+import org.asfast.model.ModelRow;
+import org.asfast.model.Parameter;
+import org.asfast.spi.UserError;
+import org.asfast.workloads.Bcopy;
+import org.asfast.workloads.ReadFile;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The modelled platforms of a run: which ones, running them through JMH, and describing them in
+ * environment.json (machine, system, configuration, MIPS, and every parameter with its source),
+ * so that the report can label their rows and tell calibration cells from predictions.
+ */
+final class ModelledSuite {
+    /** The what-if rows the main job shows in its report. */
+    static final List<String> DEFAULT_WHAT_IFS = List.of("ds3100-sprite-local@fast-disk", "ds3100-ultrix3.1-local@write-back");
+
+    private final List<String> platforms;
+
+    private ModelledSuite(List<String> platforms) {
+        this.platforms = platforms;
+    }
+
+    /**
+     * Checks and collects the modelled platforms: {@code all}, {@code none} or names from --model, plus
+     * the what-if variants. A user directory of what-if files is made visible to the model first.
+     */
+    static ModelledSuite select(List<String> model, List<String> whatIfs, Path whatIfDirectory) {
+        if (whatIfDirectory != null) {
+            if (!Files.isDirectory(whatIfDirectory)) {
+                throw new UserError("--what-if-dir " + whatIfDirectory + " is not a directory; give the directory that holds your <scenario>.csv files");
+            }
+            System.setProperty(ModelProvider.WHAT_IF_DIRECTORY, whatIfDirectory.toAbsolutePath().toString());
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : model) {
+            switch (name.trim()) {
+                case "all" -> ModelRow.all().forEach(r -> names.add(r.platform()));
+                case "none", "" -> { }
+                default -> names.add(name.trim());
+            }
+        }
+        for (String name : whatIfs) {
+            if (!name.isBlank() && !name.trim().equals("none")) {
+                if (!name.contains("@")) {
+                    throw new UserError("--what-if '" + name + "' names no scenario; write <platform>@<scenario>, e.g. ds3100-sprite-local@fast-disk");
+                }
+                names.add(name.trim());
+            }
+        }
+        for (String name : names) {
+            ModelProvider.open(name).close(); // unknown rows and scenarios fail here, before anything is written
+        }
+        return new ModelledSuite(List.copyOf(names));
+    }
+
+    boolean isEmpty() {
+        return platforms.isEmpty();
+    }
+
+    /**
+     * Runs the chosen workloads on the modelled platforms inside this JVM: one warm-up batch and one
+     * measured batch of the sizes in {@link ModelledRuns}. Remote rows run only the file workloads.
+     */
+    List<RunResult> run(List<Workloads> workloads) {
+        List<RunResult> results = new ArrayList<>();
+        for (Workloads w : workloads) {
+            String[] on = platforms.stream().filter(p -> !ModelRow.find(p).remote() || w.fileSystem()).toArray(String[]::new);
+            if (on.length == 0) {
+                continue;
+            }
+            int[] counts = ModelledRuns.counts(w.userName);
+            OptionsBuilder options = new OptionsBuilder();
+            if (w == Workloads.CSWITCH) {
+                options.param("placement", "SAME_CPU"); // the modelled machines are uniprocessors
+            }
+            try {
+                results.addAll(new Runner(options
+                        .include(w.includePattern())
+                        .param("platform", on)
+                        .forks(0)
+                        .mode(Mode.SingleShotTime)
+                        .warmupIterations(1).warmupBatchSize(counts[0])
+                        .measurementIterations(1).measurementBatchSize(counts[1])
+                        .shouldFailOnError(true)
+                        .verbosity(VerboseMode.SILENT)
+                        .build()).run());
+            } catch (RunnerException e) {
+                throw new RunCommand.BenchmarkFailed("a modelled benchmark (" + w.userName + ") failed: " + e.getMessage());
+            }
+        }
+        return results;
+    }
+
+    /** The "model" section of environment.json. */
+    Map<String, Object> describe() {
+        Map<String, Object> model = new LinkedHashMap<>();
+        ModelParameters bundled = ModelParameters.bundled();
+        model.put("parametersFile", "platforms/model/src/main/resources/org/asfast/model/parameters.csv");
+        model.put("parameters", bundled.all().stream().map(ModelledSuite::describe).toList());
+        Map<String, Object> described = new LinkedHashMap<>();
+        Map<String, Object> scenarios = new LinkedHashMap<>();
+        for (String name : platforms) {
+            try (ModelPlatform platform = ModelProvider.open(name)) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("machine", platform.row().machine());
+                p.put("os", platform.row().os());
+                p.put("config", platform.row().config());
+                String scenario = name.contains("@") ? name.substring(name.indexOf('@') + 1) : "";
+                p.put("scenario", scenario);
+                p.put("mips", platform.parameters().get("mips").number());
+                Map<String, Object> sizes = new LinkedHashMap<>();
+                var caches = platform.require(org.asfast.spi.Memory.class).caches();
+                sizes.put("bcopy.CACHED", Bcopy.blockBytes(caches, Bcopy.Case.CACHED));
+                sizes.put("bcopy.UNCACHED", Bcopy.blockBytes(caches, Bcopy.Case.UNCACHED));
+                sizes.put("read.block", ReadFile.BLOCK_BYTES);
+                p.put("workloadParameters", sizes);
+                described.put(name, p);
+                if (!scenario.isEmpty()) {
+                    scenarios.put(scenario, ModelProvider.scenario(scenario).stream().map(ModelledSuite::describe).toList());
+                }
+            }
+        }
+        model.put("platforms", described);
+        model.put("scenarios", scenarios);
+        model.put("explanations", Explanations.bundled());
+        return model;
+    }
+
+    private static Map<String, Object> describe(Parameter p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subject", p.subject());
+        m.put("parameter", p.name());
+        m.put("value", p.value());
+        m.put("unit", p.unit());
+        m.put("source", p.source());
+        return m;
+    }
+}

@@ -1,0 +1,149 @@
+package org.asfast.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report's model sections, from the newest run that has modelled rows: fidelity (every modelled
+ * cell against the paper, per-table median and 90th percentile over predictions, the worst cells with
+ * their explanations), the what-if rows beside their base rows, and the parameters with their sources.
+ */
+public final class ModelSection {
+    private static final String WHAT_IF = " [what-if: ";
+
+    /** One fidelity row for the page. */
+    public record FidelityRow(String table, String row, String column, String unit, String paper, String model, String error, String tag, String explanation) {
+    }
+
+    /** One table's summary for the page. */
+    public record SummaryRow(String table, int cells, int calibrations, int predictions, String median, String p90, String goal, boolean withinBudget) {
+    }
+
+    /** One what-if cell beside its base. */
+    public record WhatIfRow(String scenario, String table, String row, String column, String unit, String base, String whatIf, String ratio) {
+    }
+
+    /** One parameter for the page. */
+    public record ParameterRow(String subject, String parameter, String value, String unit, String kind, String source) {
+    }
+
+    /** One what-if scenario: its changes. */
+    public record Scenario(String name, List<ParameterRow> changes) {
+    }
+
+    private final String runId;
+    private final Fidelity fidelity;
+    private final List<WhatIfRow> whatIf;
+    private final List<Scenario> scenarios;
+    private final List<ParameterRow> parameters;
+
+    private ModelSection(String runId, Fidelity fidelity, List<WhatIfRow> whatIf, List<Scenario> scenarios, List<ParameterRow> parameters) {
+        this.runId = runId;
+        this.fidelity = fidelity;
+        this.whatIf = whatIf;
+        this.scenarios = scenarios;
+        this.parameters = parameters;
+    }
+
+    /** The section for the newest run with modelled rows, or null if no run has any. */
+    static ModelSection of(Map<Run, List<Measurement>> measurements, Baselines baselines) {
+        Map.Entry<Run, List<Measurement>> newest = null;
+        for (Map.Entry<Run, List<Measurement>> e : measurements.entrySet()) {
+            if (e.getKey().environment().path("model").path("platforms").size() > 0) {
+                newest = e;
+            }
+        }
+        if (newest == null) {
+            return null;
+        }
+        JsonNode model = newest.getKey().environment().path("model");
+        List<Fidelity.Modelled> modelled = new ArrayList<>();
+        for (Measurement m : newest.getValue()) {
+            if (m.origin().equals("modelled") && !m.row().os().contains(WHAT_IF)) {
+                modelled.add(new Fidelity.Modelled(m.table(), m.row(), m.column(), m.unit(), m.value()));
+            }
+        }
+        List<String> sources = new ArrayList<>();
+        List<ParameterRow> parameters = new ArrayList<>();
+        model.path("parameters").forEach(p -> {
+            sources.add(p.path("source").asText());
+            parameters.add(parameter(p));
+        });
+        Map<String, String> explanations = new LinkedHashMap<>();
+        model.path("explanations").fields().forEachRemaining(e -> explanations.put(e.getKey(), e.getValue().asText()));
+        Fidelity fidelity = ModelProvenance.fidelity(modelled, baselines, sources, explanations);
+        List<Scenario> scenarios = new ArrayList<>();
+        model.path("scenarios").fields().forEachRemaining(e -> {
+            List<ParameterRow> changes = new ArrayList<>();
+            e.getValue().forEach(p -> changes.add(parameter(p)));
+            scenarios.add(new Scenario(e.getKey(), changes));
+        });
+        return new ModelSection(newest.getKey().id(), fidelity, whatIfRows(newest.getValue()), scenarios, parameters);
+    }
+
+    /** Every what-if cell beside the same cell of the row it changes. */
+    private static List<WhatIfRow> whatIfRows(List<Measurement> cells) {
+        List<WhatIfRow> rows = new ArrayList<>();
+        for (Measurement m : cells) {
+            int at = m.row().os().indexOf(WHAT_IF);
+            if (at < 0 || !(m.origin().equals("modelled") || m.column().equals("Total"))) {
+                continue;
+            }
+            String scenario = m.row().os().substring(at + WHAT_IF.length(), m.row().os().length() - 1);
+            RowLabel baseRow = new RowLabel(m.row().machine(), m.row().os().substring(0, at), m.row().config());
+            cells.stream().filter(b -> b.table().equals(m.table()) && b.column().equals(m.column()) && b.row().equals(baseRow)).findFirst()
+                    .ifPresent(base -> rows.add(new WhatIfRow(scenario, m.table(), baseRow.toString(), m.column(), OusterhoutReport.unitText(m.unit()),
+                            Numbers.readable(base.value()), Numbers.readable(m.value()), String.format("%.3g×", m.value() / base.value()))));
+        }
+        return rows;
+    }
+
+    private static ParameterRow parameter(JsonNode p) {
+        String source = p.path("source").asText();
+        String kind = source.contains(":") ? source.substring(0, source.indexOf(':')) : source;
+        return new ParameterRow(p.path("subject").asText(), p.path("parameter").asText(), p.path("value").asText(), p.path("unit").asText(), kind, source);
+    }
+
+    /** The FreeMarker and JSON view of the section. */
+    Map<String, Object> view() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("run", runId);
+        List<SummaryRow> summaries = new ArrayList<>();
+        int calibrations = 0;
+        int predictions = 0;
+        for (Fidelity.Summary s : fidelity.summaries()) {
+            calibrations += s.calibrations();
+            predictions += s.predictions();
+            summaries.add(new SummaryRow(s.table(), s.cells(), s.calibrations(), s.predictions(), percent(s.median()), percent(s.p90()),
+                    !s.goalTable() ? "" : s.meetsGoal() ? "met (≤ 15%)" : "missed (goal ≤ 15%)", s.withinBudget()));
+        }
+        v.put("summaries", summaries);
+        v.put("calibrationCells", calibrations);
+        v.put("predictionCells", predictions);
+        v.put("calibrationParameters", parameters.stream().filter(p -> p.kind().equals("calibration")).count());
+        v.put("worst", fidelity.worst(5).stream().map(ModelSection::row).toList());
+        v.put("farOff", fidelity.farOff().stream().map(ModelSection::row).toList());
+        v.put("unexplained", fidelity.farOff().stream().filter(c -> c.explanation() == null).count());
+        v.put("cells", fidelity.cells().stream().map(ModelSection::row).toList());
+        v.put("whatIf", whatIf);
+        v.put("scenarios", scenarios);
+        v.put("parameters", parameters);
+        return v;
+    }
+
+    Fidelity fidelity() {
+        return fidelity;
+    }
+
+    private static FidelityRow row(Fidelity.Cell c) {
+        return new FidelityRow(c.table(), c.row().toString(), c.column(), OusterhoutReport.unitText(c.unit()), Numbers.readable(c.paper()),
+                Numbers.readable(c.model()), String.format("%+.1f%%", 100 * c.error()), c.tag(), c.explanation() == null ? "" : c.explanation());
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "–" : String.format("%.1f%%", 100 * fraction);
+    }
+}
