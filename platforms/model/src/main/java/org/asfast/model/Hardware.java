@@ -40,9 +40,9 @@ final class Hardware {
         clock.advance(instructions * kernelCpi / mips * 1000);
     }
 
-    /** Entering and leaving the kernel once. */
+    /** Entering and leaving the kernel once: kernel code too, so at the kernel's speed. */
     void trap() {
-        clock.advance(trapInstructions / mips * 1000);
+        kernel(trapInstructions);
     }
 
     /** A system call: trap plus its kernel path. */
@@ -51,10 +51,17 @@ final class Hardware {
         kernel(pathInstructions);
     }
 
-    /** A process switch: the scheduler's path, then saving and restoring the register state through memory. */
+    /**
+     * A process switch: the scheduler's path, then storing one process's registers and loading the
+     * other's. The stores go to memory through a write-through cache (or with no cache) and stay in a
+     * write-back one; the loads hit any cache.
+     */
     void contextSwitch(double schedulerInstructions) {
         kernel(schedulerInstructions);
-        clock.advance(2 * switchedRegisters * 4 / (memoryMbs * MBYTE) * 1e9);
+        double bytes = switchedRegisters * 4;
+        double storeRate = cache.equals("write-back") ? 2 * memoryMbs : memoryMbs;
+        double loadRate = cache.equals("none") ? memoryMbs : 2 * memoryMbs;
+        clock.advance((bytes / storeRate + bytes / loadRate) / MBYTE * 1e9);
     }
 
     /**

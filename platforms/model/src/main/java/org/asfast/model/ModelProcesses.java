@@ -87,8 +87,9 @@ final class ModelProcesses implements KernelEntry, Pipes, Select, Processes {
         closePath = spec.number("close_instructions");
         switchPath = spec.number("switch_instructions");
         selectBase = spec.number("select_instructions");
-        selectEmpty = spec.number("select_empty_fd_instructions");
-        selectReady = spec.number("select_ready_fd_instructions");
+        double scale = spec.number("select_fd_scale");
+        selectEmpty = scale * spec.number("select_empty_fd_instructions");
+        selectReady = scale * spec.number("select_ready_fd_instructions");
         selectIdleWaitNs = spec.number("select_idle_wait_ms") * 1e6;
         spawnPath = spec.number("spawn_instructions");
         forkCopyBytes = (long) (spec.number("fork_copy_kb") * 1024);
