@@ -29,6 +29,7 @@ final class LocalDisk implements FileService {
     private final int createSyncWrites;
     private final int deleteSyncWrites;
     private final boolean delayedData;
+    private final int blockSyncWrites;
     private final double mappedFileStallNs;
     private final double spawnReadKb;
     private final Namespace names;
@@ -48,6 +49,7 @@ final class LocalDisk implements FileService {
         createSyncWrites = (int) spec.number("create_sync_writes");
         deleteSyncWrites = (int) spec.number("delete_sync_writes");
         delayedData = spec.word("data_writes").equals("delayed");
+        blockSyncWrites = (int) spec.number("block_sync_writes");
         mappedFileStallNs = spec.number("mapped_file_stall_ms") * 1e6;
         spawnReadKb = spec.number("exec_read_kb");
     }
@@ -87,7 +89,14 @@ final class LocalDisk implements FileService {
         if (block == DIRECT_BLOCKS) {
             hw.disk.syncWrite(node.blockKb(block) + 512, 1024); // the new indirect block
         }
-        hw.disk.asyncWrite(node.blockKb(block), Namespace.BLOCK);
+        if (blockSyncWrites == 0) {
+            hw.disk.asyncWrite(node.blockKb(block), Namespace.BLOCK);
+            return;
+        }
+        hw.disk.syncWrite(node.blockKb(block), Namespace.BLOCK);
+        for (int i = 1; i < blockSyncWrites; i++) {
+            hw.disk.syncWrite(node.inodeKb(), 1024); // the i-node, whose size and block list changed
+        }
     }
 
     @Override

@@ -61,6 +61,10 @@ final class RemoteFiles implements FileService {
         if (protocol == Protocol.AFS) {
             askCacheManager();
         }
+        if (protocol == Protocol.NFS) {
+            // open(O_CREAT) looks the name up first; the server answers that it does not exist
+            net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(server.lookups(path)));
+        }
         net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> {
             if (protocol == Protocol.SPRITE) {
                 server.hw.kernel(server.lookups(path));
