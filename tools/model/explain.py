@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Writes the model's explanations.csv from rules, for the predictions in a fidelity.csv that are more than
+40% off. Run after './asfast model'; review the result by hand. The rules name cells, never paper values."""
+import csv, sys
+
+FIDELITY = sys.argv[1] if len(sys.argv) > 1 else 'results/model/fidelity.csv'
+OUT = 'platforms/model/src/main/resources/org/asfast/model/explanations.csv'
+
+RULES = [
+ (lambda t,m,o,c,col: t=='2' and m=='DS5000', "The DS5000's kernel entry is much faster than the DS3100's scaled by MIPS (the paper's 0.94 MIPS-relative is the best RISC figure); the model gives every MIPS R2000/R3000 machine the trap cost calibrated on the DS3100."),
+ (lambda t,m,o,c,col: t=='3' and m=='DS5000', "Ultrix 3.1D on the DS5000 switches far faster than its family (the paper singles it out, MIPS-relative 1.02); the model uses the MIPS family's kernel speed and 4.3 BSD's switch path calibrated on the 8800."),
+ (lambda t,m,o,c,col: t=='3' and m=='DS3100' and o=='Ultrix 3.1', "The paper notes Ultrix on the DS3100 as an exception (MIPS-relative 0.81); the model's 4.3 BSD switch path, calibrated on the 8800, runs at the MIPS family's kernel speed."),
+ (lambda t,m,o,c,col: t=='5' and col=='Cached', "The model's cached copy is twice its memory bandwidth on every machine with a cache; this machine's cached copy gains less than that in the paper."),
+ (lambda t,m,o,c,col: t=='6' and m=='DS5000', "The paper has no explanation either: the DS5000 'was much slower than expected' (§8); the model reads at its calibrated memory bandwidth."),
+ (lambda t,m,o,c,col: t=='7' and m=='Sun3', "The Sun3's 1.8 MIPS rating undervalues it for the Andrew benchmark (the paper's own Table 8 gives it MIPS-relative speeds of 1.4-1.9); the model scales user work by the rating."),
+ (lambda t,m,o,c,col: t=='7' and col=='Copy' and o!='Sprite', "The model's copy phase is a per-file CPU lump calibrated on the MVAX2 plus this benchmark's file operations; on fast machines the paper's UNIX copy phases wait on the disk far more than a 70-file copy makes the model's disk do (§9: DS3100 Ultrix is 'slower than I had expected')."),
+ (lambda t,m,o,c,col: t=='7' and col=='Copy' and o=='Sprite' and c=='Local', "The model's copy phase is a per-file CPU lump calibrated on the MVAX2 under Ultrix; Sprite's process creation on the Sun4 costs more in the paper (Sprite's exec and its file server's per-file work are not modelled separately)."),
+ (lambda t,m,o,c,col: t=='7' and col=='Copy' and c=='Diskless', "Sprite's diskless copy phase: the model charges RPCs for opens, closes and stats, but the server's work in the paper's copy phase is larger."),
+ (lambda t,m,o,c,col: t=='7' and m=='SS1' and col=='Compile', "The SS1 compiles more slowly in the model because its kernel and memory costs come from the SPARC family and its 10 MIPS rating; the paper's SS1 compile is only 5% slower than the Sun4's."),
+ (lambda t,m,o,c,col: t=='7' and col=='Compile' and c=='NFS', "The model's NFS client writes object files through to the server at the Sun4-calibrated RPC cost; the paper's remote compiles lose more (temporary and object files on the server, exec over NFS)."),
+ (lambda t,m,o,c,col: t in ('9','10') and m=='HP835' and c=='NFS', "HP-UX's NFS is much slower than the NFS cost calibrated on the Sun4 scales to; the model gives every NFS client the same protocol path."),
+ (lambda t,m,o,c,col: t=='10' and m=='HP835' and c=='Local', "HP-UX's data writes cost more than the model's asynchronous 4.3 BSD block writes; its no-data cell calibrates a short seek."),
+ (lambda t,m,o,c,col: t=='9' and m=='RT-APC' and c=='Local', "The RT-APC's kernel speed comes from its select time (calibrated); its open-close is relatively faster than its select in the paper."),
+ (lambda t,m,o,c,col: t=='9' and m=='Sun4' and c=='Local' and o!='Sprite', "The SPARC kernel speed is calibrated on select, where the Sun4 is slow; SunOS's and Mach's name lookup is relatively faster in the paper."),
+ (lambda t,m,o,c,col: t=='9' and m=='Sun3' and c=='Diskless', "Sprite's RPC cost is calibrated on the DS3100; the Sun3's 1.8 MIPS rating undervalues its network code, as in the Andrew benchmark."),
+ (lambda t,m,o,c,col: t=='10' and m=='RT-APC' and c=='AFS', "The paper: Mach-AFS 'showed great variability' and these are the lowest times seen; AFS stores the whole file on close, which the model's server writes asynchronously."),
+ (lambda t,m,o,c,col: t=='10' and m=='DS3100' and o=='Ultrix 3.1' and c=='NFS', "The paper: 'DS3100-Ultrix-NFS achieves a write bandwidth of only about 30 kbytes/sec ... I suspect that Ultrix could be tuned' (§11); the model's NFS server is an untuned 4.3 BSD one."),
+ (lambda t,m,o,c,col: t=='10' and m=='SS1' and col=='100 kbytes' and c=='Local', "The paper's SS1 100 KB time is below its 10 KB time, which the paper does not explain; the model applies SunOS 4.0.3's mapped-file stall (calibrated on the Sun4) to both sizes."),
+ (lambda t,m,o,c,col: t=='10' and m=='M2000', "RISC/os's disk writes are fast in the paper (33 ms with no data); that cell calibrates a seek near zero, and the model still writes the 100 KB file's blocks at the assumed disk transfer rate."),
+ (lambda t,m,o,c,col: t=='10' and c=='NFS', "NFS writes each block through to the server's disk with its i-node (§11); the paper's times imply still more server I/O per block (indirect blocks, directory updates) than the model's two writes."),
+ (lambda t,m,o,c,col: t=='10' and o=='Sprite', "Sprite's delete waits for the next rotation; the model's CPU work for this size fits in fewer rotations than the paper's took (Sprite's per-block cache work is not modelled)."),
+ (lambda t,m,o,c,col: t=='10' and c=='Local', "Disk-bound: the model writes 4.3 BSD data blocks asynchronously and back to back; the paper's times imply one or more extra disk I/Os per block (the i-node, or rotational delays between blocks)."),
+]
+
+rows = [r for r in csv.DictReader(open(FIDELITY)) if r['tag'] == 'prediction' and abs(float(r['error'])) > 0.4]
+written, missing = [], []
+for r in rows:
+    key = (r['table'], r['machine'], r['os'], r['config'], r['column'])
+    text = next((t for rule, t in RULES if rule(*key)), None)
+    (written if text else missing).append(key + ((text,) if text else ()))
+with open(OUT, 'w', newline='') as f:
+    f.write("# Why the model misses these cells by more than 40%. Written after comparing the model with the paper\n"
+            "# (tools/model/explain.py, then reviewed); they name cells and hold no paper values.\n"
+            "# The report lists any prediction more than 50% off that has no line here.\n")
+    w = csv.writer(f, lineterminator='\n')
+    w.writerow(['table', 'machine', 'os', 'config', 'column', 'explanation'])
+    w.writerows(written)
+print(f"{len(written)} explained, {len(missing)} without a rule")
+for m in missing:
+    print('  ', *m)
