@@ -66,7 +66,10 @@ class RunCommandTest {
     @Test
     void unknownWorkloadOrPlatform() throws Exception {
         refused(run("--workload", "getpid,fork-bomb"), "unknown workload 'fork-bomb'; choose from getpid, cswitch");
-        refused(run("--platform", "vax"), "unknown platform 'vax'; choose one of host");
+        refused(run("--platform", "vax"), "unknown platform 'vax'; choose one of ");
+        refused(run("--model", "vax-ultrix-local"), "unknown modelled platform 'vax-ultrix-local'");
+        refused(run("--what-if", "ds3100-sprite-local@no-such-scenario"), "no what-if scenario 'no-such-scenario'");
+        refused(run("--what-if", "ds3100-sprite-local"), "names no scenario");
     }
 
     @Test

@@ -35,8 +35,16 @@ public final class CreateDelete implements Workload {
     private final int bytes;
 
     public CreateDelete(Platform platform, Case selected) {
+        this(platform, selected.bytes);
+    }
+
+    /** Any file size, as Ousterhout tried between 2 and 9 KB to find SunOS 4.0.3's jump (§11). */
+    public CreateDelete(Platform platform, int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("a file size cannot be negative: " + bytes);
+        }
         files = platform.require(Files.class);
-        bytes = selected.bytes;
+        this.bytes = bytes;
         data = platform.require(Memory.class).allocate(Math.max(1, bytes), 4096);
         data.fill((byte) 'c');
     }

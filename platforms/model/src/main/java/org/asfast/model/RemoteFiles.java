@@ -11,7 +11,8 @@ import org.asfast.model.Namespace.Node;
  * <ul>
  * <li><b>NFS</b>: names are cached after the first lookup, but every open checks the file's
  *     attributes with the server; data is written through on close, one block per call, and the
- *     server forces each block, the file's i-node and any indirect block to disk before replying;</li>
+ *     server forces each block, the file's i-node and any indirect block to disk before replying;
+ *     programs are on the server too, and each exec pages their text in over the network;</li>
  * <li><b>Sprite</b>: every open and close goes to the server; clients cache data and delay writes
  *     like the local Sprite file system, and the server writes one i-node when a file is deleted;</li>
  * <li><b>AFS</b>: the client's cache manager answers opens of cached files (callbacks); modified
@@ -30,6 +31,7 @@ final class RemoteFiles implements FileService {
     private final LocalDisk server;
     private final Network net;
     private final double cacheManagerInstructions;
+    private final long execReadBytes;
     private final Set<String> cachedNames = new HashSet<>();
     private final Map<Node, Double> attributesFetched = new HashMap<>();
 
@@ -40,6 +42,7 @@ final class RemoteFiles implements FileService {
         this.server = server;
         this.net = net;
         cacheManagerInstructions = spec.number("cache_manager_instructions");
+        execReadBytes = (long) (spec.number("nfs_exec_read_kb") * 1024);
     }
 
     @Override
@@ -145,7 +148,13 @@ final class RemoteFiles implements FileService {
     @Override
     public void exec() {
         switch (protocol) {
-            case NFS -> net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
+            case NFS -> {
+                // The program's file lives on the server too: check it, then page its text in over the network.
+                net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
+                for (long done = 0; done < execReadBytes; done += Namespace.BLOCK) {
+                    net.call(SMALL_MESSAGE, Math.min(Namespace.BLOCK, execReadBytes - done), () -> server.hw.kernel(0));
+                }
+            }
             case SPRITE -> {
                 net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
                 net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
