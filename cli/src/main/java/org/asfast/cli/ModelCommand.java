@@ -92,13 +92,7 @@ public final class ModelCommand implements Callable<Integer> {
         for (String s : settings) {
             changes.add(ModelParameters.parseSetting(s));
         }
-        ModelParameters check = ModelParameters.bundled();
-        for (Parameter p : changes) {
-            if (check.find(p.subject(), p.name()) == null && check.all().stream().noneMatch(q -> q.name().equals(p.name()))) {
-                throw new org.asfast.spi.UserError("the model has no parameter '" + p.name() + "'; run 'asfast model --list' and see parameters.csv for the names");
-            }
-        }
-        return changes;
+        return ModelParameters.bundled().check(changes);
     }
 
     static List<Fidelity.Modelled> modelled(List<ModelCells.Cell> cells) {

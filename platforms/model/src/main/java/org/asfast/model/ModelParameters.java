@@ -37,6 +37,32 @@ public final class ModelParameters {
         return new ModelParameters(new LinkedHashMap<>()).with(readResource(BUNDLED));
     }
 
+    /**
+     * Checks what-if changes against these parameters: each must name a parameter the model has, and
+     * give a number where the model's value is a number. Throws a {@link UserError} naming the first bad one.
+     */
+    public List<Parameter> check(List<Parameter> changes) {
+        for (Parameter change : changes) {
+            Parameter known = byKey.values().stream().filter(p -> p.name().equals(change.name())).findFirst().orElse(null);
+            if (known == null) {
+                throw new UserError("the model has no parameter '" + change.name() + "'; see the names in platforms/model/src/main/resources/org/asfast/model/parameters.csv");
+            }
+            boolean numeric = isNumber(known.value());
+            if (numeric && !isNumber(change.value())) {
+                throw new UserError("'" + change.name() + "' takes a number, not '" + change.value() + "'; write e.g. " + change.subject() + "/" + change.name() + "=" + known.value());
+            }
+        }
+        return changes;
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            return Double.isFinite(Double.parseDouble(text));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** These parameters with {@code changes} laid over them. */
     public ModelParameters with(List<Parameter> changes) {
         Map<String, Parameter> merged = new LinkedHashMap<>(byKey);

@@ -61,7 +61,7 @@ public final class ModelProvider implements PlatformProvider {
         if (dir != null) {
             Path file = Path.of(dir, scenario + ".csv");
             if (java.nio.file.Files.isRegularFile(file)) {
-                return ModelParameters.readFile(file);
+                return ModelParameters.bundled().check(ModelParameters.readFile(file));
             }
         }
         throw new UserError("no what-if scenario '" + scenario + "'; bundled ones are " + BUNDLED_SCENARIOS + ", or put " + scenario + ".csv in the directory given by --what-if");

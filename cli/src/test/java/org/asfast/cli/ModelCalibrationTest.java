@@ -1,0 +1,111 @@
+package org.asfast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.asfast.model.Explanations;
+import org.asfast.model.ModelParameters;
+import org.asfast.model.ModelPlatform;
+import org.asfast.model.ModelRow;
+import org.asfast.model.Parameter;
+import org.asfast.report.Baselines;
+import org.asfast.report.Fidelity;
+import org.asfast.report.ModelProvenance;
+import org.asfast.report.RowLabel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The model's parameter file against the paper: calibrations reproduce their cells, within budget, misses explained. */
+class ModelCalibrationTest {
+    private static Baselines baselines;
+    private static ModelParameters parameters;
+    private static Fidelity fidelity;
+
+    @BeforeAll
+    static void load() {
+        baselines = Baselines.load(Path.of("..", "results", "baselines"));
+        parameters = ModelParameters.bundled();
+        List<ModelCells.Cell> cells = ModelCells.measureAll(ModelRow.all(), r -> new ModelPlatform(r.platform(), r, parameters));
+        fidelity = ModelProvenance.fidelity(ModelCommand.modelled(cells), baselines,
+                parameters.all().stream().map(Parameter::source).toList(), Explanations.bundled());
+    }
+
+    @Test
+    void everyCalibratedParameterReproducesItsCell() {
+        List<String> misses = new ArrayList<>();
+        for (Calibrator.Target t : new Calibrator(baselines).targets(parameters)) {
+            double model = ModelCells.measure(t.row(), t.column(), r -> new ModelPlatform(r.platform(), r, parameters)).value();
+            // Disk-bound cells move in whole rotations of a 16.7 ms disk; the rest are solved to 0.1%.
+            double allowed = t.column().table().equals("10") ? 16.7 : 0.02 * t.paper();
+            if (Math.abs(model - t.paper()) > allowed) {
+                misses.add(t.parameter().subject() + "/" + t.parameter().name() + ": model " + model + ", paper " + t.paper());
+            }
+        }
+        assertEquals(List.of(), misses, "run './asfast model --calibrate platforms/model/src/main/resources/org/asfast/model/parameters.csv'");
+    }
+
+    @Test
+    void calibrationCellsAreUnderAThirdOfEveryTable() {
+        assertFalse(fidelity.summaries().isEmpty());
+        for (Fidelity.Summary s : fidelity.summaries()) {
+            assertTrue(s.withinBudget(), "table " + s.table() + ": " + s.calibrations() + " calibration cells of " + s.cells());
+            assertTrue(s.predictions() > 0, "table " + s.table() + " has predictions");
+        }
+    }
+
+    @Test
+    void everyCalibrationNamesARealPaperCellAndEveryOtherCellIsAPrediction() {
+        long named = parameters.all().stream().filter(Parameter::isCalibration).map(Parameter::calibrationCell).distinct().count();
+        long tagged = fidelity.cells().stream().filter(Fidelity.Cell::calibration).count();
+        assertEquals(named, tagged, "each named cell is one calibration cell in the fidelity table");
+    }
+
+    @Test
+    void everyPredictionMoreThanHalfOffIsExplained() {
+        List<String> unexplained = fidelity.farOff().stream().filter(c -> c.explanation() == null)
+                .map(c -> Fidelity.key(c.table(), c.row(), c.column())).toList();
+        assertEquals(List.of(), unexplained, "add a line to explanations.csv (tools/model/explain.py) for each");
+    }
+
+    @Test
+    void tablesThatMeetTheGoalKeepMeetingIt() {
+        // Tables 7 and 10 miss the 15% goal (see the report's fidelity section); this guards the others.
+        for (Fidelity.Summary s : fidelity.summaries()) {
+            if (List.of("3", "4", "6", "9").contains(s.table())) {
+                assertTrue(s.median() <= Fidelity.GOAL, "table " + s.table() + " median |error| " + s.median());
+            }
+        }
+    }
+
+    @Test
+    void modelledMachinesUseTheirTable1Ratings() {
+        for (ModelRow row : ModelRow.all()) {
+            if (row.machine().equals("Sun3/60")) {
+                continue; // not in Table 1: about 3 MIPS per the Amoeba/Sprite paper
+            }
+            double paper = baselines.value("ousterhout1990", "1", new RowLabel(row.machine(), "", ""), "MIPS").orElseThrow();
+            try (ModelPlatform p = new ModelPlatform(row.platform(), row, parameters)) {
+                assertEquals(paper, p.parameters().get("mips").number(), 1e-9, row.platform());
+            }
+        }
+    }
+
+    @Test
+    void everyRowOfTables2To10HasAModelledPlatform() {
+        for (String table : List.of("2", "3", "4", "5", "6", "7", "9", "10")) {
+            for (var cell : baselines.table("ousterhout1990", table).cells()) {
+                if (cell.isNumber() && !cell.column().contains("MIPS") && !cell.column().equals("Total") && !cell.column().startsWith("Time (getpid")) {
+                    assertTrue(fidelity.cells().stream().anyMatch(c -> c.table().equals(table) && c.row().equals(cell.row()) && c.column().equals(cell.column())),
+                            "table " + table + " " + cell.row() + " " + cell.column() + " is modelled");
+                }
+            }
+        }
+        Map<String, String> explanations = Explanations.bundled();
+        assertFalse(explanations.isEmpty());
+    }
+}

@@ -1,0 +1,121 @@
+package org.asfast.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.asfast.spi.KernelEntry;
+import org.asfast.spi.UserError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The model's mechanisms, each against a figure worked out by hand from its parameters. */
+class ModelMechanismsTest {
+    private static final ModelParameters BUNDLED = ModelParameters.bundled();
+
+    private static ModelSpec spec(String platform, Parameter... changes) {
+        return new ModelSpec(ModelRow.find(platform), BUNDLED.with(List.of(changes)));
+    }
+
+    private static Parameter set(String subject, String name, String value) {
+        return new Parameter(subject, name, value, "", "what-if: test");
+    }
+
+    @Test
+    void aWriteToTheSectorJustWrittenWaitsOneFullRotation() {
+        VirtualClock clock = new VirtualClock();
+        Disk disk = new Disk(clock, spec("ds3100-sprite-local", set("DS3100", "disk_rotation_ms", "10"), set("all", "disk_track_kb", "10")));
+        disk.syncWrite(64, 1024);
+        double first = clock.now();
+        disk.syncWrite(64, 1024);
+        assertEquals(10e6, clock.now() - first, 1e-3, "the sector comes round again after one rotation, then 1 KB passes under the head");
+    }
+
+    @Test
+    void aSynchronousWriteWaitsForQueuedAsynchronousOnes() {
+        VirtualClock clock = new VirtualClock();
+        Disk disk = new Disk(clock, spec("ds3100-ultrix3.1-local"));
+        disk.asyncWrite(10_000, 8192);
+        assertEquals(0, clock.now(), "an asynchronous write returns at once");
+        disk.syncWrite(64, 1024);
+        double both = clock.now();
+        VirtualClock alone = new VirtualClock();
+        new Disk(alone, spec("ds3100-ultrix3.1-local")).syncWrite(64, 1024);
+        assertTrue(both > alone.now(), "the synchronous write queued behind the asynchronous one");
+    }
+
+    @Test
+    void getpidCostsTheFamilysTrapAtTheKernelsSpeed() {
+        ModelSpec s = spec("ds3100-ultrix3.1-local");
+        try (ModelPlatform p = ModelProvider.open("ds3100-ultrix3.1-local")) {
+            long before = p.clock().nanos();
+            p.require(KernelEntry.class).nullCall();
+            double expected = s.number("trap_instructions") * s.number("kernel_cpi") / s.number("mips") * 1000;
+            assertEquals(expected, p.clock().nanos() - before, 1.0);
+        }
+    }
+
+    @Test
+    void riscOsSelectWaitsTenMillisecondsOnlyWhenNothingIsReadable() {
+        try (ModelPlatform p = ModelProvider.open("m2000-riscos4.0-local")) {
+            var pipes = p.require(org.asfast.spi.Pipes.class);
+            var select = p.require(org.asfast.spi.Select.class);
+            var pipe = pipes.open();
+            long before = p.clock().nanos();
+            assertEquals(0, select.readableNow(new int[] {pipe.readFd()}));
+            assertTrue(p.clock().nanos() - before >= 10_000_000);
+            pipes.write(pipe.writeFd(), p.require(org.asfast.spi.Memory.class).allocate(1, 8), 1);
+            before = p.clock().nanos();
+            assertEquals(1, select.readableNow(new int[] {pipe.readFd()}));
+            assertTrue(p.clock().nanos() - before < 1_000_000);
+        }
+    }
+
+    @Test
+    void theModelledFileSystemKeepsSizesAndRefusesPathsOutOfItsRoot() {
+        try (ModelPlatform p = ModelProvider.open("sun4-sprite-local")) {
+            var files = p.require(org.asfast.spi.Files.class);
+            int fd = files.create("x");
+            assertEquals(10_000, files.write(fd, null, 10_000));
+            files.close(fd);
+            assertEquals(10_000, files.stat("x"));
+            files.unlink("x");
+            assertThrows(IllegalStateException.class, () -> files.stat("x"));
+            assertThrows(UserError.class, () -> files.create("../escape"));
+            assertThrows(UserError.class, () -> files.create("/etc/passwd"));
+        }
+    }
+
+    @Test
+    void aWhatIfScenarioChangesOnlyWhatItNames() {
+        try (ModelPlatform base = ModelProvider.open("ds3100-sprite-local"); ModelPlatform fast = ModelProvider.open("ds3100-sprite-local@fast-disk")) {
+            assertEquals(16.7, base.parameters().get("disk_rotation_ms").number());
+            assertEquals(0.1, fast.parameters().get("disk_rotation_ms").number());
+            assertEquals(base.parameters().get("mips").number(), fast.parameters().get("mips").number());
+            assertTrue(fast.parameters().get("disk_rotation_ms").source().startsWith("what-if:"));
+        }
+    }
+
+    @Test
+    void badWhatIfsAreUserErrors(@TempDir Path dir) throws Exception {
+        assertThrows(UserError.class, () -> ModelParameters.parseSetting("DS3100-disk_rotation_ms"));
+        assertThrows(UserError.class, () -> ModelParameters.parseSetting("DS3100/disk_rotation_ms="));
+        assertEquals("RISC/os 4.0", ModelParameters.parseSetting("RISC/os 4.0/lookup_instructions=100").subject());
+        assertThrows(UserError.class, () -> BUNDLED.check(List.of(set("DS3100", "warp_factor", "9"))));
+        assertThrows(UserError.class, () -> BUNDLED.check(List.of(set("DS3100", "disk_rotation_ms", "fast"))));
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "subject,parameter\nDS3100,mips\n");
+        assertThrows(UserError.class, () -> ModelParameters.readFile(bad));
+        assertThrows(UserError.class, () -> ModelParameters.readFile(dir.resolve("missing.csv")));
+        assertThrows(UserError.class, () -> ModelProvider.open("ds3100-sprite-local@no-such-scenario"));
+        assertThrows(UserError.class, () -> ModelProvider.open("pdp11-unix-local"));
+    }
+
+    @Test
+    void aNegativeCostIsRefused() {
+        assertThrows(IllegalStateException.class, () -> new VirtualClock().advance(-1));
+        assertThrows(IllegalStateException.class, () -> new VirtualClock().advance(Double.NaN));
+    }
+}
