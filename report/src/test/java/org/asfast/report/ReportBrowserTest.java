@@ -36,7 +36,8 @@ class ReportBrowserTest {
                 + "; ./asfast test installs it (apt-get install chromium)");
         Path results = ReportFixtures.results(dir);
         Path run = ReportFixtures.run(results, "browser");
-        Path report = ReportGenerator.forRuns(results, List.of(Run.load(run)), Baselines.load(results.resolve("baselines"))).writeAll();
+        Path model = ReportFixtures.modelRun(results, "browser-model");
+        Path report = ReportGenerator.forRuns(results, List.of(Run.load(run), Run.load(model)), Baselines.load(results.resolve("baselines"))).writeAll();
 
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
@@ -77,6 +78,10 @@ class ReportBrowserTest {
             assertTrue(page.locator("#errata tbody tr").count() >= 7, "errata listed");
             assertTrue(page.locator("#environment").innerText().contains("VAX MIPS"));
             assertTrue(page.locator("#figure1 tr.measured").count() == 1, "the host is in Figure 1");
+            assertTrue(page.locator("#ousterhout1990-table3 tr.model").count() >= 15, "model rows in Table 3");
+            assertEquals(8, page.locator("#model-fidelity table.fidelity-summary tbody tr").count(), "fidelity per table");
+            assertTrue(page.locator("#model-fidelity").innerText().contains("The five worst predictions"));
+            assertTrue(page.locator("#what-if table.fidelity tbody tr").count() >= 10, "what-if rows");
             page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "report-screenshot.png")).setFullPage(true));
             assertEquals(List.of(), problems, "no console errors or failed loads");
         }

@@ -25,11 +25,20 @@ final class ReportFixtures {
         return results;
     }
 
-    /** Copies the fixture run into results/runs/&lt;id&gt; and returns its folder. */
+    /** Copies the fixture run (this computer, full profile) into results/runs/&lt;id&gt; and returns its folder. */
     static Path run(Path results, String id) throws IOException {
+        return copy("run", results, id);
+    }
+
+    /** Copies the fixture of a run of the modelled platforms alone (with two what-ifs) into results/runs/&lt;id&gt;. */
+    static Path modelRun(Path results, String id) throws IOException {
+        return copy("model-run", results, id);
+    }
+
+    private static Path copy(String fixture, Path results, String id) throws IOException {
         Path run = Files.createDirectories(results.resolve("runs").resolve(id));
         for (String name : new String[] {Run.JMH_FILE, Run.ENVIRONMENT_FILE}) {
-            try (InputStream in = ReportFixtures.class.getResourceAsStream("/fixtures/run/" + name)) {
+            try (InputStream in = ReportFixtures.class.getResourceAsStream("/fixtures/" + fixture + "/" + name)) {
                 Files.copy(in, run.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }

@@ -86,17 +86,27 @@ class RunDerivationTest {
                 getpid = (com.fasterxml.jackson.databind.node.ObjectNode) node.deepCopy();
             }
         }
-        ((com.fasterxml.jackson.databind.node.ObjectNode) getpid.get("params")).put("platform", "ds3100-ultrix31-local");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) getpid.get("params")).put("platform", "ds3100-ultrix3.1-local");
         var secondary = getpid.putObject("secondaryMetrics");
         secondary.putObject("virtualNanos").put("score", 2_500_000.0);
         secondary.putObject("operations").put("score", 100.0);
         array.add(getpid);
         json.writeValue(folder.resolve(Run.JMH_FILE).toFile(), array);
-        List<Measurement> cells = RunDerivation.measurements(Run.load(folder), Baselines.load(results.resolve("baselines")));
-        Measurement modelled = cells.stream().filter(m -> m.row().machine().equals("ds3100-ultrix31-local")).findFirst().orElseThrow();
+        // The run describes its modelled platform: the report labels the row and rates it with the machine's MIPS.
+        var environment = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(folder.resolve(Run.ENVIRONMENT_FILE).toFile());
+        var platform = environment.putObject("model").putObject("platforms").putObject("ds3100-ultrix3.1-local");
+        platform.put("machine", "DS3100").put("os", "Ultrix 3.1").put("config", "Local").put("scenario", "").put("mips", 12.0);
+        json.writeValue(folder.resolve(Run.ENVIRONMENT_FILE).toFile(), environment);
+        Baselines baselines = Baselines.load(results.resolve("baselines"));
+        List<Measurement> cells = RunDerivation.measurements(Run.load(folder), baselines);
+        RowLabel row = new RowLabel("DS3100", "Ultrix 3.1", "");
+        Measurement modelled = cells.stream().filter(m -> m.row().equals(row) && m.column().equals("Time")).findFirst().orElseThrow();
         assertEquals("modelled", modelled.origin());
         assertEquals(25.0, modelled.value(), 1e-12, "2.5 ms of virtual time over 100 calls is 25 µs per call");
         assertTrue(!modelled.hasInterval(), "a deterministic model has no confidence interval");
+        Measurement relative = cells.stream().filter(m -> m.row().equals(row) && m.column().equals(OusterhoutTables.MIPS_RELATIVE)).findFirst().orElseThrow();
+        double mvax = baselines.value("ousterhout1990", "2", OusterhoutTables.MVAX2, "Time").orElseThrow();
+        assertEquals((mvax / 25.0) / (12.0 / 0.9), relative.value(), 1e-12, "the modelled machine's own rating, as the paper computes it");
         assertEquals("measured", cell(cells, "2", "Time", "Local").origin(), "the host's row is still measured");
     }
 }
