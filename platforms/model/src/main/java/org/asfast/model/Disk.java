@@ -1,7 +1,7 @@
 package org.asfast.model;
 
 /**
- * A 1990 disk with one arm: a seek when the arm moves to another cylinder, a wait for the sector to
+ * A 1990 disk with one arm: the controller's per-command overhead, a seek when the arm moves to another cylinder, a wait for the sector to
  * come round (tracked from virtual time, so a write to the sector just written waits a whole
  * rotation, as Sprite's i-node write does in create-delete), then the transfer. Writes queue: a
  * synchronous I/O waits for earlier asynchronous ones.
@@ -14,6 +14,7 @@ final class Disk {
     private final double rotationNs;
     private final double trackKb;
     private final double cylinderKb;
+    private final double overheadNs;
     private double busyUntil;
     private long armCylinder = -1;
 
@@ -23,6 +24,7 @@ final class Disk {
         rotationNs = spec.number("disk_rotation_ms") * 1e6;
         trackKb = spec.number("disk_track_kb");
         cylinderKb = spec.number("disk_cylinder_kb");
+        overheadNs = spec.number("disk_overhead_ms") * 1e6;
     }
 
     /** Writes and waits for the write to reach the disk. */
@@ -42,7 +44,9 @@ final class Disk {
     }
 
     private double finish(long addressKb, long bytes, double start) {
-        double t = start;
+        // Controller and driver work per command: the head moves on meanwhile, so a block that starts
+        // right where the last one ended has already passed and costs a whole rotation.
+        double t = start + overheadNs;
         long cylinder = (long) (addressKb / cylinderKb);
         if (cylinder != armCylinder) {
             t += seekNs;
