@@ -211,7 +211,7 @@ final class ModelProcesses implements KernelEntry, Pipes, Select, Processes {
             }
             case Program.CopyFile copy -> {
                 hw.contextSwitch(switchPath);
-                hw.user(copyProgram);
+                hw.kernel(copyProgram);
                 copyFile(copy.from(), copy.to());
                 hw.contextSwitch(switchPath); // it exits; the parent's wait returns
                 yield new Finished();

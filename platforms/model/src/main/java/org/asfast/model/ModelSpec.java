@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The parameters of one modelled row, looked up from the most specific subject to the most general:
  * machine+os+config, machine+os, os+config, machine, the machine it is like, its instruction-set family,
- * its class (RISC or CISC), its configuration, its operating system, that system's base (e.g. 4.3 BSD for Ultrix), and finally {@code all}.
+ * its class (RISC or CISC), its configuration, its operating system and the systems it derives from
+ * (e.g. Ultrix 3.1, then 4.3 BSD, for Ultrix 3.1D), and finally {@code all}.
  */
 public final class ModelSpec {
     private final ModelRow row;
@@ -30,10 +31,12 @@ public final class ModelSpec {
         subjects.add("isa:" + machineWord(parameters, subjects, "isa"));
         subjects.add("class:" + machineWord(parameters, subjects, "class"));
         subjects.add("config:" + row.config());
-        subjects.add("os:" + row.os());
-        Parameter base = parameters.find("os:" + row.os(), "base");
-        if (base != null) {
-            subjects.add("os:" + base.value());
+        // A system, then the one it derives from, and so on (Ultrix 3.1D, Ultrix 3.1, 4.3 BSD).
+        String os = row.os();
+        for (int depth = 0; os != null && depth < 8; depth++) {
+            subjects.add("os:" + os);
+            Parameter base = parameters.find("os:" + os, "base");
+            os = base == null ? null : base.value();
         }
         subjects.add("all");
         chain = List.copyOf(subjects);
