@@ -84,7 +84,10 @@ public final class ModelSection {
         return new ModelSection(newest.getKey().id(), fidelity, whatIfRows(newest.getValue()), scenarios, parameters);
     }
 
-    /** Every what-if cell beside the same cell of the row it changes. */
+    /** A what-if cell counts as changed when it moves by more than this fraction. */
+    static final double CHANGED = 0.005;
+
+    /** Every what-if cell that the change moves, beside the same cell of the row it changes. */
     private static List<WhatIfRow> whatIfRows(List<Measurement> cells) {
         List<WhatIfRow> rows = new ArrayList<>();
         for (Measurement m : cells) {
@@ -95,6 +98,7 @@ public final class ModelSection {
             String scenario = m.row().os().substring(at + WHAT_IF.length(), m.row().os().length() - 1);
             RowLabel baseRow = new RowLabel(m.row().machine(), m.row().os().substring(0, at), m.row().config());
             cells.stream().filter(b -> b.table().equals(m.table()) && b.column().equals(m.column()) && b.row().equals(baseRow)).findFirst()
+                    .filter(base -> Math.abs(m.value() / base.value() - 1) > CHANGED)
                     .ifPresent(base -> rows.add(new WhatIfRow(scenario, m.table(), baseRow.toString(), m.column(), OusterhoutReport.unitText(m.unit()),
                             Numbers.readable(base.value()), Numbers.readable(m.value()), String.format("%.3g×", m.value() / base.value()))));
         }

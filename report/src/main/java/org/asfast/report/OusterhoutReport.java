@@ -130,7 +130,7 @@ final class OusterhoutReport {
                 // A model row goes right under the paper's row for the same machine; others where the paper's order puts them.
                 int besidePaper = modelled ? afterPaperRow(rows, label.toString()) : -1;
                 int at = besidePaper >= 0 ? besidePaper : insertionPoint(keys, key, order.descending());
-                rows.add(at, new TableView.Row(label.toString(), kind, "run " + entry.getKey().id(), shown));
+                rows.add(at, new TableView.Row(label.toString(), kind, (modelled ? "model, run " : "run ") + entry.getKey().id(), shown));
                 keys.add(at, besidePaper >= 0 ? Double.NEGATIVE_INFINITY : key);
             });
         }

@@ -81,7 +81,7 @@ class ReportBrowserTest {
             assertTrue(page.locator("#ousterhout1990-table3 tr.model").count() >= 15, "model rows in Table 3");
             assertEquals(8, page.locator("#model-fidelity table.fidelity-summary tbody tr").count(), "fidelity per table");
             assertTrue(page.locator("#model-fidelity").innerText().contains("The five worst predictions"));
-            assertTrue(page.locator("#what-if table.fidelity tbody tr").count() >= 10, "what-if rows");
+            assertTrue(page.locator("#what-if table.fidelity tbody tr").count() >= 4, "the cells each what-if changes");
             page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "report-screenshot.png")).setFullPage(true));
             assertEquals(List.of(), problems, "no console errors or failed loads");
         }
