@@ -48,7 +48,7 @@ public final class ModelCommand implements Callable<Integer> {
     @Option(names = "--baselines", paramLabel = "DIR", description = "The paper's tables (default: ${DEFAULT-VALUE}).")
     Path baselinesDir = Path.of("results", "baselines");
 
-    @Option(names = "--list", description = "List the modelled platforms and the parameters' sources, then stop.")
+    @Option(names = "--list", description = "List the modelled platforms (machine, system, configuration), then stop.")
     boolean list;
 
     @Option(names = "--calibrate", paramLabel = "PARAMETERS_CSV",
@@ -80,8 +80,28 @@ public final class ModelCommand implements Callable<Integer> {
                     s.table(), s.cells(), s.calibrations(), s.predictions(), 100 * s.median(), 100 * s.p90(),
                     s.goalTable() ? (s.meetsGoal() ? "  goal met" : "  GOAL MISSED") : "");
         }
+        if (!changes.isEmpty()) {
+            printChanged(ModelCells.measureAll(ModelRow.all(), row -> new ModelPlatform(row.platform(), row, parameters)), cells);
+        }
         System.out.println("wrote " + out.resolve("cells.csv") + " and " + out.resolve("fidelity.csv"));
         return 0;
+    }
+
+    /** The cells a what-if moves by more than half a percent, beside their values without it. */
+    private static void printChanged(List<ModelCells.Cell> base, List<ModelCells.Cell> whatIf) {
+        System.out.println("cells the what-if changes by more than 0.5%:");
+        int shown = 0;
+        for (int i = 0; i < base.size(); i++) {
+            ModelCells.Cell b = base.get(i);
+            ModelCells.Cell w = whatIf.get(i);
+            if (Math.abs(w.value() / b.value() - 1) > 0.005) {
+                System.out.printf("  table %-2s %-28s %-12s %12.4g -> %-12.4g %s (%.3gx)%n", b.table(), b.row().platform(), b.column(), b.value(), w.value(), b.unit(), w.value() / b.value());
+                shown++;
+            }
+        }
+        if (shown == 0) {
+            System.out.println("  none");
+        }
     }
 
     private List<Parameter> changes() {

@@ -32,7 +32,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 final class ModelledSuite {
     /** The what-if rows the main job shows in its report. */
-    static final List<String> DEFAULT_WHAT_IFS = List.of("ds3100-sprite-local@fast-disk", "ds3100-ultrix3.1-local@write-back");
+    static final List<String> DEFAULT_WHAT_IFS = List.of("ds3100-sprite-local@fast-disk", "ds3100-ultrix3.1-local@write-back", "ds3100-sprite-local@newer-sprite");
 
     private final List<String> platforms;
 

@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> model = new ArrayList<>(List.of("all"));
 
     @Option(names = "--what-if", split = ",", paramLabel = "PLATFORM@SCENARIO",
-            description = "Modelled platforms with a what-if scenario applied (bundled: fast-disk, write-back; or <scenario>.csv in --what-if-dir); none for no what-if (default: ds3100-sprite-local@fast-disk,ds3100-ultrix3.1-local@write-back)")
+            description = "Modelled platforms with a what-if scenario applied (bundled: fast-disk, write-back, newer-sprite; or <scenario>.csv in --what-if-dir); none for no what-if (default: ds3100-sprite-local@fast-disk,ds3100-ultrix3.1-local@write-back,ds3100-sprite-local@newer-sprite)")
     List<String> whatIf = new ArrayList<>(ModelledSuite.DEFAULT_WHAT_IFS);
 
     @Option(names = "--what-if-dir", paramLabel = "DIR", description = "A directory of what-if files, <scenario>.csv, with rows subject,parameter,value,unit,source")

@@ -17,7 +17,7 @@ import org.asfast.spi.UserError;
 public final class ModelProvider implements PlatformProvider {
     /** System property: a directory of user what-if files. */
     public static final String WHAT_IF_DIRECTORY = "asfast.model.whatif";
-    static final List<String> BUNDLED_SCENARIOS = List.of("fast-disk", "write-back");
+    static final List<String> BUNDLED_SCENARIOS = List.of("fast-disk", "write-back", "newer-sprite");
 
     @Override
     public List<String> names() {
