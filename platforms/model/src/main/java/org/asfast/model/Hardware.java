@@ -9,7 +9,6 @@ final class Hardware {
     final VirtualClock clock;
     final Disk disk;
     final long cacheBytes;
-    final long pageBytes;
     private final double mips;
     private final double kernelCpi;
     private final double trapInstructions;
@@ -26,7 +25,6 @@ final class Hardware {
         memoryMbs = spec.number("memory_mbs");
         cache = spec.word("cache");
         cacheBytes = (long) (spec.number("cache_kb") * 1024);
-        pageBytes = (long) (spec.number("page_kb") * 1024);
         disk = new Disk(clock, spec);
     }
 

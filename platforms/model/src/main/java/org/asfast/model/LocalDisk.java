@@ -11,7 +11,7 @@ import org.asfast.model.Namespace.Node;
  *     and write each full data block as soon as it is filled (asynchronously, but the disk is busy);
  *     a file's first indirect block is written synchronously;</li>
  * <li>Sprite keeps new data in memory until it is 30 seconds old and writes one i-node when a file is deleted;</li>
- * <li>SunOS 4.0.3 maps files; closing a written file larger than a page waits for the pager.</li>
+ * <li>SunOS 4.0.3 maps files; closing a written file larger than 8 KB (the Sun-4's page size) waits for the pager.</li>
  * </ul>
  */
 final class LocalDisk implements FileService {
@@ -31,6 +31,7 @@ final class LocalDisk implements FileService {
     private final boolean delayedData;
     private final int blockSyncWrites;
     private final double mappedFileStallNs;
+    private final long mappedFileStallAbove;
     private final double spawnReadKb;
     private final Namespace names;
     private final List<Node> delayed = new ArrayList<>();
@@ -51,6 +52,7 @@ final class LocalDisk implements FileService {
         delayedData = spec.word("data_writes").equals("delayed");
         blockSyncWrites = (int) spec.number("block_sync_writes");
         mappedFileStallNs = spec.number("mapped_file_stall_ms") * 1e6;
+        mappedFileStallAbove = (long) (spec.number("mapped_file_stall_above_kb") * 1024);
         spawnReadKb = spec.number("exec_read_kb");
     }
 
@@ -108,7 +110,7 @@ final class LocalDisk implements FileService {
     @Override
     public void close(String path, Node node, boolean written) {
         hw.syscall(closePath);
-        if (written && mappedFileStallNs > 0 && node.size > hw.pageBytes) {
+        if (written && mappedFileStallNs > 0 && node.size > mappedFileStallAbove) {
             hw.clock.advance(mappedFileStallNs);
         }
     }
