@@ -83,7 +83,7 @@ class ReportModelTest {
             }
         }
         assertTrue(fastDisk, "the fast-disk what-if is shown");
-        assertEquals(2, model.path("scenarios").size());
+        assertEquals(3, model.path("scenarios").size(), "fast-disk, write-back and newer-sprite");
     }
 
     @Test

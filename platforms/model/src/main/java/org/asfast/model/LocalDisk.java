@@ -142,6 +142,11 @@ final class LocalDisk implements FileService {
         return Namespace.components(path) * lookupPath;
     }
 
+    /** The i-node of the directory holding {@code path}, written and waited for (an NFS server commits it before replying). */
+    void commitDirectory(String path) {
+        hw.disk.syncWrite(names.parentInodeKb(path), 1024);
+    }
+
     /** Synchronous i-node and directory writes, alternating, i-node first. */
     void metadataWrites(int count, String path, Node node) {
         for (int i = 0; i < count; i++) {

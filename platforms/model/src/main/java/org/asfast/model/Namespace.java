@@ -94,6 +94,11 @@ final class Namespace {
         return DIRECTORY_AREA_KB + lookup(parent(path)).inode;
     }
 
+    /** The i-node of the directory a name's entry lives in. */
+    long parentInodeKb(String path) {
+        return lookup(parent(path)).inodeKb();
+    }
+
     static int components(String path) {
         return path.split("/").length;
     }

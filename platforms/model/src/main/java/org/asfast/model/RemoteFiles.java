@@ -32,6 +32,7 @@ final class RemoteFiles implements FileService {
     private final Network net;
     private final double cacheManagerInstructions;
     private final long execReadBytes;
+    private final boolean serverCommitsDirectory;
     private final Set<String> cachedNames = new HashSet<>();
     private final Map<Node, Double> attributesFetched = new HashMap<>();
 
@@ -43,6 +44,7 @@ final class RemoteFiles implements FileService {
         this.net = net;
         cacheManagerInstructions = spec.number("cache_manager_instructions");
         execReadBytes = (long) (spec.number("nfs_exec_read_kb") * 1024);
+        serverCommitsDirectory = spec.flag("nfs_server_commits_directory");
     }
 
     @Override
@@ -73,6 +75,9 @@ final class RemoteFiles implements FileService {
                 server.hw.kernel(server.lookups(path));
             } else {
                 server.create(path, node);
+                if (protocol == Protocol.NFS && serverCommitsDirectory) {
+                    server.commitDirectory(path);
+                }
             }
         });
         cachedNames.add(path);
@@ -118,7 +123,12 @@ final class RemoteFiles implements FileService {
         if (protocol == Protocol.AFS) {
             askCacheManager();
         }
-        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.unlink(path, node));
+        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> {
+            server.unlink(path, node);
+            if (protocol == Protocol.NFS && serverCommitsDirectory) {
+                server.commitDirectory(path);
+            }
+        });
         cachedNames.remove(path);
         attributesFetched.remove(node);
     }
