@@ -33,6 +33,8 @@ final class RemoteFiles implements FileService {
     private final double cacheManagerInstructions;
     private final long execReadBytes;
     private final boolean serverCommitsDirectory;
+    private final boolean invalidateOnClose;
+    private final Set<Node> stale = new HashSet<>();
     private final Set<String> cachedNames = new HashSet<>();
     private final Map<Node, Double> attributesFetched = new HashMap<>();
 
@@ -45,6 +47,7 @@ final class RemoteFiles implements FileService {
         cacheManagerInstructions = spec.number("cache_manager_instructions");
         execReadBytes = (long) (spec.number("nfs_exec_read_kb") * 1024);
         serverCommitsDirectory = spec.flag("nfs_server_commits_directory");
+        invalidateOnClose = spec.flag("nfs_invalidate_on_close");
     }
 
     @Override
@@ -94,6 +97,10 @@ final class RemoteFiles implements FileService {
     @Override
     public void read(String path, Node node, long offset, long bytes) {
         client.syscall(0);
+        if (stale.contains(node) && bytes > 0) {
+            // The cached copy was dropped when the file changed on the server: read it back over the network.
+            net.call(SMALL_MESSAGE, bytes, () -> server.hw.kernel(0));
+        }
         client.copy(bytes, false, client.fitsInCache(bytes)); // the client's cache holds what was written or read
     }
 
@@ -104,6 +111,9 @@ final class RemoteFiles implements FileService {
             case NFS -> {
                 if (written) {
                     writeThrough(node);
+                    if (invalidateOnClose) {
+                        stale.add(node);
+                    }
                 }
             }
             case SPRITE -> net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
@@ -131,6 +141,7 @@ final class RemoteFiles implements FileService {
         });
         cachedNames.remove(path);
         attributesFetched.remove(node);
+        stale.remove(node);
     }
 
     @Override
