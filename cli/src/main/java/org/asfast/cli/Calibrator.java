@@ -94,8 +94,17 @@ final class Calibrator {
                 .findFirst().orElseThrow(() -> new UserError("no modelled row for " + label));
     }
 
-    /** Finds the value, by bisection on its logarithm, that makes the cell match the paper. */
+    /**
+     * Finds the value, by bisection on its logarithm, that makes the cell match the paper. A value
+     * that already does as well is kept, so that solving again changes nothing (a disk-bound cell is
+     * flat over a range of values).
+     */
     private double solveOne(ModelParameters parameters, Target target, double guess) {
+        double found = bisect(parameters, target, guess);
+        return Math.abs(miss(parameters, target, guess)) <= Math.abs(miss(parameters, target, found)) + 1e-12 ? guess : found;
+    }
+
+    private double bisect(ModelParameters parameters, Target target, double guess) {
         double low = guess / 1000;
         double high = guess * 1000;
         double fLow = miss(parameters, target, low);
