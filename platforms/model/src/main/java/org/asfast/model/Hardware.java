@@ -83,8 +83,4 @@ final class Hardware {
     boolean fitsInCache(long bytes) {
         return 2 * bytes <= cacheBytes;
     }
-
-    double mips() {
-        return mips;
-    }
 }

@@ -81,7 +81,6 @@ final class LocalDisk implements FileService {
     /** Where a full data block goes under this system's policy. */
     void blockFilled(Node node, long block) {
         if (delayedData) {
-            node.flushed = false;
             node.lastWrite = hw.clock.now();
             if (!delayed.contains(node)) {
                 delayed.add(node);
@@ -164,7 +163,6 @@ final class LocalDisk implements FileService {
                 for (long b = 0; b * Namespace.BLOCK < node.size; b++) {
                     hw.disk.asyncWrite(node.blockKb(b), Namespace.BLOCK);
                 }
-                node.flushed = true;
                 delayed.remove(node);
             }
         }

@@ -23,7 +23,6 @@ final class Namespace {
         final long dataKb;
         long size;
         double lastWrite = -1;
-        boolean flushed = true;
 
         Node(boolean directory, int inode, long dataKb) {
             this.directory = directory;
@@ -55,10 +54,6 @@ final class Namespace {
             throw new IllegalStateException("no such file in the modelled file system: " + path);
         }
         return node;
-    }
-
-    boolean exists(String path) {
-        return nodes.containsKey(path);
     }
 
     Node create(String path, boolean directory) {

@@ -91,7 +91,6 @@ final class RemoteFiles implements FileService {
     public void write(String path, Node node, long offset, long bytes) {
         client.syscall(0);
         client.copy(bytes, client.fitsInCache(bytes), false); // into the client's cache
-        node.flushed = false;
     }
 
     @Override
@@ -124,7 +123,6 @@ final class RemoteFiles implements FileService {
                 }
             }
         }
-        node.flushed = true;
     }
 
     @Override
