@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.asfast.model.ModelPlatform;
 import org.asfast.model.ModelRow;
+import org.asfast.report.RowLabel;
 import org.asfast.report.RunDerivation;
 import org.asfast.spi.Platform;
 import org.asfast.spi.Processes.Placement;
@@ -37,11 +38,7 @@ public final class ModelCells {
     public record Cell(ModelRow row, String table, String column, String unit, double value) {
         /** The configuration as the table labels it: tables 2-6 have none; Table 10 calls Sprite's diskless rows "Remote". */
         public String tableConfig() {
-            int t = Integer.parseInt(table);
-            if (t <= 6) {
-                return "";
-            }
-            return t == 10 && row.config().equals("Diskless") ? "Remote" : row.config();
+            return RunDerivation.modelRow(table, new RowLabel(row.machine(), row.os(), row.config())).config();
         }
     }
 

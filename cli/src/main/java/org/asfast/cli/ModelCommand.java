@@ -128,14 +128,7 @@ public final class ModelCommand implements Callable<Integer> {
                 }
             }
         });
-        AtomicFiles.write(out.resolve("fidelity.csv"), w -> {
-            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("table", "machine", "os", "config", "column", "unit", "paper", "model", "error", "tag", "explanation").build().print(w)) {
-                for (Fidelity.Cell c : fidelity.cells()) {
-                    csv.printRecord(c.table(), c.row().machine(), c.row().os(), c.row().config(), c.column(), c.unit(), c.paper(), c.model(),
-                            c.error(), c.tag(), c.explanation() == null ? "" : c.explanation());
-                }
-            }
-        });
+        fidelity.writeCsv(out.resolve("fidelity.csv"));
     }
 
     private int calibrate(ModelParameters parameters, Baselines baselines) {

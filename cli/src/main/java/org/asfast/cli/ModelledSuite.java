@@ -125,7 +125,7 @@ final class ModelledSuite {
                 p.put("machine", platform.row().machine());
                 p.put("os", platform.row().os());
                 p.put("config", platform.row().config());
-                String scenario = name.contains("@") ? name.substring(name.indexOf('@') + 1) : "";
+                String scenario = ModelRow.scenarioOf(name);
                 p.put("scenario", scenario);
                 p.put("mips", platform.parameters().get("mips").number());
                 Map<String, Object> sizes = new LinkedHashMap<>();

@@ -63,7 +63,7 @@ public final class Fidelity {
     public static Fidelity of(List<Modelled> modelled, Baselines baselines, Set<String> calibrationCells, Map<String, String> explanations) {
         List<Cell> cells = new ArrayList<>();
         for (Modelled m : modelled) {
-            baselines.value("ousterhout1990", m.table(), m.row(), m.column()).ifPresent(paper -> {
+            baselines.value(OusterhoutTables.PAPER, m.table(), m.row(), m.column()).ifPresent(paper -> {
                 String key = key(m.table(), m.row(), m.column());
                 cells.add(new Cell(m.table(), m.row(), m.column(), m.unit(), paper, m.value(), calibrationCells.contains(key), explanations.get(key)));
             });
@@ -104,6 +104,19 @@ public final class Fidelity {
     public List<Cell> farOff() {
         return cells.stream().filter(c -> !c.calibration() && Math.abs(c.error()) > EXPLAIN_ABOVE)
                 .sorted(Comparator.comparingDouble((Cell c) -> -Math.abs(c.error()))).toList();
+    }
+
+    /** Writes every cell, atomically: paper and model values, error, tag and any explanation. */
+    public void writeCsv(java.nio.file.Path file) {
+        AtomicFiles.write(file, out -> {
+            try (org.apache.commons.csv.CSVPrinter csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+                    .setHeader("table", "machine", "os", "config", "column", "unit", "paper", "model", "error", "tag", "explanation").build().print(out)) {
+                for (Cell c : cells) {
+                    csv.printRecord(c.table(), c.row().machine(), c.row().os(), c.row().config(), c.column(), c.unit(), c.paper(), c.model(),
+                            c.error(), c.tag(), c.explanation() == null ? "" : c.explanation());
+                }
+            }
+        });
     }
 
     /** Linear-interpolated quantile of sorted values (NaN if none). */

@@ -12,8 +12,6 @@ import java.util.Map;
  * their explanations), the what-if rows beside their base rows, and the parameters with their sources.
  */
 public final class ModelSection {
-    private static final String WHAT_IF = " [what-if: ";
-
     /** One fidelity row for the page. */
     public record FidelityRow(String table, String row, String column, String unit, String paper, String model, String error, String tag, String explanation) {
     }
@@ -62,7 +60,7 @@ public final class ModelSection {
         JsonNode model = newest.getKey().environment().path("model");
         List<Fidelity.Modelled> modelled = new ArrayList<>();
         for (Measurement m : newest.getValue()) {
-            if (m.origin().equals("modelled") && !m.row().os().contains(WHAT_IF)) {
+            if (m.origin().equals("modelled") && Run.scenarioOf(m.row()).isEmpty()) {
                 modelled.add(new Fidelity.Modelled(m.table(), m.row(), m.column(), m.unit(), m.value()));
             }
         }
@@ -91,12 +89,11 @@ public final class ModelSection {
     private static List<WhatIfRow> whatIfRows(List<Measurement> cells) {
         List<WhatIfRow> rows = new ArrayList<>();
         for (Measurement m : cells) {
-            int at = m.row().os().indexOf(WHAT_IF);
-            if (at < 0 || !(m.origin().equals("modelled") || m.column().equals("Total"))) {
+            String scenario = Run.scenarioOf(m.row());
+            if (scenario.isEmpty() || !(m.origin().equals("modelled") || m.column().equals("Total"))) {
                 continue;
             }
-            String scenario = m.row().os().substring(at + WHAT_IF.length(), m.row().os().length() - 1);
-            RowLabel baseRow = new RowLabel(m.row().machine(), m.row().os().substring(0, at), m.row().config());
+            RowLabel baseRow = Run.withoutScenario(m.row());
             cells.stream().filter(b -> b.table().equals(m.table()) && b.column().equals(m.column()) && b.row().equals(baseRow)).findFirst()
                     .filter(base -> Math.abs(m.value() / base.value() - 1) > CHANGED)
                     .ifPresent(base -> rows.add(new WhatIfRow(scenario, m.table(), baseRow.toString(), m.column(), OusterhoutReport.unitText(m.unit()),

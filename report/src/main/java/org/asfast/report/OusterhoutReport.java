@@ -60,8 +60,7 @@ final class OusterhoutReport {
         for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
             List<Measurement> added = new ArrayList<>();
             for (Measurement remote : entry.getValue()) {
-                if (remote.table().equals("7") && remote.column().equals("Total") && remote.row().isRemote() && remote.origin().equals("derived")
-                        && remote.row().machine().equals("host")) {
+                if (remote.table().equals("7") && remote.column().equals("Total") && remote.row().isRemote() && remote.row().machine().equals("host")) {
                     String source = "Table 7 totals of runs " + localRun.id() + " (local) and " + entry.getKey().id() + " (remote)";
                     added.add(new Measurement("8", remote.row(), "MIPS-Relative Speed (Local)", "ratio",
                             tables.andrewMipsRelative(localRun.hostMips(), local.value(), false), Double.NaN, Double.NaN, "derived", source));
@@ -126,7 +125,7 @@ final class OusterhoutReport {
                 Measurement k = cells.get(order.column());
                 double key = k == null ? Double.NEGATIVE_INFINITY : k.value();
                 boolean modelled = entry.getKey().isModelled(label);
-                String kind = !modelled ? "measured" : label.os().contains("[what-if") ? "what-if" : "model";
+                String kind = !modelled ? "measured" : Run.scenarioOf(label).isEmpty() ? "model" : "what-if";
                 // A model row goes right under the paper's row for the same machine; others where the paper's order puts them.
                 int besidePaper = modelled ? afterPaperRow(rows, label.toString()) : -1;
                 int at = besidePaper >= 0 ? besidePaper : insertionPoint(keys, key, order.descending());

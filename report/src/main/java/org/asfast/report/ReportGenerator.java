@@ -118,7 +118,7 @@ public final class ReportGenerator {
             }
         }
         if (modelSection != null) {
-            writeFidelityCsv(dir.resolve("tables").resolve("model-fidelity.csv"), modelSection.fidelity());
+            modelSection.fidelity().writeCsv(dir.resolve("tables").resolve("model-fidelity.csv"));
         }
         String figureSvg = Charts.svg(figureChart);
         writeChart(dir.resolve("charts"), "figure1", figureChart, figureSvg);
@@ -143,19 +143,6 @@ public final class ReportGenerator {
         model.put("figure1Svg", figureSvg);
         model.put("css", template("report.css"));
         AtomicFiles.write(dir.resolve("index.html"), out -> out.write(html(model)));
-    }
-
-    /** Every modelled cell the paper printed: paper and model values, error, tag and any explanation. */
-    private static void writeFidelityCsv(Path file, Fidelity fidelity) {
-        AtomicFiles.write(file, out -> {
-            try (org.apache.commons.csv.CSVPrinter csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
-                    .setHeader("table", "machine", "os", "config", "column", "unit", "paper", "model", "error", "tag", "explanation").build().print(out)) {
-                for (Fidelity.Cell c : fidelity.cells()) {
-                    csv.printRecord(c.table(), c.row().machine(), c.row().os(), c.row().config(), c.column(), c.unit(), c.paper(), c.model(),
-                            c.error(), c.tag(), c.explanation() == null ? "" : c.explanation());
-                }
-            }
-        });
     }
 
     private static TableView withoutSvg(TableView view) {

@@ -65,7 +65,22 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
     /** A modelled platform's system as its rows show it: what-if variants carry their scenario. */
     private static String modelOs(JsonNode platform) {
         String scenario = platform.path("scenario").asText("");
-        return platform.path("os").asText() + (scenario.isEmpty() ? "" : " [what-if: " + scenario + "]");
+        return platform.path("os").asText() + (scenario.isEmpty() ? "" : WHAT_IF + scenario + "]");
+    }
+
+    /** How a what-if row's system ends: "Sprite [what-if: fast-disk]". */
+    private static final String WHAT_IF = " [what-if: ";
+
+    /** The what-if scenario a row was run with, or "" for none. */
+    public static String scenarioOf(RowLabel row) {
+        int at = row.os().indexOf(WHAT_IF);
+        return at < 0 ? "" : row.os().substring(at + WHAT_IF.length(), row.os().length() - 1);
+    }
+
+    /** The row a what-if row changes: the same machine, system and configuration without the scenario. */
+    public static RowLabel withoutScenario(RowLabel row) {
+        int at = row.os().indexOf(WHAT_IF);
+        return at < 0 ? row : new RowLabel(row.machine(), row.os().substring(0, at), row.config());
     }
 
     /** The environment's description of a modelled platform, or null for a real one. */

@@ -87,7 +87,7 @@ public final class RunDerivation {
     }
 
     /** A modelled row labelled as the table labels the paper's: no configuration in Tables 2-6; Sprite's diskless rows are "Remote" in Table 10. */
-    static RowLabel modelRow(String table, RowLabel row) {
+    public static RowLabel modelRow(String table, RowLabel row) {
         int t = Integer.parseInt(table);
         if (t <= 6) {
             return new RowLabel(row.machine(), row.os(), "");
@@ -120,7 +120,7 @@ public final class RunDerivation {
         List<Measurement> derived = new ArrayList<>();
         for (Measurement cell : cells) {
             OusterhoutTables.Definition def = OusterhoutTables.DEFINITIONS.get(cell.table());
-            boolean modelled = cell.origin().equals("modelled") || cell.benchmark().equals("Copy + Compile") && run.isModelled(cell.row());
+            boolean modelled = run.isModelled(cell.row());
             if (def == null || !cell.column().equals(def.basis()) || !(modelled || cell.row().machine().equals("host"))) {
                 continue;
             }

@@ -57,9 +57,8 @@ final class Hardware {
     void contextSwitch(double schedulerInstructions) {
         kernel(schedulerInstructions);
         double bytes = switchedRegisters * 4;
-        double storeRate = cache.equals("write-back") ? 2 * memoryMbs : memoryMbs;
-        double loadRate = cache.equals("none") ? memoryMbs : 2 * memoryMbs;
-        clock.advance((bytes / storeRate + bytes / loadRate) / MBYTE * 1e9);
+        copy(bytes, false, true); // store: stays in the cache only if it is write-back
+        copy(bytes, true, true); // load: hits any cache
     }
 
     /**
@@ -68,7 +67,7 @@ final class Hardware {
      * modelled as twice the uncached rate; a copy out of memory into a cached buffer runs at memory speed
      * on a write-through cache and at twice that on a write-back one, whose buffer stays in the cache (§8).
      */
-    void copy(long bytes, boolean sourceCached, boolean destinationCached) {
+    void copy(double bytes, boolean sourceCached, boolean destinationCached) {
         double rate = memoryMbs;
         if (!cache.equals("none") && destinationCached && (sourceCached || cache.equals("write-back"))) {
             rate = 2 * memoryMbs;

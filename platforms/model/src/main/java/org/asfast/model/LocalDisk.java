@@ -16,7 +16,6 @@ import org.asfast.model.Namespace.Node;
  */
 final class LocalDisk implements FileService {
     private static final double DELAYED_WRITE_NS = 30e9;
-    private static final int DIRECT_BLOCKS = 12;
 
     final Hardware hw;
     private final double openPath;
@@ -87,8 +86,8 @@ final class LocalDisk implements FileService {
             }
             return;
         }
-        if (block == DIRECT_BLOCKS) {
-            hw.disk.syncWrite(node.blockKb(block) + 512, 1024); // the new indirect block
+        if (block == Namespace.DIRECT_BLOCKS) {
+            hw.disk.syncWrite(node.indirectKb(), 1024); // the new indirect block
         }
         if (blockSyncWrites == 0) {
             hw.disk.asyncWrite(node.blockKb(block), Namespace.BLOCK);

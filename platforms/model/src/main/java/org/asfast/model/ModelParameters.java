@@ -1,10 +1,7 @@
 package org.asfast.model;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.asfast.spi.UserError;
 
@@ -23,8 +19,8 @@ import org.asfast.spi.UserError;
  */
 public final class ModelParameters {
     static final String BUNDLED = "parameters.csv";
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).build();
+    /** Parsed once: the set is immutable, and every opened platform starts from it. */
+    private static final ModelParameters SHIPPED = new ModelParameters(new LinkedHashMap<>()).with(readResource(BUNDLED));
 
     private final Map<String, Parameter> byKey;
 
@@ -34,7 +30,7 @@ public final class ModelParameters {
 
     /** The parameters shipped with asfast. */
     public static ModelParameters bundled() {
-        return new ModelParameters(new LinkedHashMap<>()).with(readResource(BUNDLED));
+        return SHIPPED;
     }
 
     /**
@@ -85,7 +81,7 @@ public final class ModelParameters {
     /** Reads parameter rows from a CSV file a user wrote (a what-if file). */
     public static List<Parameter> readFile(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, file.toString());
+            return parameters(ModelCsv.FORMAT.parse(reader), file.toString());
         } catch (IOException e) {
             throw new UserError("cannot read the what-if file " + file + ": " + e.getMessage() + "; give a CSV with columns subject,parameter,value,unit,source");
         }
@@ -106,19 +102,12 @@ public final class ModelParameters {
     }
 
     static List<Parameter> readResource(String name) {
-        try (InputStream in = ModelParameters.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the model resource " + name + " is missing from the class path");
-            }
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parameters(ModelCsv.resource(name), name);
     }
 
-    private static List<Parameter> read(Reader reader, String origin) throws IOException {
+    private static List<Parameter> parameters(Iterable<CSVRecord> records, String origin) {
         List<Parameter> rows = new ArrayList<>();
-        for (CSVRecord r : FORMAT.parse(reader)) {
+        for (CSVRecord r : records) {
             if (!r.isConsistent() || !r.isMapped("subject") || !r.isMapped("source")) {
                 throw new UserError(origin + " line " + r.getRecordNumber() + " does not have the columns subject,parameter,value,unit,source; fix that line");
             }

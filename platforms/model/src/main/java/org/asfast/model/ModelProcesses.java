@@ -33,10 +33,9 @@ final class ModelProcesses implements KernelEntry, Pipes, Select, Processes {
     private final double copyProgram;
     private final Map<Integer, End> ends = new HashMap<>();
 
-    /** A pipe's buffer and how many descriptors, ours or a child's, hold each end. */
+    /** A pipe's buffer, how many descriptors (ours or a child's) can still write to it, and the echo child that does. */
     private static final class PipeBuffer {
         long bytes;
-        int readers;
         int writers;
         Echo writer;
     }
@@ -105,7 +104,6 @@ final class ModelProcesses implements KernelEntry, Pipes, Select, Processes {
     @Override
     public Pipe open() {
         PipeBuffer pipe = new PipeBuffer();
-        pipe.readers = 1;
         pipe.writers = 1;
         int read = descriptors.allocate();
         int write = descriptors.allocate();
@@ -160,7 +158,6 @@ final class ModelProcesses implements KernelEntry, Pipes, Select, Processes {
 
     private void exit(Echo echo) {
         echo.exited = true;
-        echo.input.readers--;
         echo.output.writers--;
     }
 
@@ -173,9 +170,7 @@ final class ModelProcesses implements KernelEntry, Pipes, Select, Processes {
         }
         descriptors.release(fd);
         hw.syscall(closePath);
-        if (end.reading) {
-            end.pipe.readers--;
-        } else {
+        if (!end.reading) {
             end.pipe.writers--;
         }
     }
@@ -198,31 +193,36 @@ final class ModelProcesses implements KernelEntry, Pipes, Select, Processes {
 
     @Override
     public Child spawn(Program program, int stdinFd, int stdoutFd, Placement placement) {
-        forkAndExec();
         return switch (program) {
             case Program.Echo e -> {
+                forkAndExec();
                 End in = end(stdinFd, true);
                 End out = end(stdoutFd, false);
-                in.pipe.readers++;
                 out.pipe.writers++;
                 Echo echo = new Echo(in.pipe, out.pipe);
                 out.pipe.writer = echo;
                 yield echo;
             }
             case Program.CopyFile copy -> {
-                hw.contextSwitch(switchPath);
-                hw.kernel(copyProgram);
-                copyFile(copy.from(), copy.to());
-                hw.contextSwitch(switchPath); // it exits; the parent's wait returns
+                runToExit(() -> {
+                    hw.kernel(copyProgram);
+                    copyFile(copy.from(), copy.to());
+                });
                 yield new Finished();
             }
         };
     }
 
-    /** Runs a program that does only CPU work of its own (a compiler pass): start it, switch to it, and back when it exits. */
+    /** Runs a program that does only CPU work of its own (a compiler pass). */
     void runProgram() {
+        runToExit(() -> { });
+    }
+
+    /** Starts a program, switches to it, lets it do its work, and switches back when it exits and the parent's wait returns. */
+    private void runToExit(Runnable work) {
         forkAndExec();
         hw.contextSwitch(switchPath);
+        work.run();
         hw.contextSwitch(switchPath);
     }
 

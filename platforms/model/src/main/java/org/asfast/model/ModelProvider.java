@@ -45,9 +45,10 @@ public final class ModelProvider implements PlatformProvider {
         if (row == null) {
             throw new UserError("unknown modelled platform '" + name + "'; run './asfast model --list' for the names");
         }
+        String scenario = ModelRow.scenarioOf(name);
         ModelParameters parameters = ModelParameters.bundled();
-        if (name.contains("@")) {
-            parameters = parameters.with(scenario(name.substring(name.indexOf('@') + 1)));
+        if (!scenario.isEmpty()) {
+            parameters = parameters.with(scenario(scenario));
         }
         return new ModelPlatform(name, row, parameters);
     }

@@ -1,14 +1,7 @@
 package org.asfast.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+
 
 /**
  * One machine / operating system / configuration combination the model can run, named as users
@@ -17,24 +10,26 @@ import org.apache.commons.csv.CSVRecord;
  */
 public record ModelRow(String platform, String machine, String os, String config) {
 
+    /** Read once: every lookup of a platform name goes through this list. */
+    private static final List<ModelRow> ALL = ModelCsv.resource("platforms.csv").stream()
+            .map(r -> new ModelRow(r.get("platform"), r.get("machine"), r.get("os"), r.get("config"))).toList();
+
     /** Every modelled row, in file order. */
     public static List<ModelRow> all() {
-        try (InputStream in = ModelRow.class.getResourceAsStream("platforms.csv")) {
-            List<ModelRow> rows = new ArrayList<>();
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setTrim(true).build();
-            for (CSVRecord r : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                rows.add(new ModelRow(r.get("platform"), r.get("machine"), r.get("os"), r.get("config")));
-            }
-            return List.copyOf(rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ALL;
     }
 
     /** The row of a platform name, with any "@scenario" suffix removed; null if unknown. */
     public static ModelRow find(String platform) {
-        String base = platform.contains("@") ? platform.substring(0, platform.indexOf('@')) : platform;
-        return all().stream().filter(r -> r.platform.equals(base)).findFirst().orElse(null);
+        int at = platform.indexOf('@');
+        String base = at < 0 ? platform : platform.substring(0, at);
+        return ALL.stream().filter(r -> r.platform.equals(base)).findFirst().orElse(null);
+    }
+
+    /** The what-if scenario of a platform name ({@code <row>@<scenario>}), or "" for none. */
+    public static String scenarioOf(String platform) {
+        int at = platform.indexOf('@');
+        return at < 0 ? "" : platform.substring(at + 1);
     }
 
     /** True for configurations whose files live on a server. */

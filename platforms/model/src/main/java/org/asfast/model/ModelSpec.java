@@ -43,13 +43,22 @@ public final class ModelSpec {
     }
 
     private static String machineWord(ModelParameters parameters, List<String> subjects, String name) {
+        Parameter p = first(parameters, subjects, name);
+        if (p == null) {
+            throw new IllegalStateException("model parameters give no " + name + " for the machine of " + subjects.get(0));
+        }
+        return p.value();
+    }
+
+    /** The entry of the first subject in {@code subjects} that sets {@code name}, or null. */
+    private static Parameter first(ModelParameters parameters, List<String> subjects, String name) {
         for (String subject : subjects) {
             Parameter p = parameters.find(subject, name);
             if (p != null) {
-                return p.value();
+                return p;
             }
         }
-        throw new IllegalStateException("model parameters give no " + name + " for the machine of " + subjects.get(0));
+        return null;
     }
 
     public ModelRow row() {
@@ -58,11 +67,9 @@ public final class ModelSpec {
 
     /** The parameter's entry, from the most specific subject that sets it. */
     public Parameter parameter(String name) {
-        for (String subject : chain) {
-            Parameter p = parameters.find(subject, name);
-            if (p != null) {
-                return p;
-            }
+        Parameter p = first(parameters, chain, name);
+        if (p != null) {
+            return p;
         }
         throw new IllegalStateException("no model parameter '" + name + "' for " + row.platform() + " (looked in " + chain + ")");
     }

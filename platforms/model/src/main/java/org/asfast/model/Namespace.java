@@ -12,6 +12,8 @@ import org.asfast.spi.UserError;
  */
 final class Namespace {
     static final long BLOCK = 8192;
+    /** Blocks an i-node addresses directly; the next one needs an indirect block. */
+    static final int DIRECT_BLOCKS = 12;
     private static final long INODE_AREA_KB = 64;
     private static final long DIRECTORY_AREA_KB = 4096;
     private static final long DATA_AREA_KB = 8192;
@@ -36,6 +38,11 @@ final class Namespace {
 
         long blockKb(long index) {
             return dataKb + index * (BLOCK / 1024);
+        }
+
+        /** The file's first indirect block, allocated with its first block past the direct ones. */
+        long indirectKb() {
+            return blockKb(DIRECT_BLOCKS) + 512;
         }
     }
 

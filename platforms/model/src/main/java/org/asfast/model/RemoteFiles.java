@@ -58,7 +58,7 @@ final class RemoteFiles implements FileService {
                 lookupUncachedNames(path);
                 getAttributes(node);
             }
-            case SPRITE -> net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(server.lookups(path)));
+            case SPRITE -> ask(server.lookups(path));
             case AFS -> askCacheManager();
         }
     }
@@ -71,7 +71,7 @@ final class RemoteFiles implements FileService {
         }
         if (protocol == Protocol.NFS) {
             // open(O_CREAT) looks the name up first; the server answers that it does not exist
-            net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(server.lookups(path)));
+            ask(server.lookups(path));
         }
         net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> {
             if (protocol == Protocol.SPRITE) {
@@ -115,7 +115,7 @@ final class RemoteFiles implements FileService {
                     }
                 }
             }
-            case SPRITE -> net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
+            case SPRITE -> ask(0);
             case AFS -> {
                 askCacheManager();
                 if (written) {
@@ -152,7 +152,7 @@ final class RemoteFiles implements FileService {
                     getAttributes(node);
                 }
             }
-            case SPRITE -> net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(server.lookups(path)));
+            case SPRITE -> ask(server.lookups(path));
             case AFS -> askCacheManager();
         }
     }
@@ -169,14 +169,14 @@ final class RemoteFiles implements FileService {
         switch (protocol) {
             case NFS -> {
                 // The program's file lives on the server too: check it, then page its text in over the network.
-                net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
+                ask(0);
                 for (long done = 0; done < execReadBytes; done += Namespace.BLOCK) {
                     net.call(SMALL_MESSAGE, Math.min(Namespace.BLOCK, execReadBytes - done), () -> server.hw.kernel(0));
                 }
             }
             case SPRITE -> {
-                net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
-                net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
+                ask(0); // open
+                ask(0); // close
             }
             case AFS -> askCacheManager();
         }
@@ -188,14 +188,18 @@ final class RemoteFiles implements FileService {
         for (String part : path.split("/")) {
             prefix = prefix.isEmpty() ? part : prefix + "/" + part;
             if (cachedNames.add(prefix)) {
-                String name = prefix;
-                net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(server.lookups(name)));
+                ask(server.lookups(prefix));
             }
         }
     }
 
+    /** A small request and reply, for which the server does this much kernel work beyond the call itself. */
+    private void ask(double serverInstructions) {
+        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(serverInstructions));
+    }
+
     private void getAttributes(Node node) {
-        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(0));
+        ask(0);
         attributesFetched.put(node, client.clock.now());
     }
 
@@ -207,8 +211,8 @@ final class RemoteFiles implements FileService {
             net.call(bytes, SMALL_MESSAGE, () -> {
                 server.hw.disk.syncWrite(node.blockKb(block), bytes);
                 server.hw.disk.syncWrite(node.inodeKb(), 1024);
-                if (block >= 12) {
-                    server.hw.disk.syncWrite(node.blockKb(12) + 512, 1024);
+                if (block >= Namespace.DIRECT_BLOCKS) {
+                    server.hw.disk.syncWrite(node.indirectKb(), 1024);
                 }
             });
         }
