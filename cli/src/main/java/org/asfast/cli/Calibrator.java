@@ -44,7 +44,7 @@ final class Calibrator {
                 Parameter now = current.find(target.parameter().subject(), target.parameter().name());
                 double before = now.number();
                 double solved = solveOne(current, target, before);
-                largestChange = Math.max(largestChange, Math.abs(solved - before) / Math.abs(before));
+                largestChange = Math.max(largestChange, solved == before ? 0 : Math.abs(solved - before) / Math.max(Math.abs(before), Math.abs(solved)));
                 current = current.with(List.of(withValue(now, solved)));
             }
             if (largestChange < CONVERGED) {
@@ -100,7 +100,7 @@ final class Calibrator {
      * flat over a range of values).
      */
     private double solveOne(ModelParameters parameters, Target target, double guess) {
-        double found = bisect(parameters, target, guess);
+        double found = bisect(parameters, target, guess > 0 ? guess : 1);
         return Math.abs(miss(parameters, target, guess)) <= Math.abs(miss(parameters, target, found)) + 1e-12 ? guess : found;
     }
 
@@ -144,6 +144,9 @@ final class Calibrator {
     }
 
     static String round(double value) {
+        if (Math.abs(value) < 1e-6) {
+            return "0"; // a cost the model overshoots even at nothing: zero, not a vanishing number
+        }
         return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

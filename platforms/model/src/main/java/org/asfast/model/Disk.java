@@ -2,9 +2,14 @@ package org.asfast.model;
 
 /**
  * A 1990 disk with one arm: the controller's per-command overhead, a seek when the arm moves to another cylinder, a wait for the sector to
- * come round (tracked from virtual time, so a write to the sector just written waits a whole
- * rotation, as Sprite's i-node write does in create-delete), then the transfer. Writes queue: a
- * synchronous I/O waits for earlier asynchronous ones.
+ * come round, then the transfer. Writes queue: a synchronous I/O waits for earlier asynchronous ones.
+ *
+ * <p>The wait for the sector is exact when the model knows where the sector lies relative to the head: on the track
+ * the last transfer ended on, or right after it. So a write to the sector just written waits a whole rotation, as
+ * Sprite's i-node write does in create-delete, and a block queued behind its neighbour misses its start. Where the
+ * sector lies on another track, its angle depends on a layout the papers do not give, and the disk waits half a
+ * rotation, the mean: the paper's UNIX create-delete times are not whole rotations (80, 146, 197 ms), so their I/Os
+ * were not locked in phase.
  *
  * <p>Addresses are in kilobytes from the start of the disk.
  */
@@ -17,6 +22,9 @@ final class Disk {
     private final double overheadNs;
     private double busyUntil;
     private long armCylinder = -1;
+    private double lastEndKb = -1;
+    /** Where the platter stood at virtual time zero, as far as the model knows (set by the last transfer). */
+    private double phaseNs;
 
     Disk(VirtualClock clock, ModelSpec spec) {
         this.clock = clock;
@@ -52,10 +60,17 @@ final class Disk {
             t += seekNs;
             armCylinder = cylinder;
         }
+        boolean phaseKnown = addressKb == lastEndKb || Math.floor(addressKb / trackKb) == Math.floor(lastEndKb / trackKb);
         double sector = frac(addressKb / trackKb);
-        double head = frac(t / rotationNs);
-        t += frac(sector - head) * rotationNs;
+        if (phaseKnown) {
+            double head = frac((t + phaseNs) / rotationNs);
+            t += frac(sector - head) * rotationNs;
+        } else {
+            t += rotationNs / 2;
+            phaseNs = frac(sector - t / rotationNs) * rotationNs; // the sector is under the head now
+        }
         t += bytes / 1024.0 / trackKb * rotationNs;
+        lastEndKb = addressKb + bytes / 1024.0;
         return t;
     }
 

@@ -32,6 +32,7 @@ final class LocalDisk implements FileService {
     private final double mappedFileStallNs;
     private final long mappedFileStallAbove;
     private final double spawnReadKb;
+    private final long inodeWriteBytes;
     private final Namespace names;
     private final List<Node> delayed = new ArrayList<>();
 
@@ -53,6 +54,7 @@ final class LocalDisk implements FileService {
         mappedFileStallNs = spec.number("mapped_file_stall_ms") * 1e6;
         mappedFileStallAbove = (long) (spec.number("mapped_file_stall_above_kb") * 1024);
         spawnReadKb = spec.number("exec_read_kb");
+        inodeWriteBytes = (long) (spec.number("inode_write_kb") * 1024);
     }
 
     @Override
@@ -87,7 +89,7 @@ final class LocalDisk implements FileService {
             return;
         }
         if (block == Namespace.DIRECT_BLOCKS) {
-            hw.disk.syncWrite(node.indirectKb(), 1024); // the new indirect block
+            writeIndirect(node); // the new indirect block
         }
         if (blockSyncWrites == 0) {
             hw.disk.asyncWrite(node.blockKb(block), Namespace.BLOCK);
@@ -95,7 +97,7 @@ final class LocalDisk implements FileService {
         }
         hw.disk.syncWrite(node.blockKb(block), Namespace.BLOCK);
         for (int i = 1; i < blockSyncWrites; i++) {
-            hw.disk.syncWrite(node.inodeKb(), 1024); // the i-node, whose size and block list changed
+            writeInode(node); // the i-node, whose size and block list changed
         }
     }
 
@@ -142,13 +144,27 @@ final class LocalDisk implements FileService {
 
     /** The i-node of the directory holding {@code path}, written and waited for (an NFS server commits it before replying). */
     void commitDirectory(String path) {
-        hw.disk.syncWrite(names.parentInodeKb(path), 1024);
+        hw.disk.syncWrite(names.parentInodeKb(path), inodeWriteBytes);
+    }
+
+    /** An i-node goes to disk with the block that holds it (4.3 BSD's iupdat writes the whole file-system block). */
+    void writeInode(Node node) {
+        hw.disk.syncWrite(node.inodeKb(), inodeWriteBytes);
+    }
+
+    /** An indirect block is a whole file-system block. */
+    void writeIndirect(Node node) {
+        hw.disk.syncWrite(node.indirectKb(), Namespace.BLOCK);
     }
 
     /** Synchronous i-node and directory writes, alternating, i-node first. */
     void metadataWrites(int count, String path, Node node) {
         for (int i = 0; i < count; i++) {
-            hw.disk.syncWrite(i % 2 == 0 ? node.inodeKb() : names.directoryKb(path), 1024);
+            if (i % 2 == 0) {
+                writeInode(node);
+            } else {
+                hw.disk.syncWrite(names.directoryKb(path), 1024); // a small directory's one fragment
+            }
         }
     }
 

@@ -210,9 +210,9 @@ final class RemoteFiles implements FileService {
             long bytes = Math.min(Namespace.BLOCK, node.size - b * Namespace.BLOCK);
             net.call(bytes, SMALL_MESSAGE, () -> {
                 server.hw.disk.syncWrite(node.blockKb(block), bytes);
-                server.hw.disk.syncWrite(node.inodeKb(), 1024);
+                server.writeInode(node);
                 if (block >= Namespace.DIRECT_BLOCKS) {
-                    server.hw.disk.syncWrite(node.indirectKb(), 1024);
+                    server.writeIndirect(node);
                 }
             });
         }
@@ -224,7 +224,7 @@ final class RemoteFiles implements FileService {
             for (long b = 0; b * Namespace.BLOCK < node.size; b++) {
                 server.hw.disk.asyncWrite(node.blockKb(b), Math.min(Namespace.BLOCK, node.size - b * Namespace.BLOCK));
             }
-            server.hw.disk.syncWrite(node.inodeKb(), 1024);
+            server.writeInode(node);
         });
     }
 

@@ -35,6 +35,20 @@ class ModelMechanismsTest {
     }
 
     @Test
+    void aWriteToAnotherTrackWaitsHalfARotationTheMean() {
+        VirtualClock clock = new VirtualClock();
+        Disk disk = new Disk(clock, spec("ds3100-sprite-local", set("DS3100", "disk_rotation_ms", "10"), set("all", "disk_track_kb", "10"),
+                set("all", "disk_overhead_ms", "1"), set("DS3100", "disk_seek_ms", "2"), set("all", "disk_cylinder_kb", "100")));
+        disk.syncWrite(64, 1024);
+        double first = clock.now();
+        disk.syncWrite(64 + 20, 1024); // same cylinder, two tracks on: no seek, position unknown
+        assertEquals(1e6 + 5e6 + 1e6, clock.now() - first, 1e-3, "overhead, half a rotation, then 1 KB");
+        double second = clock.now();
+        disk.syncWrite(64 + 200, 1024); // two cylinders on
+        assertEquals(1e6 + 2e6 + 5e6 + 1e6, clock.now() - second, 1e-3, "overhead, seek, half a rotation, then 1 KB");
+    }
+
+    @Test
     void aSynchronousWriteWaitsForQueuedAsynchronousOnes() {
         VirtualClock clock = new VirtualClock();
         Disk disk = new Disk(clock, spec("ds3100-ultrix3.1-local"));
