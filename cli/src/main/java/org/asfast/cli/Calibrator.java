@@ -101,6 +101,11 @@ final class Calibrator {
      */
     private double solveOne(ModelParameters parameters, Target target, double guess) {
         double found = bisect(parameters, target, guess > 0 ? guess : 1);
+        // A cost whose cell comes out as well without it is zero, whatever the starting value.
+        double atZero = missAtZero(parameters, target);
+        if (atZero <= Math.abs(miss(parameters, target, found)) + 1e-12 && atZero <= Math.abs(miss(parameters, target, guess)) + 1e-12) {
+            return 0;
+        }
         return Math.abs(miss(parameters, target, guess)) <= Math.abs(miss(parameters, target, found)) + 1e-12 ? guess : found;
     }
 
@@ -130,6 +135,16 @@ final class Calibrator {
         double chosen = lowIsCloser ? low : high;
         double inward = lowIsCloser ? low / 1.01 : high * 1.01;
         return Math.abs(miss(parameters, target, inward) - (lowIsCloser ? fLow : fHigh)) < 1e-9 ? inward : chosen;
+    }
+
+    /** How far the cell is off without the cost; infinitely, where the model cannot run without it (a bandwidth of 0). */
+    private double missAtZero(ModelParameters parameters, Target target) {
+        try {
+            double miss = Math.abs(miss(parameters, target, 0));
+            return Double.isNaN(miss) ? Double.POSITIVE_INFINITY : miss;
+        } catch (IllegalStateException | ArithmeticException e) {
+            return Double.POSITIVE_INFINITY;
+        }
     }
 
     private double miss(ModelParameters parameters, Target target, double value) {

@@ -40,13 +40,31 @@ class ModelCalibrationTest {
         List<String> misses = new ArrayList<>();
         for (Calibrator.Target t : new Calibrator(baselines).targets(parameters)) {
             double model = ModelCells.measure(t.row(), t.column(), r -> new ModelPlatform(r.platform(), r, parameters)).value();
-            // Disk-bound cells move in whole rotations of a 16.7 ms disk; the rest are solved to 0.1%.
+            // Table 10's cells are disk-bound: the fastest machines' no-data times lie below the model's floor (four
+            // synchronous writes at half a rotation each), so those seeks are 0 and their cells are a few ms over.
             double allowed = t.column().table().equals("10") ? 16.7 : 0.02 * t.paper();
             if (Math.abs(model - t.paper()) > allowed) {
                 misses.add(t.parameter().subject() + "/" + t.parameter().name() + ": model " + model + ", paper " + t.paper());
             }
         }
         assertEquals(List.of(), misses, "run './asfast model --calibrate platforms/model/src/main/resources/org/asfast/model/parameters.csv'");
+    }
+
+    @Test
+    void calibratingFromOtherStartingValuesGivesTheShippedValues() {
+        // Start every calibrated value at twice its shipped value (a zero at 1): the answer must not depend on the start.
+        List<Parameter> moved = parameters.all().stream().filter(Parameter::isCalibration)
+                .map(p -> new Parameter(p.subject(), p.name(), Double.toString(p.number() == 0 ? 1 : 2 * p.number()), p.unit(), p.source())).toList();
+        Map<String, String> solved = new Calibrator(baselines).solve(parameters.with(moved));
+        List<String> different = new ArrayList<>();
+        solved.forEach((key, value) -> {
+            String[] subjectAndName = key.split("/(?=[^/]+$)");
+            double shipped = parameters.find(subjectAndName[0], subjectAndName[1]).number();
+            if (Math.abs(Double.parseDouble(value) - shipped) > 0.005 * Math.abs(shipped) + 1e-6) {
+                different.add(key + ": shipped " + shipped + ", solved again " + value);
+            }
+        });
+        assertEquals(List.of(), different);
     }
 
     @Test
@@ -74,9 +92,9 @@ class ModelCalibrationTest {
 
     @Test
     void tablesThatMeetTheGoalKeepMeetingIt() {
-        // Tables 7 and 10 miss the 15% goal (see the report's fidelity section); this guards the others.
+        // Table 10 misses the 15% goal (see the report's fidelity section); this guards the others.
         for (Fidelity.Summary s : fidelity.summaries()) {
-            if (List.of("3", "4", "6", "9").contains(s.table())) {
+            if (List.of("3", "4", "6", "7", "9").contains(s.table())) {
                 assertTrue(s.median() <= Fidelity.GOAL, "table " + s.table() + " median |error| " + s.median());
             }
         }
