@@ -23,7 +23,6 @@ import org.asfast.spi.UserError;
 final class Calibrator {
     private static final int MAX_PASSES = 25;
     private static final double CONVERGED = 1e-4;
-    private static final int MAX_COUNT = 8;
 
     private final Baselines baselines;
 
@@ -101,9 +100,6 @@ final class Calibrator {
      * flat over a range of values).
      */
     private double solveOne(ModelParameters parameters, Target target, double guess) {
-        if (target.parameter().unit().equals("writes")) {
-            return countThatComesClosest(parameters, target, guess);
-        }
         double found = bisect(parameters, target, guess > 0 ? guess : 1);
         // A cost whose cell comes out as well without it is zero, whatever the starting value.
         double atZero = missAtZero(parameters, target);
@@ -111,20 +107,6 @@ final class Calibrator {
             return 0;
         }
         return Math.abs(miss(parameters, target, guess)) <= Math.abs(miss(parameters, target, found)) + 1e-12 ? guess : found;
-    }
-
-    /** A count (synchronous writes) is a whole number: the smallest that comes closest, or the current one if it does as well. */
-    private double countThatComesClosest(ModelParameters parameters, Target target, double guess) {
-        double best = guess;
-        double bestMiss = Math.abs(miss(parameters, target, guess));
-        for (int count = 0; count <= MAX_COUNT; count++) {
-            double m = Math.abs(miss(parameters, target, count));
-            if (m < bestMiss - 1e-12) {
-                best = count;
-                bestMiss = m;
-            }
-        }
-        return best;
     }
 
     private double bisect(ModelParameters parameters, Target target, double guess) {

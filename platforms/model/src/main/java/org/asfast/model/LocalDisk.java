@@ -33,6 +33,7 @@ final class LocalDisk implements FileService {
     private final long mappedFileStallAbove;
     private final double spawnReadKb;
     private final long inodeWriteBytes;
+    private final boolean emptyTruncateWritesInode;
     private final Namespace names;
     private final List<Node> delayed = new ArrayList<>();
 
@@ -55,6 +56,7 @@ final class LocalDisk implements FileService {
         mappedFileStallAbove = (long) (spec.number("mapped_file_stall_above_kb") * 1024);
         spawnReadKb = spec.number("exec_read_kb");
         inodeWriteBytes = (long) (spec.number("inode_write_kb") * 1024);
+        emptyTruncateWritesInode = spec.flag("empty_truncate_writes_inode");
     }
 
     @Override
@@ -119,7 +121,7 @@ final class LocalDisk implements FileService {
     public void unlink(String path, Node node) {
         hw.syscall(deletePath + lookups(path));
         delayed.remove(node);
-        metadataWrites(deleteSyncWrites, path, node);
+        deleteWrites(path, node);
     }
 
     @Override
@@ -164,6 +166,24 @@ final class LocalDisk implements FileService {
                 writeInode(node);
             } else {
                 hw.disk.syncWrite(names.directoryKb(path), 1024); // a small directory's one fragment
+            }
+        }
+    }
+
+    /**
+     * A delete forces the directory first (4.3 BSD's dirremove) and the i-node last (itrunc, before the blocks
+     * are freed); a system forcing one write forces the i-node. The next create reuses that i-node, so its
+     * first write rewrites the block the delete just wrote.
+     */
+    private void deleteWrites(String path, Node node) {
+        for (int i = deleteSyncWrites - 1; i >= 0; i--) {
+            if (i % 2 == 0) {
+                if (node.size == 0 && !emptyTruncateWritesInode) {
+                    continue; // truncating an empty file to nothing changes nothing, and this system writes nothing
+                }
+                writeInode(node);
+            } else {
+                hw.disk.syncWrite(names.directoryKb(path), 1024);
             }
         }
     }

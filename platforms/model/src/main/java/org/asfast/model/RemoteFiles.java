@@ -97,8 +97,11 @@ final class RemoteFiles implements FileService {
     public void read(String path, Node node, long offset, long bytes) {
         client.syscall(0);
         if (stale.contains(node) && bytes > 0) {
-            // The cached copy was dropped when the file changed on the server: read it back over the network.
-            net.call(SMALL_MESSAGE, bytes, () -> server.hw.kernel(0));
+            // The cached copy was dropped when the file changed on the server: read it back over the network,
+            // a block per call (NFS moves at most 8 KB per read or write, RFC 1094's NFS_MAXDATA).
+            for (long done = 0; done < bytes; done += Namespace.BLOCK) {
+                net.call(SMALL_MESSAGE, Math.min(Namespace.BLOCK, bytes - done), () -> server.hw.kernel(0));
+            }
         }
         client.copy(bytes, false, client.fitsInCache(bytes)); // the client's cache holds what was written or read
     }

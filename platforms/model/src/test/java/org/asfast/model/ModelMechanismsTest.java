@@ -62,6 +62,38 @@ class ModelMechanismsTest {
     }
 
     @Test
+    void eachSystemForcesItsOwnWritesInCreateDelete() {
+        // §11: the UNIX derivatives force the i-node and the directory on create and on delete (the directory first, then
+        // the i-node, as 4.3 BSD's unlink does); Mach's truncate skips the i-node of an empty file; a file with data adds
+        // its block; Sprite forces one i-node; RISC/os forces only its i-nodes and delays data.
+        assertEquals(4, createDeleteWrites("ds3100-ultrix3.1-local", "DS3100", 0));
+        assertEquals(5, createDeleteWrites("ds3100-ultrix3.1-local", "DS3100", 10 * 1024));
+        assertEquals(3, createDeleteWrites("ds3100-mach2.5-local", "DS3100+Mach 2.5", 0));
+        assertEquals(5, createDeleteWrites("ds3100-mach2.5-local", "DS3100+Mach 2.5", 10 * 1024));
+        assertEquals(1, createDeleteWrites("ds3100-sprite-local", "DS3100", 0));
+        assertEquals(1, createDeleteWrites("ds3100-sprite-local", "DS3100", 10 * 1024));
+        assertEquals(2, createDeleteWrites("m2000-riscos4.0-local", "M2000", 10 * 1024));
+    }
+
+    /** Disk writes in one create-write-read-delete, counted by making each cost 100 ms: no rotation, no seek, a slow controller. */
+    private static long createDeleteWrites(String platform, String diskSubject, int bytes) {
+        ModelParameters slowController = BUNDLED.with(List.of(set("all", "disk_overhead_ms", "100"), set("all", "disk_rotation_ms", "1e-9"),
+                set(diskSubject, "disk_seek_ms", "0")));
+        try (ModelPlatform p = new ModelPlatform(platform, ModelRow.find(platform), slowController)) {
+            var files = p.require(org.asfast.spi.Files.class);
+            long before = p.clock().nanos();
+            int out = files.create("temp");
+            files.write(out, null, bytes);
+            files.close(out);
+            int in = files.openForReading("temp");
+            files.read(in, null, bytes);
+            files.close(in);
+            files.unlink("temp");
+            return Math.round((p.clock().nanos() - before) / 100e6);
+        }
+    }
+
+    @Test
     void getpidCostsTheFamilysTrapAtTheKernelsSpeed() {
         ModelSpec s = spec("ds3100-ultrix3.1-local");
         try (ModelPlatform p = ModelProvider.open("ds3100-ultrix3.1-local")) {
