@@ -97,10 +97,10 @@ class ModelCalibrationTest {
     }
 
     @Test
-    void tablesThatMeetTheGoalKeepMeetingIt() {
-        // Table 10 misses the 15% goal (see the report's fidelity section); this guards the others.
+    void everyTableWithAGoalMeetsIt() {
+        // The goal: a median |error| of at most 15% over the predictions of Tables 3, 4, 6, 7, 9 and 10.
         for (Fidelity.Summary s : fidelity.summaries()) {
-            if (List.of("3", "4", "6", "7", "9").contains(s.table())) {
+            if (List.of("3", "4", "6", "7", "9", "10").contains(s.table())) {
                 assertTrue(s.median() <= Fidelity.GOAL, "table " + s.table() + " median |error| " + s.median());
             }
         }
