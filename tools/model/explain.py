@@ -31,8 +31,6 @@ RULES = [
  (lambda t,m,o,c,col: t=='10' and c=='NFS', "NFS writes each block through to the server's disk with its i-node (§11); the paper's times imply still more server I/O per block than the model's two writes."),
  (lambda t,m,o,c,col: t=='10' and o=='Sprite', "Sprite's delete waits for its i-node's sector to come round; the model's CPU work for this size fits in fewer rotations than the paper's took (Sprite's per-block cache work is not modelled)."),
  (lambda t,m,o,c,col: t=='10' and c=='Local', "Disk-bound: the model writes 4.3 BSD data blocks asynchronously and back to back; the paper's times imply one or more extra disk I/Os per block."),
- (lambda t,m,o,c,col: t in ('9','10') and m=='HP835' and c=='NFS', "HP-UX's NFS is much slower than the per-call cost calibrated on DS3100 Ultrix scales to; the model gives HP-UX that Ultrix cost (only SunOS has its own)."),
- (lambda t,m,o,c,col: t=='10' and m=='HP835' and c=='Local', "HP-UX's data writes cost more than the model's asynchronous 4.3 BSD block writes; its no-data cell calibrates a short seek."),
  (lambda t,m,o,c,col: t=='9' and m=='RT-APC' and c=='Local', "The RT-APC's kernel speed comes from its select time (calibrated); its open-close is relatively faster than its select in the paper."),
  (lambda t,m,o,c,col: t=='9' and m=='Sun4' and c=='Local' and o!='Sprite', "The SPARC kernel speed is calibrated on select, where the Sun4 is slow; SunOS's and Mach's name lookup is relatively faster in the paper."),
  (lambda t,m,o,c,col: t=='9' and m=='Sun3' and c=='Diskless', "Sprite's RPC cost is calibrated on the DS3100; the Sun3's MIPS rating undervalues its network code, as in the Andrew benchmark."),
