@@ -101,12 +101,14 @@ final class Calibrator {
      */
     private double solveOne(ModelParameters parameters, Target target, double guess) {
         double found = bisect(parameters, target, guess > 0 ? guess : 1);
+        double missFound = Math.abs(miss(parameters, target, found));
+        double missGuess = Math.abs(miss(parameters, target, guess));
         // A cost whose cell comes out as well without it is zero, whatever the starting value.
         double atZero = missAtZero(parameters, target);
-        if (atZero <= Math.abs(miss(parameters, target, found)) + 1e-12 && atZero <= Math.abs(miss(parameters, target, guess)) + 1e-12) {
+        if (atZero <= missFound + 1e-12 && atZero <= missGuess + 1e-12) {
             return 0;
         }
-        return Math.abs(miss(parameters, target, guess)) <= Math.abs(miss(parameters, target, found)) + 1e-12 ? guess : found;
+        return missGuess <= missFound + 1e-12 ? guess : found;
     }
 
     private double bisect(ModelParameters parameters, Target target, double guess) {

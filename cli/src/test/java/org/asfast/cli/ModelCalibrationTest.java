@@ -58,8 +58,8 @@ class ModelCalibrationTest {
         Map<String, String> solved = new Calibrator(baselines).solve(parameters.with(moved));
         List<String> different = new ArrayList<>();
         solved.forEach((key, value) -> {
-            String[] subjectAndName = key.split("/(?=[^/]+$)");
-            double shipped = parameters.find(subjectAndName[0], subjectAndName[1]).number();
+            Parameter again = ModelParameters.parseSetting(key + "=" + value);
+            double shipped = parameters.find(again.subject(), again.name()).number();
             if (Math.abs(Double.parseDouble(value) - shipped) > 0.005 * Math.abs(shipped) + 1e-6) {
                 different.add(key + ": shipped " + shipped + ", solved again " + value);
             }

@@ -60,7 +60,7 @@ final class Disk {
             t += seekNs;
             armCylinder = cylinder;
         }
-        boolean phaseKnown = addressKb == lastEndKb || Math.floor(addressKb / trackKb) == Math.floor(lastEndKb / trackKb);
+        boolean phaseKnown = Math.floor(addressKb / trackKb) == Math.floor(lastEndKb / trackKb); // on the track the last transfer ended on
         double sector = frac(addressKb / trackKb);
         if (phaseKnown) {
             double head = frac((t + phaseNs) / rotationNs);

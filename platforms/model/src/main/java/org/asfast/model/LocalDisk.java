@@ -69,7 +69,7 @@ final class LocalDisk implements FileService {
     public void create(String path, Node node) {
         flushOldData();
         hw.syscall(createPath + lookups(path));
-        metadataWrites(createSyncWrites, path, node);
+        forceMetadata(createSyncWrites, false, true, path, node);
     }
 
     @Override
@@ -121,7 +121,8 @@ final class LocalDisk implements FileService {
     public void unlink(String path, Node node) {
         hw.syscall(deletePath + lookups(path));
         delayed.remove(node);
-        deleteWrites(path, node);
+        // Truncating an empty file changes nothing; some systems then write nothing.
+        forceMetadata(deleteSyncWrites, true, node.size > 0 || emptyTruncateWritesInode, path, node);
     }
 
     @Override
@@ -159,31 +160,18 @@ final class LocalDisk implements FileService {
         hw.disk.syncWrite(node.indirectKb(), Namespace.BLOCK);
     }
 
-    /** Synchronous i-node and directory writes, alternating, i-node first. */
-    void metadataWrites(int count, String path, Node node) {
-        for (int i = 0; i < count; i++) {
-            if (i % 2 == 0) {
-                writeInode(node);
-            } else {
-                hw.disk.syncWrite(names.directoryKb(path), 1024); // a small directory's one fragment
-            }
-        }
-    }
-
     /**
-     * A delete forces the directory first (4.3 BSD's dirremove) and the i-node last (itrunc, before the blocks
-     * are freed); a system forcing one write forces the i-node. The next create reuses that i-node, so its
-     * first write rewrites the block the delete just wrote.
+     * Synchronous i-node and directory writes, alternating from the i-node as a create forces them; a delete forces
+     * them in reverse, the directory first (4.3 BSD's dirremove) and the i-node last (itrunc), so a system forcing one
+     * write forces the i-node. The next create reuses that i-node and rewrites the block the delete just wrote.
      */
-    private void deleteWrites(String path, Node node) {
-        for (int i = deleteSyncWrites - 1; i >= 0; i--) {
-            if (i % 2 == 0) {
-                if (node.size == 0 && !emptyTruncateWritesInode) {
-                    continue; // truncating an empty file to nothing changes nothing, and this system writes nothing
-                }
+    private void forceMetadata(int count, boolean reverse, boolean writesInode, String path, Node node) {
+        for (int k = 0; k < count; k++) {
+            int i = reverse ? count - 1 - k : k;
+            if (i % 2 == 1) {
+                hw.disk.syncWrite(names.directoryKb(path), 1024); // a small directory's one fragment
+            } else if (writesInode) {
                 writeInode(node);
-            } else {
-                hw.disk.syncWrite(names.directoryKb(path), 1024);
             }
         }
     }

@@ -97,11 +97,8 @@ final class RemoteFiles implements FileService {
     public void read(String path, Node node, long offset, long bytes) {
         client.syscall(0);
         if (stale.contains(node) && bytes > 0) {
-            // The cached copy was dropped when the file changed on the server: read it back over the network,
-            // a block per call (NFS moves at most 8 KB per read or write, RFC 1094's NFS_MAXDATA).
-            for (long done = 0; done < bytes; done += Namespace.BLOCK) {
-                net.call(SMALL_MESSAGE, Math.min(Namespace.BLOCK, bytes - done), () -> server.hw.kernel(0));
-            }
+            // The cached copy was dropped when the file changed on the server: read it back over the network.
+            readFromServerCache(bytes);
         }
         client.copy(bytes, false, client.fitsInCache(bytes)); // the client's cache holds what was written or read
     }
@@ -173,9 +170,7 @@ final class RemoteFiles implements FileService {
             case NFS -> {
                 // The program's file lives on the server too: check it, then page its text in over the network.
                 ask(0);
-                for (long done = 0; done < execReadBytes; done += Namespace.BLOCK) {
-                    net.call(SMALL_MESSAGE, Math.min(Namespace.BLOCK, execReadBytes - done), () -> server.hw.kernel(0));
-                }
+                readFromServerCache(execReadBytes);
             }
             case SPRITE -> {
                 ask(0); // open
@@ -204,6 +199,13 @@ final class RemoteFiles implements FileService {
     private void getAttributes(Node node) {
         ask(0);
         attributesFetched.put(node, client.clock.now());
+    }
+
+    /** NFS reads from the server's cache, a block per call (at most 8 KB per read, RFC 1094's NFS_MAXDATA). */
+    private void readFromServerCache(long bytes) {
+        for (long done = 0; done < bytes; done += Namespace.BLOCK) {
+            net.call(SMALL_MESSAGE, Math.min(Namespace.BLOCK, bytes - done), () -> server.hw.kernel(0));
+        }
     }
 
     /** NFS: one call per block; the server forces data, i-node and any indirect block to disk. */
