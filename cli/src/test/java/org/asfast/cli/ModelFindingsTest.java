@@ -131,8 +131,8 @@ class ModelFindingsTest {
         double ds3100 = penalty("ds3100-ultrix3.1-local", "ds3100-ultrix3.1-nfs");
         double ds5000 = penalty("ds5000-ultrix3.1d-local", "ds5000-ultrix3.1d-nfs");
         // §9: "the penalty for using NFS is increasing as machine speeds increase". The machines of 2 MIPS or less
-        // must lose less than each machine of 8 MIPS or more, by half again. (The paper's own step from the MVAX2 to the Sun3, 21% to
-        // 34%, is not reproduced: the model's Sun3 is slow locally, as its rating makes it, which dilutes its penalty.)
+        // must lose less than each machine of 8 MIPS or more, by half again. (The paper's own step from the MVAX2 to the Sun3 is not
+        // reproduced: the model's Sun3 is slow locally, as its rating makes it, which dilutes its penalty.)
         String all = "NFS penalties by speed: MVAX2 " + mvax2 + ", Sun3 " + sun3 + ", Sun4 " + sun4 + ", DS3100 " + ds3100 + ", DS5000 " + ds5000;
         for (double slow : new double[] {mvax2, sun3}) {
             for (double fast : new double[] {sun4, ds3100, ds5000}) {

@@ -8,8 +8,8 @@ package org.asfast.model;
  * the last transfer ended on, or right after it. So a write to the sector just written waits a whole rotation, as
  * Sprite's i-node write does in create-delete, and a block queued behind its neighbour misses its start. Where the
  * sector lies on another track, its angle depends on a layout the papers do not give, and the disk waits half a
- * rotation, the mean: the paper's UNIX create-delete times are not whole rotations (80, 146, 197 ms), so their I/Os
- * were not locked in phase.
+ * rotation, the mean: most of the paper's UNIX create-delete times in Table 10 are not whole rotations, so their
+ * I/Os were not locked in phase.
  *
  * <p>Addresses are in kilobytes from the start of the disk.
  */
