@@ -34,21 +34,35 @@ public final class ModelParameters {
     }
 
     /**
-     * Checks what-if changes against these parameters: each must name a parameter the model has, and
-     * give a number where the model's value is a number. Throws a {@link UserError} naming the first bad one.
+     * Checks what-if changes against these parameters: each must name a parameter the model has and give a value of
+     * its kind: a number of at least 0 (the model has no negative quantity), true or false for a yes-or-no, or one of
+     * the words the shipped parameters use for it. Throws a {@link UserError} naming the first bad one.
      */
     public List<Parameter> check(List<Parameter> changes) {
         for (Parameter change : changes) {
-            Parameter known = byKey.values().stream().filter(p -> p.name().equals(change.name())).findFirst().orElse(null);
-            if (known == null) {
+            List<String> shipped = byKey.values().stream().filter(p -> p.name().equals(change.name())).map(Parameter::value).distinct().toList();
+            if (shipped.isEmpty()) {
                 throw new UserError("the model has no parameter '" + change.name() + "'; see the names in platforms/model/src/main/resources/org/asfast/model/parameters.csv");
             }
-            boolean numeric = isNumber(known.value());
-            if (numeric && !isNumber(change.value())) {
-                throw new UserError("'" + change.name() + "' takes a number, not '" + change.value() + "'; write e.g. " + change.subject() + "/" + change.name() + "=" + known.value());
+            String example = change.subject() + "/" + change.name() + "=" + shipped.get(0);
+            String value = change.value();
+            if (isNumber(shipped.get(0))) {
+                if (!isNumber(value) || Double.parseDouble(value) < 0) {
+                    throw new UserError("'" + change.name() + "' takes a number of at least 0, not '" + value + "'; write e.g. " + example);
+                }
+            } else if (isFlag(shipped.get(0))) {
+                if (!isFlag(value)) {
+                    throw new UserError("'" + change.name() + "' takes true or false, not '" + value + "'; write e.g. " + example);
+                }
+            } else if (!shipped.contains(value)) {
+                throw new UserError("'" + change.name() + "' takes one of " + String.join(", ", shipped) + ", not '" + value + "'; write e.g. " + example);
             }
         }
         return changes;
+    }
+
+    private static boolean isFlag(String text) {
+        return text.equals("true") || text.equals("false");
     }
 
     private static boolean isNumber(String text) {

@@ -152,6 +152,11 @@ class ModelMechanismsTest {
         assertEquals("RISC/os 4.0", ModelParameters.parseSetting("RISC/os 4.0/lookup_instructions=100").subject());
         assertThrows(UserError.class, () -> BUNDLED.check(List.of(set("DS3100", "warp_factor", "9"))));
         assertThrows(UserError.class, () -> BUNDLED.check(List.of(set("DS3100", "disk_rotation_ms", "fast"))));
+        assertThrows(UserError.class, () -> BUNDLED.check(List.of(set("all", "inode_write_kb", "-8"))));
+        assertThrows(UserError.class, () -> BUNDLED.check(List.of(set("os:Mach 2.5", "empty_truncate_writes_inode", "maybe"))));
+        assertThrows(UserError.class, () -> BUNDLED.check(List.of(set("DS3100", "cache", "write-sometimes"))));
+        assertEquals(1, BUNDLED.check(List.of(set("all", "nfs_server_commits_directory", "false"))).size());
+        assertEquals(1, BUNDLED.check(List.of(set("DS3100", "cache", "write-back"))).size());
         Path bad = Files.writeString(dir.resolve("bad.csv"), "subject,parameter\nDS3100,mips\n");
         assertThrows(UserError.class, () -> ModelParameters.readFile(bad));
         assertThrows(UserError.class, () -> ModelParameters.readFile(dir.resolve("missing.csv")));
