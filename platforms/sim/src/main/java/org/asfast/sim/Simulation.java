@@ -57,6 +57,11 @@ public final class Simulation {
         return timer;
     }
 
+    /** When the next event comes due, or positive infinity when none is waiting (cancelled ones count until they come due). */
+    public double nextTime() {
+        return size == 0 ? Double.POSITIVE_INFINITY : times[0];
+    }
+
     /** Runs the next event, if any; false when the queue is empty. */
     public boolean step() {
         while (size > 0) {
@@ -122,6 +127,19 @@ public final class Simulation {
         while (!done.getAsBoolean()) {
             if (!step()) {
                 return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs events until {@code done} holds or the next event lies beyond {@code deadline}; returns whether
+     * {@code done} holds. A protocol that retransmits for ever cannot hang its caller past the deadline.
+     */
+    public boolean runUntil(BooleanSupplier done, double deadline) {
+        while (!done.getAsBoolean()) {
+            if (size == 0 || times[0] > deadline || !step()) {
+                return done.getAsBoolean();
             }
         }
         return true;
