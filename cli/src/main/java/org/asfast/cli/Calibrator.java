@@ -75,8 +75,10 @@ final class Calibrator {
             double paper = baselines.value(cell[0].trim(), table, label, column)
                     .orElseThrow(() -> new UserError("the calibration cell '" + p.calibrationCell() + "' is not in results/baselines"));
             ModelRow row = rowFor(label);
-            ModelCells.Column measured = ModelCells.COLUMNS.stream().filter(c -> c.table().equals(table) && c.column().equals(column)).findFirst()
-                    .orElseThrow(() -> new UserError("the model does not produce table " + table + " column " + column));
+            String paperKey = cell[0].trim();
+            ModelCells.Column measured = ModelCells.COLUMNS.stream()
+                    .filter(c -> c.paper().equals(paperKey) && c.table().equals(table) && c.column().equals(column)).findFirst()
+                    .orElseThrow(() -> new UserError("the model does not produce " + paperKey + " table " + table + " column " + column));
             targets.add(new Target(p, row, measured, paper));
         }
         return targets;

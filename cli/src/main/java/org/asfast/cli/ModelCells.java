@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.asfast.model.ModelPlatform;
 import org.asfast.model.ModelRow;
+import org.asfast.report.OusterhoutTables;
 import org.asfast.report.RowLabel;
 import org.asfast.report.RunDerivation;
 import org.asfast.spi.Platform;
@@ -30,15 +31,18 @@ public final class ModelCells {
     private ModelCells() {
     }
 
-    /** One column of one table: how to measure it, in the table's unit. */
-    public record Column(String table, String column, String unit, boolean remoteToo, ToDoubleFunction<Platform> measure) {
+    /** One column of one paper's table: how to measure it, in the table's unit. */
+    public record Column(String paper, String table, String column, String unit, boolean remoteToo, ToDoubleFunction<Platform> measure) {
+        Column(String table, String column, String unit, boolean remoteToo, ToDoubleFunction<Platform> measure) {
+            this(OusterhoutTables.PAPER, table, column, unit, remoteToo, measure);
+        }
     }
 
     /** One modelled cell. */
-    public record Cell(ModelRow row, String table, String column, String unit, double value) {
-        /** The configuration as the table labels it: tables 2-6 have none; Table 10 calls Sprite's diskless rows "Remote". */
+    public record Cell(ModelRow row, String paper, String table, String column, String unit, double value) {
+        /** The configuration as the table labels it: Ousterhout's Tables 2-6 have none; his Table 10 calls Sprite's diskless rows "Remote". */
         public String tableConfig() {
-            return RunDerivation.modelRow(table, new RowLabel(row.machine(), row.os(), row.config())).config();
+            return RunDerivation.modelRow(paper, table, new RowLabel(row.machine(), row.os(), row.config())).config();
         }
     }
 
@@ -69,7 +73,7 @@ public final class ModelCells {
 
     static Cell measure(ModelRow row, Column c, Function<ModelRow, ModelPlatform> open) {
         try (ModelPlatform platform = open.apply(row)) {
-            return new Cell(row, c.table(), c.column(), c.unit(), c.measure().applyAsDouble(platform));
+            return new Cell(row, c.paper(), c.table(), c.column(), c.unit(), c.measure().applyAsDouble(platform));
         }
     }
 

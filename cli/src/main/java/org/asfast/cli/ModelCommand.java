@@ -76,8 +76,8 @@ public final class ModelCommand implements Callable<Integer> {
         System.out.printf("modelled %d cells of %d platforms in %.2f s%s%n", cells.size(), ModelRow.all().size(), seconds,
                 changes.isEmpty() ? "" : " with " + changes.size() + " what-if change(s)");
         for (Fidelity.Summary s : fidelity.summaries()) {
-            System.out.printf("Table %-2s  cells %3d  calibration %2d  prediction %3d  median |error| %5.1f%%  p90 %6.1f%%%s%n",
-                    s.table(), s.cells(), s.calibrations(), s.predictions(), 100 * s.median(), 100 * s.p90(),
+            System.out.printf("%s %-3s  cells %3d  calibration %2d  prediction %3d  median |error| %5.1f%%  p90 %6.1f%%%s%n",
+                    s.paper().equals(org.asfast.report.OusterhoutTables.PAPER) ? "Table" : s.paper() + " table", s.table(), s.cells(), s.calibrations(), s.predictions(), 100 * s.median(), 100 * s.p90(),
                     s.goalTable() ? (s.meetsGoal() ? "  goal met" : "  GOAL MISSED") : "");
         }
         if (!changes.isEmpty()) {
@@ -116,15 +116,15 @@ public final class ModelCommand implements Callable<Integer> {
     }
 
     static List<Fidelity.Modelled> modelled(List<ModelCells.Cell> cells) {
-        return cells.stream().map(c -> new Fidelity.Modelled(c.table(),
+        return cells.stream().map(c -> new Fidelity.Modelled(c.paper(), c.table(),
                 new org.asfast.report.RowLabel(c.row().machine(), c.row().os(), c.tableConfig()), c.column(), c.unit(), c.value())).toList();
     }
 
     private void write(List<ModelCells.Cell> cells, Fidelity fidelity) {
         AtomicFiles.write(out.resolve("cells.csv"), w -> {
-            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("platform", "table", "machine", "os", "config", "column", "unit", "model").build().print(w)) {
+            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("platform", "paper", "table", "machine", "os", "config", "column", "unit", "model").build().print(w)) {
                 for (ModelCells.Cell c : cells) {
-                    csv.printRecord(c.row().platform(), c.table(), c.row().machine(), c.row().os(), c.tableConfig(), c.column(), c.unit(), c.value());
+                    csv.printRecord(c.row().platform(), c.paper(), c.table(), c.row().machine(), c.row().os(), c.tableConfig(), c.column(), c.unit(), c.value());
                 }
             }
         });

@@ -227,12 +227,12 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printSummary(PrintStream out, List<Measurement> cells) {
         out.println();
-        out.printf("%-6s %-34s %-28s %12s %-14s %s%n", "table", "row", "column", "value", "unit", "99.9% CI");
-        List<Measurement> sorted = cells.stream().sorted(java.util.Comparator.comparingInt((Measurement m) -> Integer.parseInt(m.table()))
+        out.printf("%-20s %-34s %-28s %12s %-14s %s%n", "table", "row", "column", "value", "unit", "99.9% CI");
+        List<Measurement> sorted = cells.stream().sorted(org.asfast.report.TableIds.byPaperAndTable(Measurement::paper, Measurement::table)
                 .thenComparing(m -> m.row().toString())).toList();
         for (Measurement m : sorted) {
             String ci = m.hasInterval() ? "[" + Numbers.readable(m.low()) + ", " + Numbers.readable(m.high()) + "]" : m.origin();
-            out.printf("%-6s %-34s %-28s %12s %-14s %s%n", m.table(), m.row(), m.column(), Numbers.readable(m.value()), m.unit(), ci);
+            out.printf("%-20s %-34s %-28s %12s %-14s %s%n", m.paper() + " " + m.table(), m.row(), m.column(), Numbers.readable(m.value()), m.unit(), ci);
         }
         out.println();
     }

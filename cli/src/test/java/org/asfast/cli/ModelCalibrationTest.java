@@ -92,7 +92,7 @@ class ModelCalibrationTest {
     @Test
     void everyPredictionMoreThanHalfOffIsExplained() {
         List<String> unexplained = fidelity.farOff().stream().filter(c -> c.explanation() == null)
-                .map(c -> Fidelity.key(c.table(), c.row(), c.column())).toList();
+                .map(c -> Fidelity.key(c.paper(), c.table(), c.row(), c.column())).toList();
         assertEquals(List.of(), unexplained, "add a line to explanations.csv (tools/model/explain.py) for each");
     }
 

@@ -73,7 +73,7 @@ class ModelDeterminismTest {
     }
 
     private static double createDelete(Path out) throws Exception {
-        return Files.readAllLines(out.resolve("cells.csv")).stream().filter(l -> l.startsWith("ds3100-sprite-local,10,") && l.contains(",No data,"))
+        return Files.readAllLines(out.resolve("cells.csv")).stream().filter(l -> l.startsWith("ds3100-sprite-local,ousterhout1990,10,") && l.contains(",No data,"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(',') + 1))).findFirst().orElseThrow();
     }
 

@@ -30,7 +30,7 @@ public final class BaselineVerifier {
                 recompute(baselines, tables, def, cell).ifPresent(checks::add);
             }
         }
-        checks.sort(java.util.Comparator.comparing((Check c) -> Integer.parseInt(c.printed().table()))
+        checks.sort(TableIds.byPaperAndTable((Check c) -> c.printed().paper(), c -> c.printed().table())
                 .thenComparing(c -> c.printed().row().toString()).thenComparing(c -> c.printed().column()));
         checks.addAll(OtherPaperChecks.verify(baselines));
         return checks;

@@ -9,7 +9,7 @@ import java.util.Map;
  * run, the same cell of every other run, the ratio, and whether the difference is beyond the
  * measurement error (the two 99.9% confidence intervals do not overlap).
  */
-public record Comparison(String table, String column, String config, String unit, List<Entry> entries) {
+public record Comparison(String paper, String table, String column, String config, String unit, List<Entry> entries) {
 
     /** One run's value of the cell. */
     public record Entry(String run, double value, double low, double high, double ratio, String verdict) {
@@ -29,12 +29,12 @@ public record Comparison(String table, String column, String config, String unit
             entries.add(new Entry(runs.getFirst().id(), first.value(), first.low(), first.high(), 1.0, "baseline"));
             for (Run other : runs.subList(1, runs.size())) {
                 measurements.get(other).stream()
-                        .filter(m -> m.table().equals(first.table()) && m.column().equals(first.column()) && sameVariant(m.row(), first.row()))
+                        .filter(m -> m.paper().equals(first.paper()) && m.table().equals(first.table()) && m.column().equals(first.column()) && sameVariant(m.row(), first.row()))
                         .findFirst()
                         .ifPresent(m -> entries.add(new Entry(other.id(), m.value(), m.low(), m.high(), m.value() / first.value(), verdict(first, m))));
             }
             if (entries.size() > 1) {
-                comparisons.add(new Comparison(first.table(), first.column(), first.row().config(), first.unit(), entries));
+                comparisons.add(new Comparison(first.paper(), first.table(), first.column(), first.row().config(), first.unit(), entries));
             }
         }
         return comparisons;

@@ -4,7 +4,8 @@ package org.asfast.report;
  * A number this run produced for a cell of a paper's table: measured by JMH or derived from
  * measured numbers with the paper's definitions.
  *
- * @param table the paper table
+ * @param paper the paper's key, e.g. {@code ousterhout1990} (as in results/baselines/index.csv)
+ * @param table the paper's table id as printed, e.g. {@code 10}, {@code 1a}, {@code I}
  * @param row the row (this computer, its OS and configuration)
  * @param column the paper's column
  * @param unit the unit of value, low and high
@@ -15,7 +16,7 @@ package org.asfast.report;
  *               JMH's secondary results) or "derived" (computed from those cells)
  * @param benchmark the JMH benchmark and parameters it came from, or the formula for derived cells
  */
-public record Measurement(String table, RowLabel row, String column, String unit, double value, double low, double high,
+public record Measurement(String paper, String table, RowLabel row, String column, String unit, double value, double low, double high,
                           String origin, String benchmark) {
 
     public boolean hasInterval() {

@@ -27,7 +27,7 @@ public final class ModelProvenance {
             int note = cell.indexOf(" (");
             String[] parts = (note < 0 ? cell : cell.substring(0, note)).split("\\|", -1);
             if (parts.length == 6) {
-                keys.add(Fidelity.key(parts[1].trim(), new RowLabel(parts[2].trim(), parts[3].trim(), parts[4].trim()), parts[5].trim()));
+                keys.add(Fidelity.key(parts[0].trim(), parts[1].trim(), new RowLabel(parts[2].trim(), parts[3].trim(), parts[4].trim()), parts[5].trim()));
             }
         }
         return keys;

@@ -48,7 +48,7 @@ final class OusterhoutReport {
         Measurement local = null;
         for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
             for (Measurement m : entry.getValue()) {
-                if (local == null && m.table().equals("7") && m.column().equals("Total") && m.row().config().equals("Local") && m.row().machine().equals("host")) {
+                if (local == null && RunDerivation.isOusterhout(m, "7") && m.column().equals("Total") && m.row().config().equals("Local") && m.row().machine().equals("host")) {
                     localRun = entry.getKey();
                     local = m;
                 }
@@ -60,11 +60,11 @@ final class OusterhoutReport {
         for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
             List<Measurement> added = new ArrayList<>();
             for (Measurement remote : entry.getValue()) {
-                if (remote.table().equals("7") && remote.column().equals("Total") && remote.row().isRemote() && remote.row().machine().equals("host")) {
+                if (RunDerivation.isOusterhout(remote, "7") && remote.column().equals("Total") && remote.row().isRemote() && remote.row().machine().equals("host")) {
                     String source = "Table 7 totals of runs " + localRun.id() + " (local) and " + entry.getKey().id() + " (remote)";
-                    added.add(new Measurement("8", remote.row(), "MIPS-Relative Speed (Local)", "ratio",
+                    added.add(new Measurement(OusterhoutTables.PAPER, "8", remote.row(), "MIPS-Relative Speed (Local)", "ratio",
                             tables.andrewMipsRelative(localRun.hostMips(), local.value(), false), Double.NaN, Double.NaN, "derived", source));
-                    added.add(new Measurement("8", remote.row(), "Remote Penalty", "%",
+                    added.add(new Measurement(OusterhoutTables.PAPER, "8", remote.row(), "Remote Penalty", "%",
                             MipsRelative.remotePenaltyPercent(local.value(), remote.value()), Double.NaN, Double.NaN, "derived", source));
                 }
             }
@@ -116,7 +116,7 @@ final class OusterhoutReport {
         for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
             Map<RowLabel, Map<String, Measurement>> runRows = new LinkedHashMap<>();
             for (Measurement m : entry.getValue()) {
-                if (m.table().equals(table)) {
+                if (RunDerivation.isOusterhout(m, table)) {
                     runRows.computeIfAbsent(m.row(), r -> new LinkedHashMap<>()).put(m.column(), m);
                 }
             }

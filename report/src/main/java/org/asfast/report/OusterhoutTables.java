@@ -11,6 +11,8 @@ import java.util.Optional;
 public final class OusterhoutTables {
     public static final String PAPER = "ousterhout1990";
     public static final String MIPS_RELATIVE = "MIPS-Relative Speed";
+    /** The tables whose rows have no configuration column (machine and system only). */
+    static final java.util.Set<String> WITHOUT_CONFIG = java.util.Set.of("2", "3", "4", "5", "6");
     static final RowLabel MVAX2 = new RowLabel("MVAX2", "Ultrix 3.0", "");
     static final RowLabel MVAX2_LOCAL = new RowLabel("MVAX2", "Ultrix 3.0", "Local");
     static final RowLabel MVAX2_NFS = new RowLabel("MVAX2", "Ultrix 3.0", "NFS");

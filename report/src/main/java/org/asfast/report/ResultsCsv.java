@@ -6,7 +6,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** A run's derived table: one row per cell it fills, measured or derived, with its unit and interval. */
+/** A run's derived table: one row per cell it fills (paper, table id as printed, row, column), measured or derived, with its unit and interval. */
 public final class ResultsCsv {
     public static final String FILE = "results.csv";
     static final String[] HEADER = {"paper", "table", "machine", "os", "config", "column", "unit", "value", "ci_low", "ci_high", "origin", "source"};
@@ -18,7 +18,7 @@ public final class ResultsCsv {
         AtomicFiles.write(file, out -> {
             try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').build())) {
                 for (Measurement m : cells) {
-                    csv.printRecord(OusterhoutTables.PAPER, m.table(), m.row().machine(), m.row().os(), m.row().config(), m.column(), m.unit(),
+                    csv.printRecord(m.paper(), m.table(), m.row().machine(), m.row().os(), m.row().config(), m.column(), m.unit(),
                             Numbers.plain(m.value()), Numbers.plain(m.low()), Numbers.plain(m.high()), m.origin(), m.benchmark());
                 }
             }

@@ -21,7 +21,7 @@ public final class RunDerivation {
     /** Ousterhout's "Mbytes": 2^20 bytes. */
     public static final double MBYTE = 1 << 20;
 
-    private record Mapping(String benchmark, Map<String, String> params, String table, String column, String unit, String conversion, String variant) {
+    private record Mapping(String benchmark, Map<String, String> params, String paper, String table, String column, String unit, String conversion, String variant) {
         boolean matches(JmhResult result) {
             return result.benchmark().equals(benchmark)
                     && params.entrySet().stream().allMatch(e -> e.getValue().equals(result.params().get(e.getKey())));
@@ -80,19 +80,24 @@ public final class RunDerivation {
         String platform = result.params().getOrDefault("platform", "host");
         RowLabel row = run.row(m.variant(), platform);
         if (run.modelPlatform(platform) != null) {
-            row = modelRow(m.table(), row);
+            row = modelRow(m.paper(), m.table(), row);
         }
-        return new Measurement(m.table(), row, m.column(), m.unit(),
+        return new Measurement(m.paper(), m.table(), row, m.column(), m.unit(),
                 value, low, high, virtual.isPresent() ? "modelled" : "measured", result.benchmark() + paramsText(result));
     }
 
-    /** A modelled row labelled as the table labels the paper's: no configuration in Tables 2-6; Sprite's diskless rows are "Remote" in Table 10. */
-    public static RowLabel modelRow(String table, RowLabel row) {
-        int t = Integer.parseInt(table);
-        if (t <= 6) {
+    /**
+     * A modelled row labelled as the table labels the paper's: Ousterhout's Tables 2-6 have no
+     * configuration, and his Table 10 calls Sprite's diskless rows "Remote". Other papers' rows are as given.
+     */
+    public static RowLabel modelRow(String paper, String table, RowLabel row) {
+        if (!paper.equals(OusterhoutTables.PAPER)) {
+            return row;
+        }
+        if (OusterhoutTables.WITHOUT_CONFIG.contains(table)) {
             return new RowLabel(row.machine(), row.os(), "");
         }
-        if (t == 10 && row.config().equals("Diskless")) {
+        if (table.equals("10") && row.config().equals("Diskless")) {
             return new RowLabel(row.machine(), row.os(), "Remote");
         }
         return row;
@@ -102,14 +107,14 @@ public final class RunDerivation {
     private static List<Measurement> andrewTotals(List<Measurement> measured) {
         List<Measurement> totals = new ArrayList<>();
         for (Measurement copy : measured) {
-            if (!copy.table().equals("7") || !copy.column().equals("Copy")) {
+            if (!isOusterhout(copy, "7") || !copy.column().equals("Copy")) {
                 continue;
             }
-            measured.stream().filter(c -> c.table().equals("7") && c.column().equals("Compile") && c.row().equals(copy.row()))
+            measured.stream().filter(c -> isOusterhout(c, "7") && c.column().equals("Compile") && c.row().equals(copy.row()))
                     .findFirst().ifPresent(compile -> {
                         double value = copy.value() + compile.value();
                         double half = Math.hypot(halfWidth(copy), halfWidth(compile));
-                        totals.add(new Measurement("7", copy.row(), "Total", "s", value, value - half, value + half, "derived", "Copy + Compile"));
+                        totals.add(new Measurement(OusterhoutTables.PAPER, "7", copy.row(), "Total", "s", value, value - half, value + half, "derived", "Copy + Compile"));
                     });
         }
         return totals;
@@ -119,7 +124,7 @@ public final class RunDerivation {
         OusterhoutTables tables = new OusterhoutTables(baselines);
         List<Measurement> derived = new ArrayList<>();
         for (Measurement cell : cells) {
-            OusterhoutTables.Definition def = OusterhoutTables.DEFINITIONS.get(cell.table());
+            OusterhoutTables.Definition def = cell.paper().equals(OusterhoutTables.PAPER) ? OusterhoutTables.DEFINITIONS.get(cell.table()) : null;
             boolean modelled = run.isModelled(cell.row());
             if (def == null || !cell.column().equals(def.basis()) || !(modelled || cell.row().machine().equals("host"))) {
                 continue;
@@ -132,13 +137,13 @@ public final class RunDerivation {
             }
             if (def.kind() == OusterhoutTables.Kind.SUM) {
                 boolean remote = cell.row().isRemote();
-                derived.add(new Measurement("8", cell.row(), remote ? "MIPS-Relative Speed (Remote)" : "MIPS-Relative Speed (Local)", "ratio",
+                derived.add(new Measurement(OusterhoutTables.PAPER, "8", cell.row(), remote ? "MIPS-Relative Speed (Remote)" : "MIPS-Relative Speed (Local)", "ratio",
                         tables.andrewMipsRelative(mips, cell.value(), remote), Double.NaN, Double.NaN, "derived",
                         "Table 7 Total against MVAX2 Ultrix 3.0 " + (remote ? "NFS" : "Local")));
                 continue;
             }
             tables.derive(cell.table(), cell.row(), cell.value(), mips).ifPresent(value -> derived.add(new Measurement(
-                    cell.table(), cell.row(), def.derived(), def.kind() == OusterhoutTables.Kind.PER_MIPS ? "MB/s per MIPS" : "ratio",
+                    cell.paper(), cell.table(), cell.row(), def.derived(), def.kind() == OusterhoutTables.Kind.PER_MIPS ? "MB/s per MIPS" : "ratio",
                     value, Double.NaN, Double.NaN, "derived",
                     def.kind() + " of '" + def.basis() + "' against " + OusterhoutTables.reference(cell.table(), cell.row())
                             + (modelled ? ", modelled " + Numbers.readable(mips) : ", host " + Math.round(mips)) + " MIPS")));
@@ -151,15 +156,15 @@ public final class RunDerivation {
         List<Measurement> out = new ArrayList<>();
         boolean remote = total.row().isRemote();
         String what = "Table 7 Total of the model against MVAX2 Ultrix 3.0 " + (remote ? "NFS" : "Local") + " (paper)";
-        out.add(new Measurement("8", total.row(), remote ? "MIPS-Relative Speed (Remote)" : "MIPS-Relative Speed (Local)", "ratio",
+        out.add(new Measurement(OusterhoutTables.PAPER, "8", total.row(), remote ? "MIPS-Relative Speed (Remote)" : "MIPS-Relative Speed (Local)", "ratio",
                 tables.andrewMipsRelative(mips, total.value(), remote), Double.NaN, Double.NaN, "derived", what));
         if (remote) {
             RowLabel localRow = new RowLabel(total.row().machine(), total.row().os(), "Local");
-            cells.stream().filter(c -> c.table().equals("7") && c.column().equals("Total") && c.row().equals(localRow)).findFirst().ifPresent(local -> {
+            cells.stream().filter(c -> isOusterhout(c, "7") && c.column().equals("Total") && c.row().equals(localRow)).findFirst().ifPresent(local -> {
                 String source = "Table 7 Totals of the model's " + localRow + " and " + total.row() + " rows";
-                out.add(new Measurement("8", total.row(), "MIPS-Relative Speed (Local)", "ratio",
+                out.add(new Measurement(OusterhoutTables.PAPER, "8", total.row(), "MIPS-Relative Speed (Local)", "ratio",
                         tables.andrewMipsRelative(mips, local.value(), false), Double.NaN, Double.NaN, "derived", source));
-                out.add(new Measurement("8", total.row(), "Remote Penalty", "%",
+                out.add(new Measurement(OusterhoutTables.PAPER, "8", total.row(), "Remote Penalty", "%",
                         MipsRelative.remotePenaltyPercent(local.value(), total.value()), Double.NaN, Double.NaN, "derived", source));
             });
         }
@@ -172,6 +177,10 @@ public final class RunDerivation {
             throw new IllegalStateException("no modelled platform in run " + run.id() + " for row " + row);
         }
         return platform.path("mips").asDouble();
+    }
+
+    static boolean isOusterhout(Measurement m, String table) {
+        return m.paper().equals(OusterhoutTables.PAPER) && m.table().equals(table);
     }
 
     static double halfWidth(Measurement m) {
@@ -203,7 +212,7 @@ public final class RunDerivation {
                         params.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
                     }
                 }
-                mappings.add(new Mapping(r.get("benchmark"), params, r.get("table"), r.get("column"), r.get("unit"), r.get("conversion"), r.get("variant")));
+                mappings.add(new Mapping(r.get("benchmark"), params, r.get("paper"), r.get("table"), r.get("column"), r.get("unit"), r.get("conversion"), r.get("variant")));
             }
             return List.copyOf(mappings);
         } catch (IOException e) {

@@ -13,11 +13,11 @@ public final class Explanations {
     private Explanations() {
     }
 
-    /** Reason by cell key {@code table|machine|os|config|column}. */
+    /** Reason by cell key {@code paper|table|machine|os|config|column}. */
     public static Map<String, String> bundled() {
         Map<String, String> reasons = new LinkedHashMap<>();
         for (CSVRecord r : ModelCsv.resource("explanations.csv")) {
-            reasons.put(r.get("table") + "|" + r.get("machine") + "|" + r.get("os") + "|" + r.get("config") + "|" + r.get("column"), r.get("explanation"));
+            reasons.put(r.get("paper") + "|" + r.get("table") + "|" + r.get("machine") + "|" + r.get("os") + "|" + r.get("config") + "|" + r.get("column"), r.get("explanation"));
         }
         return reasons;
     }
