@@ -1,0 +1,66 @@
+package org.asfast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.asfast.model.ModelParameters;
+import org.asfast.model.ModelPlatform;
+import org.asfast.model.ModelProvider;
+import org.asfast.model.ModelRow;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every modelled Ousterhout cell, with the shipped parameters and with each bundled what-if, is bit for bit the value
+ * the model gave before it moved onto the discrete-event kernel (platforms/sim). The fixture was written by
+ * {@code ./asfast model} (and {@code --what-if} with each bundled scenario) at commit f04df29, before any model code
+ * changed. A change to the model's parameters or mechanisms that moves a cell on purpose rewrites the fixture the same
+ * way, and its commit says which cells moved and why.
+ */
+class ModelCellsUnchangedTest {
+    private static final String FIXTURE = "/model-cells-before-kernel.csv";
+
+    @Test
+    void everyModelledCellIsBitIdenticalToTheValueBeforeTheKernel() throws IOException {
+        Map<String, Double> expected = fixture();
+        Map<String, Double> actual = new LinkedHashMap<>();
+        for (String scenario : List.of("", "fast-disk", "write-back", "newer-sprite")) {
+            ModelParameters parameters = scenario.isEmpty() ? ModelParameters.bundled() : ModelParameters.bundled().with(ModelProvider.scenario(scenario));
+            for (ModelCells.Cell c : ModelCells.measureAll(ModelRow.all(), r -> new ModelPlatform(r.platform(), r, parameters))) {
+                actual.put(key(scenario, c.row().platform(), c.table(), c.column()), c.value());
+            }
+        }
+        assertTrue(expected.size() > 1400, "the fixture holds every cell of four parameter sets: " + expected.size());
+        assertEquals(expected.keySet(), actual.keySet(), "the same cells are modelled");
+        List<String> moved = new ArrayList<>();
+        expected.forEach((key, value) -> {
+            if (Double.doubleToLongBits(value) != Double.doubleToLongBits(actual.get(key))) {
+                moved.add(key + ": " + value + " -> " + actual.get(key));
+            }
+        });
+        assertEquals(List.of(), moved, moved.size() + " modelled cells moved");
+    }
+
+    private static Map<String, Double> fixture() throws IOException {
+        Map<String, Double> cells = new LinkedHashMap<>();
+        try (Reader reader = new InputStreamReader(ModelCellsUnchangedTest.class.getResourceAsStream(FIXTURE), StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+                cells.put(key(r.get("scenario"), r.get("platform"), r.get("table"), r.get("column")), Double.parseDouble(r.get("model")));
+            }
+        }
+        return cells;
+    }
+
+    private static String key(String scenario, String platform, String table, String column) {
+        return (scenario.isEmpty() ? platform : platform + "@" + scenario) + " table " + table + " " + column;
+    }
+}
