@@ -23,13 +23,8 @@ public final class ModelSpec {
         subjects.add(row.machine() + "+" + row.os() + "+" + row.config());
         subjects.add(row.machine() + "+" + row.os());
         subjects.add(row.os() + "+" + row.config());
-        subjects.add(row.machine());
-        Parameter like = parameters.find(row.machine(), "like");
-        if (like != null) {
-            subjects.add(like.value());
-        }
-        subjects.add("isa:" + machineWord(parameters, subjects, "isa"));
-        subjects.add("class:" + machineWord(parameters, subjects, "class"));
+        List<String> machine = Machines.chain(row.machine(), parameters);
+        subjects.addAll(machine.subList(0, machine.size() - 1)); // the machine, what it is like, its family and class; "all" comes last
         subjects.add("config:" + row.config());
         // A system, then the one it derives from, and so on (Ultrix 3.1D, Ultrix 3.1, 4.3 BSD).
         String os = row.os();
@@ -42,16 +37,8 @@ public final class ModelSpec {
         chain = List.copyOf(subjects);
     }
 
-    private static String machineWord(ModelParameters parameters, List<String> subjects, String name) {
-        Parameter p = first(parameters, subjects, name);
-        if (p == null) {
-            throw new IllegalStateException("model parameters give no " + name + " for the machine of " + subjects.get(0));
-        }
-        return p.value();
-    }
-
     /** The entry of the first subject in {@code subjects} that sets {@code name}, or null. */
-    private static Parameter first(ModelParameters parameters, List<String> subjects, String name) {
+    static Parameter first(ModelParameters parameters, List<String> subjects, String name) {
         for (String subject : subjects) {
             Parameter p = parameters.find(subject, name);
             if (p != null) {
