@@ -20,7 +20,7 @@ import com.microsoft.playwright.Playwright;
 
 /**
  * Opens the generated index.html from file:// in Debian's headless Chromium (installed by
- * ./asfast test and .ci/run; Playwright's own browser download is skipped) and checks what a reader
+ * the build, tools/ensure-chromium.sh; Playwright's own browser download is skipped) and checks what a reader
  * sees: every table and chart, every image loaded, no console errors. Leaves a screenshot in
  * report/target/report-screenshot.png.
  */
@@ -33,7 +33,7 @@ class ReportBrowserTest {
     @Test
     void reportOpensFromDiskWithEveryTableAndChart() throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM), "the browser test needs Debian's chromium at " + CHROMIUM
-                + "; ./asfast test installs it (apt-get install chromium)");
+                + "; the build installs it before the tests (tools/ensure-chromium.sh), or apt-get install chromium");
         Path results = ReportFixtures.results(dir);
         Path run = ReportFixtures.run(results, "browser");
         Path model = ReportFixtures.modelRun(results, "browser-model");
