@@ -1,5 +1,7 @@
 package org.asfast.model;
 
+import org.asfast.sim.FifoResource;
+
 /**
  * A 1990 disk with one arm: the controller's per-command overhead, a seek when the arm moves to another cylinder, a wait for the sector to
  * come round, then the transfer. Writes queue: a synchronous I/O waits for earlier asynchronous ones.
@@ -15,12 +17,12 @@ package org.asfast.model;
  */
 final class Disk {
     private final VirtualClock clock;
+    private final FifoResource queue;
     private final double seekNs;
     private final double rotationNs;
     private final double trackKb;
     private final double cylinderKb;
     private final double overheadNs;
-    private double busyUntil;
     private long armCylinder = -1;
     private double lastEndKb = -1;
     /** Where the platter stood at virtual time zero, as far as the model knows (set by the last transfer). */
@@ -28,6 +30,7 @@ final class Disk {
 
     Disk(VirtualClock clock, ModelSpec spec) {
         this.clock = clock;
+        queue = new FifoResource(clock.simulation(), "disk");
         seekNs = spec.number("disk_seek_ms") * 1e6;
         rotationNs = spec.number("disk_rotation_ms") * 1e6;
         trackKb = spec.number("disk_track_kb");
@@ -37,13 +40,12 @@ final class Disk {
 
     /** Writes and waits for the write to reach the disk. */
     void syncWrite(long addressKb, long bytes) {
-        busyUntil = finish(addressKb, bytes, Math.max(clock.now(), busyUntil));
-        clock.waitUntil(busyUntil);
+        clock.waitUntil(queue.serve(clock.now(), start -> finish(addressKb, bytes, start)));
     }
 
     /** Queues a write and returns at once; later synchronous I/O waits behind it. */
     void asyncWrite(long addressKb, long bytes) {
-        busyUntil = finish(addressKb, bytes, Math.max(clock.now(), busyUntil));
+        queue.serve(clock.now(), start -> finish(addressKb, bytes, start));
     }
 
     /** Reads and waits. */

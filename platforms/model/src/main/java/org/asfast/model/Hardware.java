@@ -1,13 +1,18 @@
 package org.asfast.model;
 
+import org.asfast.sim.FifoResource;
+import org.asfast.sim.Simulation;
+
 /**
- * One modelled machine: its CPU, memory system and disk, charging their costs to a virtual clock.
+ * One modelled machine: its CPU, memory system and disk, charging their costs to its view of the simulation's time.
  * Instruction counts are VAX-equivalent instructions, so that {@code instructions / MIPS} is time,
  * as in Table 1's ratings.
  */
 final class Hardware {
     final VirtualClock clock;
     final Disk disk;
+    /** Message handlers queue here, one at a time (the workload's own work does not: it is the simulation's caller). */
+    private final FifoResource cpu;
     final long cacheBytes;
     private final double mips;
     private final double kernelCpi;
@@ -16,8 +21,9 @@ final class Hardware {
     private final double memoryMbs;
     private final String cache;
 
-    Hardware(VirtualClock clock, ModelSpec spec) {
-        this.clock = clock;
+    Hardware(Simulation simulation, ModelSpec spec) {
+        clock = new VirtualClock(simulation);
+        cpu = new FifoResource(simulation, "cpu");
         mips = spec.number("mips");
         kernelCpi = spec.number("kernel_cpi");
         trapInstructions = spec.number("trap_instructions");
@@ -26,6 +32,14 @@ final class Hardware {
         cache = spec.word("cache");
         cacheBytes = (long) (spec.number("cache_kb") * 1024);
         disk = new Disk(clock, spec);
+    }
+
+    /**
+     * Runs a message handler that arrives now: it starts when the CPU is free, charges its work on its own time and
+     * returns when that work ends (when what it sends leaves).
+     */
+    double handle(Runnable handler) {
+        return cpu.serve(clock.simulation().now(), start -> clock.runHandler(start, handler));
     }
 
     /** User-mode instructions run at the machine's rating. */

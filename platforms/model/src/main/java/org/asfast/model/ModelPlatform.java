@@ -1,6 +1,7 @@
 package org.asfast.model;
 
 import java.util.Map;
+import org.asfast.sim.Simulation;
 import org.asfast.spi.Capability;
 import org.asfast.spi.CapabilityMissing;
 import org.asfast.spi.Clock;
@@ -16,13 +17,15 @@ import org.asfast.spi.Select;
 /**
  * A 1990 machine running one operating system in one configuration, in virtual time. It runs the
  * same workload code as the host; every kernel call, copy, disk and network transfer charges its
- * modelled cost to the platform's clock. Nothing here reads the paper's tables: the costs come from
+ * modelled cost to the platform's clock, a view of the platform's discrete-event {@link Simulation}, in which a
+ * remote configuration's file server is a second machine reached by messages. Nothing here reads the paper's tables: the costs come from
  * {@link ModelParameters}, each with its source.
  */
 public final class ModelPlatform implements Platform {
     private final String name;
     private final ModelSpec spec;
-    private final VirtualClock clock = new VirtualClock();
+    private final Simulation simulation = new Simulation();
+    private final VirtualClock clock;
     private final ModelMemory memory;
     private final ModelFiles files;
     private final ModelProcesses processes;
@@ -31,16 +34,17 @@ public final class ModelPlatform implements Platform {
     public ModelPlatform(String name, ModelRow row, ModelParameters parameters) {
         this.name = name;
         this.spec = new ModelSpec(row, parameters);
-        Hardware hw = new Hardware(clock, spec);
+        Hardware hw = new Hardware(simulation, spec);
+        clock = hw.clock;
         Namespace names = new Namespace();
         names.create("tmp", true);
         Descriptors descriptors = new Descriptors();
         LocalDisk local = new LocalDisk(hw, spec, names);
         FileService service = switch (row.config()) {
             case "Local" -> local;
-            case "NFS" -> remote(RemoteFiles.Protocol.NFS, hw, local, names);
-            case "Diskless" -> remote(RemoteFiles.Protocol.SPRITE, hw, local, names);
-            case "AFS" -> remote(RemoteFiles.Protocol.AFS, hw, local, names);
+            case "NFS" -> remote(RemoteFiles.Protocol.NFS, local, names);
+            case "Diskless" -> remote(RemoteFiles.Protocol.SPRITE, local, names);
+            case "AFS" -> remote(RemoteFiles.Protocol.AFS, local, names);
             default -> throw new IllegalStateException("no model of the configuration " + row.config());
         };
         FileService temporaryService = spec.flag("local_temporaries") ? local : service;
@@ -50,10 +54,9 @@ public final class ModelPlatform implements Platform {
         compiler = new ModelCompiler(hw, spec, files, new ModelFiles(names, temporaryService, descriptors, hw), processes);
     }
 
-    private RemoteFiles remote(RemoteFiles.Protocol protocol, Hardware client, LocalDisk clientSide, Namespace names) {
-        Hardware serverHw = new Hardware(clock, spec);
-        LocalDisk server = new LocalDisk(serverHw, spec, names);
-        return new RemoteFiles(protocol, clientSide, server, new Network(client, serverHw, spec), spec);
+    private RemoteFiles remote(RemoteFiles.Protocol protocol, LocalDisk clientSide, Namespace names) {
+        LocalDisk server = new LocalDisk(new Hardware(simulation, spec), spec, names);
+        return new RemoteFiles(protocol, clientSide, server, new Network(simulation, spec), spec);
     }
 
     @Override

@@ -73,7 +73,7 @@ final class RemoteFiles implements FileService {
             // open(O_CREAT) looks the name up first; the server answers that it does not exist
             ask(server.lookups(path));
         }
-        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> {
+        call(SMALL_MESSAGE, SMALL_MESSAGE, () -> {
             if (protocol == Protocol.SPRITE) {
                 server.hw.kernel(server.lookups(path));
             } else {
@@ -131,7 +131,7 @@ final class RemoteFiles implements FileService {
         if (protocol == Protocol.AFS) {
             askCacheManager();
         }
-        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> {
+        call(SMALL_MESSAGE, SMALL_MESSAGE, () -> {
             server.unlink(path, node);
             if (protocol == Protocol.NFS && serverCommitsDirectory) {
                 server.commitDirectory(path);
@@ -160,7 +160,7 @@ final class RemoteFiles implements FileService {
     @Override
     public void mkdir(String path, Node node) {
         client.syscall(clientCache.lookups(path));
-        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.mkdir(path, node));
+        call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.mkdir(path, node));
         cachedNames.add(path);
     }
 
@@ -191,9 +191,14 @@ final class RemoteFiles implements FileService {
         }
     }
 
+    /** A remote procedure call to the server; the client waits for the reply. */
+    private void call(long requestBytes, long replyBytes, Runnable serverWork) {
+        net.call(client, server.hw, requestBytes, replyBytes, serverWork);
+    }
+
     /** A small request and reply, for which the server does this much kernel work beyond the call itself. */
     private void ask(double serverInstructions) {
-        net.call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(serverInstructions));
+        call(SMALL_MESSAGE, SMALL_MESSAGE, () -> server.hw.kernel(serverInstructions));
     }
 
     private void getAttributes(Node node) {
@@ -204,7 +209,7 @@ final class RemoteFiles implements FileService {
     /** NFS reads from the server's cache, a block per call (at most 8 KB per read, RFC 1094's NFS_MAXDATA). */
     private void readFromServerCache(long bytes) {
         for (long done = 0; done < bytes; done += Namespace.BLOCK) {
-            net.call(SMALL_MESSAGE, Math.min(Namespace.BLOCK, bytes - done), () -> server.hw.kernel(0));
+            call(SMALL_MESSAGE, Math.min(Namespace.BLOCK, bytes - done), () -> server.hw.kernel(0));
         }
     }
 
@@ -213,7 +218,7 @@ final class RemoteFiles implements FileService {
         for (long b = 0; b * Namespace.BLOCK < node.size; b++) {
             long block = b;
             long bytes = Math.min(Namespace.BLOCK, node.size - b * Namespace.BLOCK);
-            net.call(bytes, SMALL_MESSAGE, () -> {
+            call(bytes, SMALL_MESSAGE, () -> {
                 server.hw.disk.syncWrite(node.blockKb(block), bytes);
                 server.writeInode(node);
                 if (block >= Namespace.DIRECT_BLOCKS) {
@@ -225,7 +230,7 @@ final class RemoteFiles implements FileService {
 
     /** AFS: the whole file goes back on close; the server writes it and its i-node. */
     private void storeWholeFile(Node node) {
-        net.call(Math.max(SMALL_MESSAGE, node.size), SMALL_MESSAGE, () -> {
+        call(Math.max(SMALL_MESSAGE, node.size), SMALL_MESSAGE, () -> {
             for (long b = 0; b * Namespace.BLOCK < node.size; b++) {
                 server.hw.disk.asyncWrite(node.blockKb(b), Math.min(Namespace.BLOCK, node.size - b * Namespace.BLOCK));
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import org.asfast.sim.Simulation;
 import org.junit.jupiter.api.Test;
 
 /** The public view of a machine's hardware gives what the model itself runs each row with, source included. */
@@ -49,12 +50,11 @@ class MachinesTest {
     @Test
     void theViewsTimesAreTheModelsCharges() {
         MachineHardware view = Machines.hardware("Sun3");
-        VirtualClock clock = new VirtualClock();
-        Hardware hw = new Hardware(clock, new ModelSpec(ModelRow.find("sun3-sunos3.5-local"), ModelParameters.bundled()));
+        Hardware hw = new Hardware(new Simulation(), new ModelSpec(ModelRow.find("sun3-sunos3.5-local"), ModelParameters.bundled()));
         hw.kernel(1234.5);
-        assertEquals(view.kernelNanos(1234.5), clock.now(), 0.0);
+        assertEquals(view.kernelNanos(1234.5), hw.clock.now(), 0.0);
         hw.user(1000);
-        assertEquals(view.kernelNanos(1234.5) + view.userNanos(1000), clock.now(), 0.0);
+        assertEquals(view.kernelNanos(1234.5) + view.userNanos(1000), hw.clock.now(), 0.0);
         assertEquals(1, view.packets(0));
         assertEquals(2, view.packets(1501));
         assertEquals((1501 + 2 * 100) * 8 / 10.0 * 1000, view.wireNanos(1501), 1e-9, "two packets' headers on a 10 Mbit/s wire");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.asfast.spi.KernelEntry;
 import org.asfast.spi.UserError;
+import org.asfast.sim.Simulation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class ModelMechanismsTest {
 
     @Test
     void aWriteToTheSectorJustWrittenWaitsOneFullRotation() {
-        VirtualClock clock = new VirtualClock();
+        VirtualClock clock = new VirtualClock(new Simulation());
         Disk disk = new Disk(clock, spec("ds3100-sprite-local", set("DS3100", "disk_rotation_ms", "10"), set("all", "disk_track_kb", "10")));
         disk.syncWrite(64, 1024);
         double first = clock.now();
@@ -36,7 +37,7 @@ class ModelMechanismsTest {
 
     @Test
     void aWriteToAnotherTrackWaitsHalfARotationTheMean() {
-        VirtualClock clock = new VirtualClock();
+        VirtualClock clock = new VirtualClock(new Simulation());
         Disk disk = new Disk(clock, spec("ds3100-sprite-local", set("DS3100", "disk_rotation_ms", "10"), set("all", "disk_track_kb", "10"),
                 set("all", "disk_overhead_ms", "1"), set("DS3100", "disk_seek_ms", "2"), set("all", "disk_cylinder_kb", "100")));
         disk.syncWrite(64, 1024);
@@ -50,13 +51,13 @@ class ModelMechanismsTest {
 
     @Test
     void aSynchronousWriteWaitsForQueuedAsynchronousOnes() {
-        VirtualClock clock = new VirtualClock();
+        VirtualClock clock = new VirtualClock(new Simulation());
         Disk disk = new Disk(clock, spec("ds3100-ultrix3.1-local"));
         disk.asyncWrite(10_000, 8192);
         assertEquals(0, clock.now(), "an asynchronous write returns at once");
         disk.syncWrite(64, 1024);
         double both = clock.now();
-        VirtualClock alone = new VirtualClock();
+        VirtualClock alone = new VirtualClock(new Simulation());
         new Disk(alone, spec("ds3100-ultrix3.1-local")).syncWrite(64, 1024);
         assertTrue(both > alone.now(), "the synchronous write queued behind the asynchronous one");
     }
@@ -166,7 +167,7 @@ class ModelMechanismsTest {
 
     @Test
     void aNegativeCostIsRefused() {
-        assertThrows(IllegalStateException.class, () -> new VirtualClock().advance(-1));
-        assertThrows(IllegalStateException.class, () -> new VirtualClock().advance(Double.NaN));
+        assertThrows(IllegalStateException.class, () -> new VirtualClock(new Simulation()).advance(-1));
+        assertThrows(IllegalStateException.class, () -> new VirtualClock(new Simulation()).advance(Double.NaN));
     }
 }

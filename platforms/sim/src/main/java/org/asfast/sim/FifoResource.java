@@ -1,5 +1,7 @@
 package org.asfast.sim;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Something that serves one job at a time in the order jobs arrive: a disk arm, a network link, a
  * controller, a CPU. A job starts when it arrives or when the one before it finishes, whichever is later.
@@ -35,6 +37,23 @@ public final class FifoResource {
         busyNanos += nanos;
         jobs++;
         return busyUntil;
+    }
+
+    /**
+     * Books a job arriving at {@code arrival} whose end depends on when it starts (a disk waits for its sector to come
+     * round; a message handler's work runs from its start): {@code finishFrom} gets the start and returns the end.
+     * Returns the end.
+     */
+    public double serve(double arrival, DoubleUnaryOperator finishFrom) {
+        double start = Math.max(arrival, busyUntil);
+        double end = finishFrom.applyAsDouble(start);
+        if (!(end >= start) || end == Double.POSITIVE_INFINITY) {
+            throw new IllegalStateException(name + ": a job starting at " + start + " ns ends at " + end + " ns; check the model parameters");
+        }
+        busyUntil = end;
+        busyNanos += end - start;
+        jobs++;
+        return end;
     }
 
     /** Books a job arriving now and runs {@code done} when it finishes. */

@@ -98,4 +98,17 @@ class SimulationTest {
         assertEquals(22.0, disk.busyNanos());
         assertEquals(3, disk.jobs());
     }
+
+    @Test
+    void aJobWhoseLengthDependsOnItsStartQueuesLikeAnyOther() {
+        Simulation sim = new Simulation();
+        FifoResource disk = new FifoResource(sim, "disk");
+        // a sector under the head every 10 ns: the job waits for the next one, then takes 1 ns
+        java.util.function.DoubleUnaryOperator nextSector = start -> Math.ceil(start / 10) * 10 + 1;
+        assertEquals(1.0, disk.serve(0, nextSector));
+        assertEquals(11.0, disk.serve(0, nextSector), "queued behind the first, it starts at 1 and misses the sector at 0");
+        assertEquals(31.0, disk.serve(25, nextSector), "idle, it starts on arrival");
+        assertEquals(1 + 10 + 6, disk.busyNanos());
+        assertThrows(IllegalStateException.class, () -> disk.serve(40, start -> start - 1));
+    }
 }
