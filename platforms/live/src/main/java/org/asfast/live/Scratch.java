@@ -1,0 +1,43 @@
+package org.asfast.live;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A run's scratch root: node folders and logs; marked, so that only a root a launcher made is ever deleted. */
+final class Scratch {
+    private Scratch() {
+    }
+
+    /** A new, marked scratch root in {@code parent}. */
+    static Path create(Path parent) {
+        try {
+            Files.createDirectories(parent);
+            Path root = Files.createTempDirectory(parent, "asfast-live-");
+            Files.createFile(root.resolve(NodeMain.ROOT_MARK));
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder in " + parent + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes {@code root} and everything in it; files that vanish meanwhile (another node deleting) are fine. */
+    static void deleteQuietly(Path root) {
+        for (int attempt = 0; attempt < 3 && Files.exists(root); attempt++) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException ignored) {
+                        // retried by the next attempt
+                    }
+                });
+            } catch (IOException | UncheckedIOException ignored) {
+                // a file vanished under the walk: walk again
+            }
+        }
+    }
+}
