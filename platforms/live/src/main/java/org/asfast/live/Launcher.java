@@ -194,6 +194,11 @@ public final class Launcher implements AutoCloseable {
         return remote(id).process.pid();
     }
 
+    /** A node's socket address (after {@link #start}). */
+    public InetSocketAddress address(int id) {
+        return members.get(id).address;
+    }
+
     /** Whether a node's process runs. */
     public boolean alive(int id) {
         return remote(id).process.alive();
