@@ -1,0 +1,101 @@
+/*
+ * The floor for the live runtime's round trip: a C UDP ping-pong on 127.0.0.1, two processes, blocking
+ * sockets, one datagram each way, timed per round trip with CLOCK_MONOTONIC.
+ *
+ *   udp_pingpong ROUNDS REQUEST_BYTES REPLY_BYTES [CLIENT_CPU SERVER_CPU]
+ *
+ * A live null round trip sends 8 bytes of payload plus the runtime's 8-byte header each way, so
+ * "udp_pingpong 100000 16 16" is its floor. With CPUs given, each process is pinned to one (-1: not pinned).
+ * Prints one line: rounds, sizes, mean, p50, p99, p99.9 in nanoseconds. The server dies with its parent.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static void pin(int cpu) {
+    if (cpu < 0) return;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    if (sched_setaffinity(0, sizeof set, &set) != 0) { perror("sched_setaffinity"); exit(2); }
+}
+
+static int bound_socket(struct sockaddr_in *addr) {
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    if (fd < 0) { perror("socket"); exit(1); }
+    memset(addr, 0, sizeof *addr);
+    addr->sin_family = AF_INET;
+    addr->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof *addr;
+    if (bind(fd, (struct sockaddr *)addr, len) != 0 || getsockname(fd, (struct sockaddr *)addr, &len) != 0) { perror("bind"); exit(1); }
+    return fd;
+}
+
+static int compare(const void *a, const void *b) {
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+static long now_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1000000000L + t.tv_nsec;
+}
+
+int main(int argc, char **argv) {
+    if (argc != 4 && argc != 6) {
+        fprintf(stderr, "usage: udp_pingpong ROUNDS REQUEST_BYTES REPLY_BYTES [CLIENT_CPU SERVER_CPU]\n");
+        return 2;
+    }
+    long rounds = atol(argv[1]);
+    int request = atoi(argv[2]), reply = atoi(argv[3]);
+    int client_cpu = argc == 6 ? atoi(argv[4]) : -1, server_cpu = argc == 6 ? atoi(argv[5]) : -1;
+    if (rounds < 1 || request < 1 || reply < 1 || request > 65507 || reply > 65507) {
+        fprintf(stderr, "udp_pingpong: ROUNDS >= 1 and sizes 1-65507\n");
+        return 2;
+    }
+    struct sockaddr_in server_addr, client_addr;
+    int server_fd = bound_socket(&server_addr);
+    int client_fd = bound_socket(&client_addr);
+    char *buffer = calloc(1, 65536);
+    pid_t server = fork();
+    if (server == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        pin(server_cpu);
+        close(client_fd);
+        for (;;) {
+            struct sockaddr_in from;
+            socklen_t len = sizeof from;
+            if (recvfrom(server_fd, buffer, 65536, 0, (struct sockaddr *)&from, &len) < 0) _exit(1);
+            sendto(server_fd, buffer, reply, 0, (struct sockaddr *)&from, len);
+        }
+    }
+    pin(client_cpu);
+    close(server_fd);
+    long warmup = rounds / 10 + 100;
+    long *samples = malloc(sizeof(long) * rounds);
+    double sum = 0;
+    for (long i = -warmup; i < rounds; i++) {
+        long t0 = now_ns();
+        sendto(client_fd, buffer, request, 0, (struct sockaddr *)&server_addr, sizeof server_addr);
+        if (recv(client_fd, buffer, 65536, 0) < 0) { perror("recv"); return 1; }
+        long t = now_ns() - t0;
+        if (i >= 0) { samples[i] = t; sum += t; }
+    }
+    kill(server, SIGKILL);
+    waitpid(server, NULL, 0);
+    qsort(samples, rounds, sizeof(long), compare);
+    printf("rounds=%ld request_bytes=%d reply_bytes=%d mean_ns=%.0f p50_ns=%ld p99_ns=%ld p999_ns=%ld\n", rounds, request, reply,
+           sum / rounds, samples[rounds / 2], samples[(long)(rounds * 0.99)], samples[(long)(rounds * 0.999)]);
+    return 0;
+}
