@@ -1,0 +1,218 @@
+package org.asfast.v;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.asfast.model.Parameter;
+import org.asfast.nodes.Faults;
+import org.asfast.spi.Ipc;
+import org.asfast.spi.Uio;
+
+/**
+ * The cells of Cheriton's Tables I and II and of his text that the simulated V fills, each computed by
+ * running the paper's operation on the simulated hosts (never by reading the paper). A cell is named as
+ * in results/baselines: paper | table | machine | os | config | column.
+ */
+public final class VCells {
+    /** One simulated cell. */
+    public record Cell(String table, String machine, String config, String column, String unit, double value) {
+        public String key() {
+            return "cheriton1988 | " + table + " | " + machine + " | V | " + config + " | " + column;
+        }
+    }
+
+    /** How a cell is computed: on which machine, from a fresh platform. */
+    private record Definition(String table, String machine, String config, String column, String unit, ToDoubleFunction<VPlatform> run) {
+    }
+
+    static final String SUN3 = "SUN-3/75";
+    static final String MVAX2 = "MicroVAX II";
+    private static final Map<String, String> MODEL_MACHINE = Map.of(SUN3, "Sun3", MVAX2, "MVAX2");
+    static final int[] TABLE_I_KBYTES = {0, 1, 4, 8, 12, 16};
+
+    private VCells() {
+    }
+
+    private static List<Definition> definitions() {
+        List<Definition> d = new ArrayList<>();
+        for (int kb : TABLE_I_KBYTES) {
+            String row = kb + " Kbytes";
+            d.add(new Definition("I", SUN3, row, "Time", "ms", p -> transaction(p, Ipc.Where.REMOTE, kb * 1024)));
+            // The rate counts the segment, or the 32-byte response when there is none (the paper's first row).
+            int bits = (kb == 0 ? 32 : kb * 1024) * 8;
+            d.add(new Definition("I", SUN3, row, "Data Rate", "Mbit/s", p -> bits / (transaction(p, Ipc.Where.REMOTE, kb * 1024) * 1e3)));
+        }
+        for (Uio.Where where : List.of(Uio.Where.LOCAL_SERVER, Uio.Where.REMOTE_SERVER)) {
+            String config = where == Uio.Where.LOCAL_SERVER ? "Local" : "Remote";
+            Ipc.Where ipc = where == Uio.Where.LOCAL_SERVER ? Ipc.Where.LOCAL : Ipc.Where.REMOTE;
+            d.add(new Definition("II", MVAX2, config, "getbyte", "ms", p -> getbytes(p, where, false)));
+            d.add(new Definition("II", MVAX2, config, "Disk (bytes)", "ms", p -> getbytes(p, where, true)));
+            d.add(new Definition("II", MVAX2, config, "Disk (blocks)", "ms", p -> blockRead(p, where)));
+            d.add(new Definition("II", MVAX2, config, "IPC", "ms", p -> transaction(p, ipc, 1024)));
+        }
+        d.add(new Definition("text", SUN3, "local", "32-byte request-response to a local server process", "ms", p -> transaction(p, Ipc.Where.LOCAL, 0)));
+        d.add(new Definition("text", SUN3, "local", "request with an 8 Kbyte response", "ms", p -> transaction(p, Ipc.Where.LOCAL, 8192)));
+        d.add(new Definition("text", SUN3, "remote", "request with an 8 Kbyte response", "ms", p -> transaction(p, Ipc.Where.REMOTE, 8192)));
+        d.add(new Definition("text", SUN3, "", "difference between local and remote 8 Kbyte access", "ms",
+                p -> transaction(p, Ipc.Where.REMOTE, 8192) - transaction(p, Ipc.Where.LOCAL, 8192)));
+        d.add(new Definition("text", MVAX2, "local", "1 Kbyte read from the local page frame cache", "ms", p -> blockRead(p, Uio.Where.PAGE_CACHE)));
+        d.add(new Definition("text", MVAX2, "remote", "1 Kbyte read from the backing file server", "ms", p -> blockRead(p, Uio.Where.PAGE_CACHE_MISS)));
+        d.add(new Definition("text", MVAX2, "", "getbyte rate", "KB/s", p -> 1000 / getbytes(p, Uio.Where.LOCAL_SERVER, false)));
+        d.add(new Definition("text", MVAX2, "", "getbyte time per byte", "us", p -> getbytes(p, Uio.Where.LOCAL_SERVER, false) * 1000 / 1024));
+        d.add(new Definition("text", MVAX2, "remote", "UIO overhead, byte-stream reads", "%", p -> {
+            double bytes = getbytes(p, Uio.Where.REMOTE_SERVER, true) - getbytes(p, Uio.Where.REMOTE_SERVER, false);
+            return (bytes - transaction(p, Ipc.Where.REMOTE, 1024)) / bytes * 100;
+        }));
+        d.add(new Definition("text", MVAX2, "remote", "UIO overhead, block reads", "%", p -> {
+            double blocks = blockRead(p, Uio.Where.REMOTE_SERVER);
+            return (blocks - transaction(p, Ipc.Where.REMOTE, 1024)) / blocks * 100;
+        }));
+        d.add(new Definition("text", "", "", "pipe server penalty over a kernel pipe (1 Kbyte blocks, upper bound)", "%", VCells::pipePenalty));
+        return d;
+    }
+
+    /** Every simulated cell with the shipped parameters. */
+    public static List<Cell> all() {
+        return all(List.of());
+    }
+
+    /** Every simulated cell with {@code changes} applied to V's parameters. */
+    public static List<Cell> all(List<Parameter> changes) {
+        List<Cell> cells = new ArrayList<>();
+        for (Definition d : definitions()) {
+            cells.add(compute(d, changes));
+        }
+        return cells;
+    }
+
+    /** One cell by its key, with {@code changes}; null if V does not simulate it. */
+    public static Cell one(String key, List<Parameter> changes) {
+        for (Definition d : definitions()) {
+            if (key(d).equals(key)) {
+                return compute(d, changes);
+            }
+        }
+        return null;
+    }
+
+    /** The keys of every cell V simulates. */
+    public static List<String> keys() {
+        return definitions().stream().map(VCells::key).toList();
+    }
+
+    private static String key(Definition d) {
+        return new Cell(d.table, d.machine, d.config, d.column, d.unit, 0).key();
+    }
+
+    private static Cell compute(Definition d, List<Parameter> changes) {
+        // The pipe cell names no machine; it runs on the SUN-3/75 of Table I.
+        String machine = MODEL_MACHINE.getOrDefault(d.machine, "Sun3");
+        VPlatform platform = new VPlatform("cells", VParameters.on(machine, changes), Faults.NONE);
+        return new Cell(d.table, d.machine, d.config, d.column, d.unit, d.run.applyAsDouble(platform));
+    }
+
+    /** Milliseconds of one Send-Receive-Reply whose reply carries {@code bytes}, after one untimed warm-up. */
+    static double transaction(VPlatform p, Ipc.Where where, int bytes) {
+        Ipc.Server server = p.server(where);
+        p.send(server, Ipc.Transfer.REPLY_SEGMENT, bytes);
+        double start = p.clock().nanos();
+        p.send(server, Ipc.Transfer.REPLY_SEGMENT, bytes);
+        return (p.clock().nanos() - start) / 1e6;
+    }
+
+    /** Milliseconds per kilobyte read with 1024 getbyte calls: with the block already buffered, or including its read. */
+    static double getbytes(VPlatform p, Uio.Where where, boolean includingRead) {
+        Uio.File file = p.open(where, 4 * 1024);
+        p.readBlock(file, 0);
+        for (int i = 0; i < 1024; i++) {
+            p.getbyte(file); // the stream's buffer is empty again after block 0
+        }
+        double start = p.clock().nanos();
+        if (!includingRead) {
+            p.readBlock(file, 1);
+            start = p.clock().nanos();
+        }
+        for (int i = 0; i < 1024; i++) {
+            p.getbyte(file);
+        }
+        return (p.clock().nanos() - start) / 1e6;
+    }
+
+    /** Milliseconds of one 1 KB UIO block read, after one untimed read of another block. */
+    static double blockRead(VPlatform p, Uio.Where where) {
+        Uio.File file = p.open(where, 4 * 1024);
+        p.readBlock(file, 0);
+        double start = p.clock().nanos();
+        p.readBlock(file, 1);
+        return (p.clock().nanos() - start) / 1e6;
+    }
+
+    /** Percent by which a 1 KB write and read through the pipe server process exceed the same through a kernel-resident pipe. */
+    static double pipePenalty(VPlatform p) {
+        return (p.pipeRoundMillis(false) - p.pipeRoundMillis(true)) / p.pipeRoundMillis(true) * 100;
+    }
+
+    /**
+     * Cells that repeat another cell's measurement by construction: a data rate is its row's time, the
+     * remote getbyte column is the local one (getbyte never leaves the client), the text's getbyte figures
+     * restate Table II's. Such a cell is a calibration when the cell it repeats is one.
+     */
+    private static final Map<String, String> SAME_MEASUREMENT = sameMeasurement();
+
+    private static Map<String, String> sameMeasurement() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int kb : TABLE_I_KBYTES) {
+            m.put(new Cell("I", SUN3, kb + " Kbytes", "Data Rate", "", 0).key(), new Cell("I", SUN3, kb + " Kbytes", "Time", "", 0).key());
+        }
+        String getbyte = new Cell("II", MVAX2, "Local", "getbyte", "", 0).key();
+        m.put(new Cell("II", MVAX2, "Remote", "getbyte", "", 0).key(), getbyte);
+        m.put(new Cell("text", MVAX2, "", "getbyte rate", "", 0).key(), getbyte);
+        m.put(new Cell("text", MVAX2, "", "getbyte time per byte", "", 0).key(), getbyte);
+        return m;
+    }
+
+    /** The cells V's parameter file names as calibration sources. */
+    public static java.util.Set<String> calibrationCells() {
+        java.util.Set<String> cells = new java.util.LinkedHashSet<>();
+        for (Parameter p : VParameters.bundled()) {
+            if (p.isCalibration()) {
+                cells.add(p.calibrationCell());
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * How a cell stands: {@code calibration} if a parameter was solved from it or from the cell it repeats;
+     * {@code out-of-sample} if no parameter was solved from a cell of its machine, so that it is predicted by
+     * the hardware fitted on Ousterhout's tables and V's costs fitted on the other machine; else {@code prediction}.
+     * The second is found by mechanism: perturbing each parameter calibrated on this machine's cells leaves the cell unchanged.
+     */
+    public static String tag(Cell cell) {
+        java.util.Set<String> calibration = calibrationCells();
+        String key = cell.key();
+        if (calibration.contains(key) || calibration.contains(SAME_MEASUREMENT.get(key))) {
+            return "calibration";
+        }
+        String machine = cell.machine().isEmpty() ? SUN3 : cell.machine(); // the pipe cell runs on the SUN-3/75
+        for (Parameter p : VParameters.bundled()) {
+            if (!p.isCalibration() || !p.calibrationCell().split(" \\| ")[2].equals(machine)) {
+                continue;
+            }
+            Parameter changed = new Parameter(p.subject(), p.name(), Double.toString(p.number() * 1.1), p.unit(), "sensitivity");
+            if (Math.abs(one(key, List.of(changed)).value() - cell.value()) > 1e-9 * Math.abs(cell.value())) {
+                return "prediction";
+            }
+        }
+        return "out-of-sample";
+    }
+
+    /** Cell key to value, for printing. */
+    public static Map<String, Double> values(List<Cell> cells) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        cells.forEach(c -> m.put(c.key(), c.value()));
+        return m;
+    }
+}

@@ -1,0 +1,116 @@
+package org.asfast.v;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.asfast.model.ModelParameters;
+import org.asfast.model.ModelRow;
+import org.asfast.model.ModelSpec;
+import org.asfast.model.Parameter;
+import org.asfast.sim.cluster.Hardware;
+
+/**
+ * The parameters of V on one modelled machine. The machine's hardware (MIPS rating, kernel CPI, memory
+ * speed, disk) is the modelled 1990 machine's, fitted on Ousterhout's tables: Cheriton's SUN-3/75 is
+ * Ousterhout's Sun3 and his MicroVAX II is the MVAX2. V's own costs (its kernel operations, VMTP, UIO)
+ * are rows of {@code parameters.csv} beside this class, each with its source, in the model's format:
+ * {@code documented:}, {@code assumption:} or {@code calibration: <the one paper cell it was solved from>}.
+ */
+public final class VParameters {
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).build();
+    /** Hardware names read from the model, for each V machine. */
+    private static final List<String> HARDWARE = List.of("mips", "kernel_cpi", "memory_mbs");
+
+    private final String machine;
+    private final Map<String, Parameter> rows;
+
+    private VParameters(String machine, Map<String, Parameter> rows) {
+        this.machine = machine;
+        this.rows = rows;
+    }
+
+    /** V's parameters on a machine of the model ({@code Sun3} or {@code MVAX2}), with any changes applied last. */
+    public static VParameters on(String machine, List<Parameter> changes) {
+        Map<String, Parameter> rows = new LinkedHashMap<>();
+        ModelSpec spec = new ModelSpec(new ModelRow(machine.toLowerCase() + "-v", machine, "V", ""), ModelParameters.bundled());
+        for (String name : HARDWARE) {
+            Parameter p = spec.parameter(name);
+            rows.put(name, new Parameter(machine, name, p.value(), p.unit(), "model: " + p.subject() + "/" + name + ", " + p.source()));
+        }
+        // The cluster's disk: one access (seek, half a rotation, controller) and the platter's transfer rate.
+        double accessMs = spec.number("disk_seek_ms") + spec.number("disk_rotation_ms") / 2 + spec.number("disk_overhead_ms");
+        double transferMbs = spec.number("disk_track_kb") / 1024 / (spec.number("disk_rotation_ms") / 1000);
+        rows.put("disk_access_ms", new Parameter(machine, "disk_access_ms", Double.toString(accessMs), "ms",
+                "model: disk_seek_ms + disk_rotation_ms/2 + disk_overhead_ms of " + machine));
+        rows.put("disk_transfer_mbs", new Parameter(machine, "disk_transfer_mbs", Double.toString(transferMbs), "MB/s",
+                "model: disk_track_kb per disk_rotation_ms of " + machine));
+        for (Parameter p : bundled()) {
+            if (p.subject().equals("V") || p.subject().equals(machine)) {
+                rows.put(p.name(), p);
+            }
+        }
+        for (Parameter p : changes) {
+            if (!rows.containsKey(p.name())) {
+                throw new IllegalArgumentException("V has no parameter '" + p.name() + "'; choose one of " + String.join(", ", rows.keySet()));
+            }
+            if (p.subject().equals("V") || p.subject().equals(machine)) {
+                rows.put(p.name(), p);
+            }
+        }
+        return new VParameters(machine, rows);
+    }
+
+    /** The rows of V's own parameter file. */
+    public static List<Parameter> bundled() {
+        try (InputStream in = VParameters.class.getResourceAsStream("parameters.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("org/asfast/v/parameters.csv is missing from the class path");
+            }
+            List<Parameter> rows = new ArrayList<>();
+            for (CSVRecord r : FORMAT.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                rows.add(new Parameter(r.get("subject"), r.get("parameter"), r.get("value"), r.get("unit"), r.get("source")));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String machine() {
+        return machine;
+    }
+
+    public double number(String name) {
+        Parameter p = rows.get(name);
+        if (p == null) {
+            throw new IllegalStateException("V has no parameter '" + name + "' on " + machine + "; add it to org/asfast/v/parameters.csv");
+        }
+        return p.number();
+    }
+
+    /** Every parameter with its source, for the run's environment. */
+    public Map<String, Parameter> rows() {
+        return Map.copyOf(rows);
+    }
+
+    /** The numbers, as the nodes read them through {@code NodeContext.parameter}. */
+    public Map<String, Double> forNodes() {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        rows.forEach((name, p) -> numbers.put(name, p.number()));
+        return numbers;
+    }
+
+    /** The simulated processor: the model's rating, kernel CPI and memory speed. */
+    public Hardware hardware() {
+        return new Hardware(machine, number("mips"), number("kernel_cpi"), number("memory_mbs"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.asfast.v;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.asfast.model.Parameter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulated cells against Cheriton's printed ones: calibrated parameters reproduce their cells, at most
+ * a third of each table's cells are calibrations, and the predictions of Tables I and II meet the 15% goal.
+ */
+class VFidelityTest {
+    private static List<VCells.Cell> cells;
+    private static Map<String, Double> paper;
+
+    @BeforeAll
+    static void simulate() {
+        cells = VCells.all();
+        paper = Baselines.cheriton();
+    }
+
+    @Test
+    void everySimulatedCellIsAPaperCell() {
+        for (VCells.Cell c : cells) {
+            assertNotNull(paper.get(c.key()), "no baseline cell " + c.key());
+        }
+    }
+
+    @Test
+    void calibratedParametersReproduceTheirCells() {
+        for (Parameter p : VParameters.bundled()) {
+            if (p.isCalibration()) {
+                VCells.Cell c = VCells.one(p.calibrationCell(), List.of());
+                assertNotNull(c, p.name() + " names a cell V does not simulate: " + p.calibrationCell());
+                double printed = paper.get(c.key());
+                assertEquals(printed, c.value(), 0.005 * printed, p.name() + " should reproduce " + c.key());
+            }
+        }
+    }
+
+    @Test
+    void solvingAgainGivesTheShippedValues() {
+        Map<String, Double> solved = VCalibration.solve();
+        for (Parameter p : VParameters.bundled()) {
+            if (p.isCalibration()) {
+                assertEquals(p.number(), solved.get(p.name()), 0.002 * p.number(), p.name());
+            }
+        }
+    }
+
+    @Test
+    void calibrationsStayUnderAThirdOfEachTable() {
+        Map<String, int[]> counts = new TreeMap<>(); // table -> {calibrations, cells in the paper}
+        paper.keySet().forEach(k -> counts.computeIfAbsent(k.split(" \\| ")[1], t -> new int[2])[1]++);
+        for (VCells.Cell c : cells) {
+            if (VCells.tag(c).equals("calibration")) {
+                counts.get(c.table())[0]++;
+            }
+        }
+        counts.forEach((table, n) -> assertTrue(3 * n[0] < n[1] || (n[1] % 3 == 0 && 3 * n[0] <= n[1]),
+                "table " + table + ": " + n[0] + " calibration cells of " + n[1]));
+    }
+
+    @Test
+    void predictionsOfTablesIAndIIMeetTheGoal() {
+        for (String table : List.of("I", "II")) {
+            List<Double> errors = new ArrayList<>();
+            for (VCells.Cell c : cells) {
+                if (c.table().equals(table) && !VCells.tag(c).equals("calibration")) {
+                    double printed = paper.get(c.key());
+                    errors.add(Math.abs(c.value() - printed) / printed);
+                }
+            }
+            Collections.sort(errors);
+            int n = errors.size();
+            double median = n % 2 == 1 ? errors.get(n / 2) : (errors.get(n / 2 - 1) + errors.get(n / 2)) / 2;
+            assertTrue(n >= 6, "table " + table + " has only " + n + " predictions");
+            assertTrue(median <= 0.15, "table " + table + ": median |error| of predictions " + median);
+        }
+    }
+
+    @Test
+    void microVaxIpcIsPredictedOutOfSample() {
+        // V's IPC costs were solved on SUN-3/75 cells; the MicroVAX II's IPC column uses them with the hardware
+        // fitted on Ousterhout's MVAX2, and nothing fitted on a MicroVAX II cell moves it.
+        for (VCells.Cell c : cells) {
+            if (c.table().equals("II") && c.column().equals("IPC")) {
+                assertEquals("out-of-sample", VCells.tag(c), c.key());
+            }
+            if (c.table().equals("II") && c.column().equals("Disk (blocks)")) {
+                assertEquals("prediction", VCells.tag(c), c.key());
+            }
+        }
+    }
+}
