@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.asfast.model.ModelParameters;
-import org.asfast.model.ModelRow;
-import org.asfast.model.ModelSpec;
+import org.asfast.model.MachineHardware;
+import org.asfast.model.Machines;
 import org.asfast.model.Parameter;
 import org.asfast.sim.cluster.Hardware;
 
@@ -27,9 +26,6 @@ import org.asfast.sim.cluster.Hardware;
 public final class VParameters {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).build();
-    /** Hardware names read from the model, for each V machine. */
-    private static final List<String> HARDWARE = List.of("mips", "kernel_cpi", "memory_mbs");
-
     private final String machine;
     private final Map<String, Parameter> rows;
 
@@ -41,14 +37,14 @@ public final class VParameters {
     /** V's parameters on a machine of the model ({@code Sun3} or {@code MVAX2}), with any changes applied last. */
     public static VParameters on(String machine, List<Parameter> changes) {
         Map<String, Parameter> rows = new LinkedHashMap<>();
-        ModelSpec spec = new ModelSpec(new ModelRow(machine.toLowerCase() + "-v", machine, "V", ""), ModelParameters.bundled());
-        for (String name : HARDWARE) {
-            Parameter p = spec.parameter(name);
-            rows.put(name, new Parameter(machine, name, p.value(), p.unit(), "model: " + p.subject() + "/" + name + ", " + p.source()));
+        MachineHardware hardware = Machines.hardware(machine);
+        for (Parameter p : List.of(hardware.mips(), hardware.kernelCpi(), hardware.memoryMbs())) {
+            rows.put(p.name(), new Parameter(machine, p.name(), p.value(), p.unit(), "model: " + p.subject() + "/" + p.name() + ", " + p.source()));
         }
         // The cluster's disk: one access (seek, half a rotation, controller) and the platter's transfer rate.
-        double accessMs = spec.number("disk_seek_ms") + spec.number("disk_rotation_ms") / 2 + spec.number("disk_overhead_ms");
-        double transferMbs = spec.number("disk_track_kb") / 1024 / (spec.number("disk_rotation_ms") / 1000);
+        double rotationMs = hardware.diskRotationMs().number();
+        double accessMs = hardware.diskSeekMs().number() + rotationMs / 2 + hardware.diskOverheadMs().number();
+        double transferMbs = hardware.diskTrackKb().number() / 1024 / (rotationMs / 1000);
         rows.put("disk_access_ms", new Parameter(machine, "disk_access_ms", Double.toString(accessMs), "ms",
                 "model: disk_seek_ms + disk_rotation_ms/2 + disk_overhead_ms of " + machine));
         rows.put("disk_transfer_mbs", new Parameter(machine, "disk_transfer_mbs", Double.toString(transferMbs), "MB/s",
