@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The asfast command: {@code run} measures, {@code report} rebuilds the report from runs, {@code mips} rates the host. */
 @Command(name = "asfast", mixinStandardHelpOptions = true, version = "asfast 0.1.0",
         description = "Reproduces the measurements of five classic operating-systems papers on this computer.",
-        subcommands = {RunCommand.class, ReportCommand.class, MipsCommand.class, ModelCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, MipsCommand.class, ModelCommand.class, SystemsCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -14,8 +14,25 @@ public final class Ethernet {
     private final int packetBytes;
     private final int headerBytes;
     private final double packetInstructions;
+    private final boolean oneTransmitAtATime;
+    private final boolean dmaTransmit;
 
     public Ethernet(Simulation simulation, double megabitsPerSecond, int packetBytes, int headerBytes, double packetInstructions) {
+        this(simulation, megabitsPerSecond, packetBytes, headerBytes, packetInstructions, false, false);
+    }
+
+    /**
+     * An Ethernet whose interfaces may differ from the default (each host queues any number of packets and the
+     * driver copies each into the interface's buffer):
+     *
+     * @param oneTransmitAtATime the driver hands the interface one packet at a time and sets up the next only when
+     *                           the last has left the wire (Sprite's Sun-3 Lance driver, netLEXmit.c), so a
+     *                           sender's per-packet work does not overlap the wire
+     * @param dmaTransmit        the interface reads outgoing packets from memory itself, so the sender copies
+     *                           nothing (the Sun-3 Lance's gather DMA); the receiver still copies each packet out
+     */
+    public Ethernet(Simulation simulation, double megabitsPerSecond, int packetBytes, int headerBytes, double packetInstructions,
+            boolean oneTransmitAtATime, boolean dmaTransmit) {
         if (!(megabitsPerSecond > 0) || packetBytes <= 0 || headerBytes < 0 || !(packetInstructions >= 0)) {
             throw new IllegalArgumentException("an Ethernet needs a positive rate and packet size, and non-negative header and per-packet work");
         }
@@ -24,6 +41,23 @@ public final class Ethernet {
         this.packetBytes = packetBytes;
         this.headerBytes = headerBytes;
         this.packetInstructions = packetInstructions;
+        this.oneTransmitAtATime = oneTransmitAtATime;
+        this.dmaTransmit = dmaTransmit;
+    }
+
+    /** True when a host's next packet waits until its last one has left the wire. */
+    public boolean oneTransmitAtATime() {
+        return oneTransmitAtATime;
+    }
+
+    /** True when the sender does not copy outgoing packets. */
+    public boolean dmaTransmit() {
+        return dmaTransmit;
+    }
+
+    /** Nanoseconds a datagram of {@code bytes} occupies the wire, its header included. */
+    public double wireNanos(int bytes) {
+        return (bytes + headerBytes) * 8 / bitsPerMicrosecond * 1000;
     }
 
     /** The largest datagram the wire carries. */
@@ -41,8 +75,7 @@ public final class Ethernet {
         if (bytes > packetBytes) {
             throw new IllegalArgumentException("a datagram of " + bytes + " bytes exceeds the Ethernet packet of " + packetBytes + " bytes; fragment it");
         }
-        double wireNanos = (bytes + headerBytes) * 8 / bitsPerMicrosecond * 1000;
-        return wire.reserveFrom(departure, wireNanos);
+        return wire.reserveFrom(departure, wireNanos(bytes));
     }
 
     /** Time the wire has been busy, for utilisation. */

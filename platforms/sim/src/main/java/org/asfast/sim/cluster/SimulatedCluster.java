@@ -113,6 +113,8 @@ public final class SimulatedCluster {
         final Hardware hardware;
         final ArrayDeque<Job> queue = new ArrayDeque<>();
         boolean running;
+        /** When the interface's last packet leaves the wire (for interfaces that transmit one at a time). */
+        double transmitterFreeAt;
 
         Host(int index, Hardware hardware) {
             this.index = index;
@@ -207,20 +209,31 @@ public final class SimulatedCluster {
         public void send(int to, byte[] message) {
             Member target = members.get(to);
             byte[] copy = message.clone(); // the receiver must not see the sender's later changes
-            double departure;
             int fromHost = host.index;
-            double arrival;
+            long[] fates = faultStream.fate();
             if (target.host == host) {
-                departure = now();
-                arrival = departure;
-            } else {
-                if (inHandler) {
-                    charge(Work.DATA_TRANSFER, host.hardware.kernelNanos(ethernet.packetInstructions()) + host.hardware.copyNanos(copy.length));
-                }
-                departure = now();
-                arrival = ethernet.transmit(departure, copy.length);
+                deliver(target, copy, fromHost, now(), fates);
+                return;
             }
-            for (long delay : faultStream.fate()) {
+            if (inHandler) {
+                if (ethernet.oneTransmitAtATime() && host.transmitterFreeAt > clock) {
+                    // The driver sets this packet up only when the interface has sent the last one; the handler
+                    // waits (not counted as busy), and the host's other handlers wait behind it.
+                    clock = host.transmitterFreeAt;
+                }
+                charge(Work.DATA_TRANSFER, host.hardware.kernelNanos(ethernet.packetInstructions())
+                        + (ethernet.dmaTransmit() ? 0 : host.hardware.copyNanos(copy.length)));
+            }
+            double departure = now();
+            // The interface is free again once this packet is out, if no other host holds the wire meanwhile.
+            host.transmitterFreeAt = departure + ethernet.wireNanos(copy.length);
+            // The wire is booked when the packet leaves, not now: a handler's clock runs ahead of the simulation's,
+            // and booking ahead would put packets other hosts send meanwhile behind all of this handler's.
+            simulation.at(departure, () -> deliver(target, copy, fromHost, ethernet.transmit(simulation.now(), copy.length), fates));
+        }
+
+        private void deliver(Member target, byte[] copy, int fromHost, double arrival, long[] fates) {
+            for (long delay : fates) {
                 int targetEpoch = target.epoch;
                 simulation.at(arrival + delay, () -> {
                     if (target.up && target.epoch == targetEpoch) {

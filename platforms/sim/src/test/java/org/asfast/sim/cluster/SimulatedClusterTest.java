@@ -166,4 +166,27 @@ class SimulatedClusterTest {
             assertFalse(e.getMessage().contains("\n"), bad);
         }
     }
+
+    @Test
+    void anInterfaceThatTransmitsOneAtATimeWithDmaDelaysTheNextPacketUntilTheWireIsFree() {
+        Simulation sim = new Simulation();
+        // 8 Mbit/s: a byte a microsecond; 10 instructions a packet; one transmit at a time, no sender copy.
+        SimulatedCluster cluster = new SimulatedCluster(sim, new Ethernet(sim, 8, 1000, 0, 10, true, true), Faults.NONE);
+        Client sender = new Client();
+        Client receiver = new Client();
+        int a = cluster.addNode(cluster.addHost(ONE_MIPS), sender, Map.of());
+        int b = cluster.addNode(cluster.addHost(ONE_MIPS), receiver, Map.of());
+        sim.run();
+        double start = sim.now();
+        cluster.invoke(a, () -> {
+            sender.context.send(b, new byte[1000]);
+            sender.context.send(b, new byte[1000]);
+        });
+        assertTrue(cluster.runUntil(() -> receiver.replies.size() == 2, Double.MAX_VALUE));
+        // first: 10 us set-up, 1000 us wire; second: set up after the first left (1010), 10 us, 1000 us wire -> 2020;
+        // the receiver copies each packet out (1000 bytes at 1 MB/s) after 10 us of driver work.
+        double copy = 1000 / (double) (1 << 20) * 1e9;
+        assertEquals(2020_000 + 10_000 + copy, receiver.replies.get(1) - start, 1.0);
+        assertEquals(20_000, cluster.busyNanos(a, Work.DATA_TRANSFER), 1e-6, "waiting for the interface is not work");
+    }
 }

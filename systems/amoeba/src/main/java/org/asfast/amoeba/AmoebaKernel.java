@@ -1,0 +1,315 @@
+package org.asfast.amoeba;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.asfast.nodes.Node;
+import org.asfast.nodes.NodeContext;
+import org.asfast.nodes.Timer;
+import org.asfast.nodes.Work;
+import org.asfast.systems.Charges;
+import org.asfast.systems.Outcome;
+import org.asfast.systems.Packets;
+
+/**
+ * An Amoeba kernel: its transactions (trans on the client, getreq and putrep on the server) over the Ethernet,
+ * as Douglis et al. §3.2 describe them. A request and its reply are messages of a 32-byte header and up to
+ * 30000 bytes, cut into Ethernet packets; every fragment but a message's last is acknowledged on its own (Table 1's
+ * caption: "individual fragments in Sprite are not acknowledged", unlike Amoeba's); the reply acknowledges the
+ * request, and the client acknowledges the reply explicitly so the server can free what it kept to answer a
+ * retransmitted request. The server executes each transaction at most once: it remembers each client's last
+ * transaction and answers a repeat from the reply it kept.
+ *
+ * <p>The caller and the server are threads: a kernel thread for kernel-to-kernel calls, a process's thread for
+ * user-level ones, which also trap into the kernel for trans, putrep and getreq. Threads on one processor
+ * transact without the network (Table 3's context switch is such a null transaction).
+ */
+public final class AmoebaKernel implements Node {
+    private static final int TYPE = 0, ID = 1, INDEX = 2, COUNT = 3, WANTED = 4, USER = 5;
+    private static final int REQUEST = 1, REPLY = 2, REPLY_ACK = 3, REQUEST_FRAGMENT_ACK = 4, REPLY_FRAGMENT_ACK = 5;
+
+    private NodeContext node;
+    private int header;
+    private int fragment;
+    private int maxMessage;
+    private long retransmitNanos;
+    private int maxTries;
+
+    private Call call;
+    private int nextId = 1;
+    private final Map<Integer, Served> served = new HashMap<>();
+    private long executions;
+    private long retransmissions;
+
+    @Override
+    public void start(NodeContext context) {
+        node = context;
+        header = (int) node.parameter("header_bytes");
+        fragment = (int) node.parameter("packet_bytes") - header;
+        maxMessage = (int) node.parameter("max_message_bytes");
+        retransmitNanos = Math.round(node.parameter("retransmit_ms") * 1e6);
+        maxTries = (int) node.parameter("max_tries");
+    }
+
+    /** Transactions this kernel's servers executed (each exactly once, whatever the network did). */
+    public long executions() {
+        return executions;
+    }
+
+    /** Packets this kernel sent again because no answer came in time. */
+    public long retransmissions() {
+        return retransmissions;
+    }
+
+    /** The largest message one transaction carries each way. */
+    public int maxMessage() {
+        return maxMessage;
+    }
+
+    /**
+     * trans: sends {@code requestBytes} to the server kernel {@code server} and waits for {@code replyBytes} back.
+     * From a user process ({@code user}) it is a kernel call; the outcome fails after the retransmissions run out.
+     */
+    public void trans(int server, int requestBytes, int replyBytes, boolean user, Outcome outcome) {
+        if (requestBytes > maxMessage || replyBytes > maxMessage || requestBytes < 0 || replyBytes < 0) {
+            throw new IllegalArgumentException("an Amoeba transaction carries 0 to " + maxMessage + " bytes each way, not " + requestBytes + " and " + replyBytes);
+        }
+        if (user) {
+            Charges.trap(node);
+        }
+        node.work(Work.DATA_TRANSFER, node.parameter("trans_instructions"));
+        call = new Call(nextId++, server, requestBytes, replyBytes, user, outcome);
+        sendRequest(call);
+        call.timer = node.after(retransmitNanos, () -> requestTimedOut(call));
+    }
+
+    /**
+     * A null transaction between two processes on this processor (Table 3, §3.1): trans traps and switches to the
+     * server thread blocked in getreq; it traps for putrep and again for its next getreq, which blocks it, and the
+     * client resumes. No packet is sent.
+     */
+    public void localTrans(Outcome outcome) {
+        Charges.trap(node);
+        node.work(Work.DATA_TRANSFER, node.parameter("trans_instructions"));
+        Charges.contextSwitch(node, node.parameter("thread_switch_instructions"));
+        executions++;
+        Charges.trap(node);
+        node.work(Work.REPLY, node.parameter("getreq_putrep_instructions"));
+        Charges.trap(node);
+        Charges.contextSwitch(node, node.parameter("thread_switch_instructions"));
+        outcome.succeed(node.nanos());
+    }
+
+    /**
+     * Creates a thread in the caller's process (Table 3): a kernel call that makes the thread and clears its
+     * stack; the thread runs, exits with a kernel call, and its creator runs again.
+     */
+    public void createThread(Outcome outcome) {
+        Charges.trap(node);
+        node.work(Work.KERNEL_CALL, node.parameter("thread_create_instructions"));
+        Charges.copy(node, Work.KERNEL_CALL, node.parameter("thread_stack_kb") * 1024);
+        Charges.contextSwitch(node, node.parameter("thread_switch_instructions"));
+        Charges.trap(node);
+        Charges.contextSwitch(node, node.parameter("thread_switch_instructions"));
+        outcome.succeed(node.nanos());
+    }
+
+    /** A kernel call that does nothing. */
+    public void nullCall(Outcome outcome) {
+        Charges.trap(node);
+        outcome.succeed(node.nanos());
+    }
+
+    @Override
+    public void receive(int from, byte[] message) {
+        switch (Packets.field(message, TYPE)) {
+            case REQUEST -> request(from, message);
+            case REPLY -> reply(from, message);
+            case REPLY_ACK -> replyAcknowledged(from, Packets.field(message, ID));
+            case REQUEST_FRAGMENT_ACK -> {
+                if (call != null && call.id == Packets.field(message, ID)) {
+                    call.requestAcked.set(Packets.field(message, INDEX));
+                }
+            }
+            case REPLY_FRAGMENT_ACK -> {
+                Served s = served.get(from);
+                if (s != null && s.id == Packets.field(message, ID)) {
+                    s.replyAcked.set(Packets.field(message, INDEX));
+                }
+            }
+            default -> {
+                // not ours: ignore, as a kernel ignores a packet of another protocol
+            }
+        }
+    }
+
+    // ---- client side
+
+    private void sendRequest(Call c) {
+        int count = Packets.fragments(c.requestBytes, fragment);
+        for (int i = 0; i < count; i++) {
+            if (!c.requestAcked.get(i)) {
+                node.send(c.server, Packets.of(header, Packets.fragmentBytes(c.requestBytes, fragment, i),
+                        REQUEST, c.id, i, count, c.replyBytes, c.user ? 1 : 0));
+            }
+        }
+    }
+
+    private void requestTimedOut(Call c) {
+        if (c.outcome.over()) {
+            return;
+        }
+        if (++c.tries >= maxTries) {
+            c.outcome.fail(String.format(Locale.ROOT, "no reply from the server's kernel after %d tries %.0f ms apart", c.tries, retransmitNanos / 1e6));
+            return;
+        }
+        int before = c.requestAcked.cardinality();
+        sendRequest(c);
+        retransmissions += Packets.fragments(c.requestBytes, fragment) - before;
+        c.timer = node.after(retransmitNanos, () -> requestTimedOut(c));
+    }
+
+    private void reply(int from, byte[] message) {
+        int id = Packets.field(message, ID);
+        int index = Packets.field(message, INDEX);
+        int count = Packets.field(message, COUNT);
+        if (call == null || call.id != id || call.outcome.over()) {
+            if (call != null && id <= call.id) {
+                node.send(from, Packets.of(header, 0, REPLY_ACK, id)); // our acknowledgement was lost: send it again
+            }
+            return;
+        }
+        if (index < count - 1) {
+            node.send(from, Packets.of(header, 0, REPLY_FRAGMENT_ACK, id, index));
+        }
+        call.reply.set(index);
+        if (call.reply.cardinality() < count) {
+            return;
+        }
+        call.timer.cancel();
+        Charges.contextSwitch(node, node.parameter("thread_switch_instructions")); // the caller's thread runs again
+        call.outcome.succeed(node.nanos());
+        node.send(from, Packets.of(header, 0, REPLY_ACK, id));
+    }
+
+    // ---- server side
+
+    private void request(int from, byte[] message) {
+        int id = Packets.field(message, ID);
+        int index = Packets.field(message, INDEX);
+        int count = Packets.field(message, COUNT);
+        Served s = served.get(from);
+        if (s != null && id < s.id) {
+            return; // a transaction already answered and acknowledged
+        }
+        if (s == null || id > s.id) {
+            if (s != null && s.timer != null) {
+                s.timer.cancel();
+            }
+            s = new Served(id);
+            served.put(from, s);
+        }
+        if (s.executed) {
+            if (index == count - 1 && !s.acknowledged) {
+                retransmissions += sendReply(from, s); // the reply was lost: answer from what we kept, never run it again
+            }
+            return;
+        }
+        if (index < count - 1) {
+            node.send(from, Packets.of(header, 0, REQUEST_FRAGMENT_ACK, id, index));
+        }
+        s.request.set(index);
+        if (s.request.cardinality() < count) {
+            return;
+        }
+        boolean user = Packets.field(message, USER) == 1;
+        s.executed = true;
+        executions++;
+        Charges.contextSwitch(node, node.parameter("thread_switch_instructions")); // getreq returns in the server thread
+        if (user) {
+            Charges.trap(node); // putrep
+        }
+        node.work(Work.REPLY, node.parameter("getreq_putrep_instructions"));
+        s.replyBytes = Packets.field(message, WANTED);
+        sendReply(from, s);
+        Served kept = s;
+        s.timer = node.after(retransmitNanos, () -> replyTimedOut(from, kept));
+        if (user) {
+            Charges.trap(node); // the server thread's next getreq
+        }
+    }
+
+    /** Sends the reply's fragments not yet acknowledged; returns how many. */
+    private int sendReply(int client, Served s) {
+        int count = Packets.fragments(s.replyBytes, fragment);
+        int sent = 0;
+        for (int i = 0; i < count; i++) {
+            if (!s.replyAcked.get(i)) {
+                node.send(client, Packets.of(header, Packets.fragmentBytes(s.replyBytes, fragment, i), REPLY, s.id, i, count));
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private void replyTimedOut(int client, Served s) {
+        if (s.acknowledged || served.get(client) != s) {
+            return;
+        }
+        if (++s.tries >= maxTries) {
+            return; // the client is gone; a new request from it starts afresh
+        }
+        retransmissions += sendReply(client, s);
+        s.timer = node.after(retransmitNanos, () -> replyTimedOut(client, s));
+    }
+
+    private void replyAcknowledged(int client, int id) {
+        Served s = served.get(client);
+        if (s != null && s.id == id) {
+            s.acknowledged = true;
+            if (s.timer != null) {
+                s.timer.cancel();
+            }
+        }
+    }
+
+    /** The client's one outstanding transaction. */
+    private static final class Call {
+        final int id;
+        final int server;
+        final int requestBytes;
+        final int replyBytes;
+        final boolean user;
+        final Outcome outcome;
+        final BitSet requestAcked = new BitSet();
+        final BitSet reply = new BitSet();
+        Timer timer;
+        int tries;
+
+        Call(int id, int server, int requestBytes, int replyBytes, boolean user, Outcome outcome) {
+            this.id = id;
+            this.server = server;
+            this.requestBytes = requestBytes;
+            this.replyBytes = replyBytes;
+            this.user = user;
+            this.outcome = outcome;
+        }
+    }
+
+    /** What the server keeps of a client's last transaction. */
+    private static final class Served {
+        final int id;
+        final BitSet request = new BitSet();
+        final BitSet replyAcked = new BitSet();
+        boolean executed;
+        boolean acknowledged;
+        int replyBytes;
+        Timer timer;
+        int tries;
+
+        Served(int id) {
+            this.id = id;
+        }
+    }
+}

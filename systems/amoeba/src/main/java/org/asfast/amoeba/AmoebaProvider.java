@@ -1,0 +1,22 @@
+package org.asfast.amoeba;
+
+import java.util.List;
+import org.asfast.nodes.Faults;
+import org.asfast.spi.Platform;
+import org.asfast.spi.PlatformProvider;
+import org.asfast.spi.PlatformSettings;
+
+/** Amoeba on two simulated Sun 3/60s on one Ethernet. */
+public final class AmoebaProvider implements PlatformProvider {
+    public static final String SIMULATED = "sun3-60-amoeba-sim";
+
+    @Override
+    public List<String> names() {
+        return List.of(SIMULATED);
+    }
+
+    @Override
+    public Platform open(String name, PlatformSettings settings) {
+        return new AmoebaSimulated(SIMULATED, AmoebaSimulated.parameters(), Faults.NONE);
+    }
+}

@@ -1,0 +1,32 @@
+package org.asfast.systems;
+
+import org.asfast.nodes.NodeContext;
+import org.asfast.nodes.Work;
+
+/**
+ * The costs a node charges as the modelled machines charge them (org.asfast.model's Hardware): a trap at the
+ * kernel's speed, a copy at the memory's, a context switch as the scheduler's path plus the registers stored and
+ * loaded through memory. A copy is charged as the kernel instructions that take as long, since nodes charge work
+ * in instructions.
+ */
+public final class Charges {
+    private Charges() {
+    }
+
+    /** Entering and leaving the kernel once. */
+    public static void trap(NodeContext node) {
+        node.work(Work.KERNEL_CALL, node.parameter("trap_instructions"));
+    }
+
+    /** Copying {@code bytes} through memory (no cache on the Sun-3). */
+    public static void copy(NodeContext node, Work kind, double bytes) {
+        double seconds = bytes / (node.parameter("memory_mbs") * (1 << 20));
+        node.work(kind, seconds * node.parameter("mips") * 1e6 / node.parameter("kernel_cpi"));
+    }
+
+    /** One context switch: the scheduler's {@code schedulerInstructions}, then one thread's registers out and another's in. */
+    public static void contextSwitch(NodeContext node, double schedulerInstructions) {
+        node.work(Work.CONTROL_TRANSFER, schedulerInstructions);
+        copy(node, Work.CONTROL_TRANSFER, 2 * node.parameter("switched_registers") * 4);
+    }
+}

@@ -1,0 +1,61 @@
+package org.asfast.systems;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.asfast.model.ModelParameters;
+import org.asfast.model.ModelRow;
+import org.asfast.model.ModelSpec;
+import org.asfast.model.Parameter;
+import org.asfast.sim.cluster.Hardware;
+
+/**
+ * A machine of the Ousterhout model as a simulated system sees it: the parameters it reuses, each with the
+ * model's source, so that a cell predicted from parameters calibrated on Ousterhout's tables is out-of-sample.
+ * The machine is named by one of the model's platforms on it (its operating system gives the UNIX-side
+ * figures, such as Sprite's context switch).
+ */
+public final class ModelHardware {
+    /** The machine's figures every simulated system takes from the model. */
+    public static final List<String> MACHINE = List.of("mips", "kernel_cpi", "memory_mbs", "trap_instructions", "switched_registers",
+            "ethernet_mbps", "packet_bytes");
+
+    private final String platform;
+    private final List<Parameter> parameters;
+
+    private ModelHardware(String platform, List<Parameter> parameters) {
+        this.platform = platform;
+        this.parameters = parameters;
+    }
+
+    /**
+     * The machine under one of the model's platforms, e.g. {@code sun3-60-sprite-local}, with the shipped parameters:
+     * {@link #MACHINE} and the operating-system figures {@code more} names (Sprite's context switch, say).
+     */
+    public static ModelHardware of(String modelPlatform, String... more) {
+        ModelRow row = ModelRow.find(modelPlatform);
+        if (row == null) {
+            throw new IllegalArgumentException("the model has no platform '" + modelPlatform + "'");
+        }
+        ModelSpec spec = new ModelSpec(row, ModelParameters.bundled());
+        List<Parameter> found = new ArrayList<>();
+        List<String> names = new ArrayList<>(MACHINE);
+        names.addAll(List.of(more));
+        for (String name : names) {
+            found.add(spec.parameter(name));
+        }
+        return new ModelHardware(modelPlatform, List.copyOf(found));
+    }
+
+    public String platform() {
+        return platform;
+    }
+
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The simulated CPU and memory of a machine with these parameters. */
+    public static Hardware processor(String name, SystemParameters p) {
+        return new Hardware(name, p.number("mips"), p.number("kernel_cpi"), p.number("memory_mbs"));
+    }
+}

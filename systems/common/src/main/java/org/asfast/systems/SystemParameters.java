@@ -1,0 +1,112 @@
+package org.asfast.systems;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.asfast.model.Parameter;
+
+/**
+ * A simulated system's parameters with their provenance, in the model's format
+ * ({@code subject,parameter,value,unit,source}; source {@code documented:}, {@code assumption:} or
+ * {@code calibration: <paper | table | machine | os | config | column>}), laid over the modelled machine's
+ * hardware, whose parameters keep the model's own sources. A name is set once: a system cannot quietly
+ * override the machine it runs on.
+ */
+public final class SystemParameters {
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).build();
+
+    private final Map<String, Parameter> byName;
+
+    private SystemParameters(Map<String, Parameter> byName) {
+        this.byName = byName;
+    }
+
+    /**
+     * The machine's parameters from the model, then its network interface's ({@link #SUN3_60_LANCE}), then the
+     * system's own files ({@code resources}, found beside {@code owner}).
+     */
+    public static SystemParameters load(ModelHardware machine, Class<?> owner, String... resources) {
+        Map<String, Parameter> byName = new LinkedHashMap<>();
+        for (Parameter p : machine.parameters()) {
+            byName.put(p.name(), p);
+        }
+        add(byName, read(SystemParameters.class, SUN3_60_LANCE), SUN3_60_LANCE);
+        for (String resource : resources) {
+            add(byName, read(owner, resource), resource);
+        }
+        return new SystemParameters(byName);
+    }
+
+    /** The Sun 3/60's Ethernet interface as both Amoeba and Sprite drive it. */
+    public static final String SUN3_60_LANCE = "sun3-60-lance.csv";
+
+    private static void add(Map<String, Parameter> byName, List<Parameter> rows, String resource) {
+        for (Parameter p : rows) {
+            Parameter earlier = byName.putIfAbsent(p.name(), p);
+            if (earlier != null) {
+                throw new IllegalStateException(resource + ": " + p.name() + " is set twice (" + earlier.subject() + " and " + p.subject() + ")");
+            }
+        }
+    }
+
+    static List<Parameter> read(Class<?> owner, String resource) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the parameter file " + resource + " is missing beside " + owner.getName());
+            }
+            List<Parameter> rows = new ArrayList<>();
+            for (CSVRecord r : FORMAT.parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords()) {
+                Parameter p = new Parameter(r.get("subject"), r.get("parameter"), r.get("value"), r.get("unit"), r.get("source"));
+                if (!p.source().matches("(documented|assumption|calibration): .+")) {
+                    throw new IllegalStateException(resource + ": " + p.name() + " needs a source 'documented: ...', 'assumption: ...' or 'calibration: <cell>'");
+                }
+                p.number(); // every system parameter is a number
+                rows.add(p);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same parameters with one value changed (a calibration trial or a what-if). */
+    public SystemParameters with(String name, double value) {
+        Parameter p = parameter(name);
+        Map<String, Parameter> changed = new LinkedHashMap<>(byName);
+        changed.put(name, new Parameter(p.subject(), name, Double.toString(value), p.unit(), p.source()));
+        return new SystemParameters(changed);
+    }
+
+    public Parameter parameter(String name) {
+        Parameter p = byName.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "'; the parameters are " + String.join(", ", byName.keySet()));
+        }
+        return p;
+    }
+
+    public double number(String name) {
+        return parameter(name).number();
+    }
+
+    /** Every parameter, the machine's first. */
+    public List<Parameter> all() {
+        return List.copyOf(byName.values());
+    }
+
+    /** Name to value, as nodes read them through their context. */
+    public Map<String, Double> numbers() {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        byName.forEach((name, p) -> numbers.put(name, p.number()));
+        return numbers;
+    }
+}

@@ -1,0 +1,308 @@
+package org.asfast.sprite;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.asfast.nodes.Node;
+import org.asfast.nodes.NodeContext;
+import org.asfast.nodes.Timer;
+import org.asfast.nodes.Work;
+import org.asfast.systems.Charges;
+import org.asfast.systems.Outcome;
+import org.asfast.systems.Packets;
+
+/**
+ * A Sprite kernel: its kernel-to-kernel RPC (Douglis et al. §3.2, after Birrell and Nelson, as Sprite's rpc
+ * module implements it), the pseudo-devices user processes talk through, and its kernel calls.
+ *
+ * <p>A client sends each RPC on a channel. The server's reply acknowledges the request, and the client's next
+ * request on the same channel acknowledges the reply, so a call costs two packets when the same parties talk
+ * repeatedly (implicit acknowledgements); the server keeps the reply until then and answers a retransmitted
+ * request from it, so each RPC is executed at most once. A message goes out as up to 16 fragments of 1 KB
+ * (rpcPacket.h: RPC_MAX_NUM_FRAGS, RPC_MAX_FRAG_SIZE), blasted without acknowledging each. A client that hears
+ * nothing retransmits with "please acknowledge"; a server still working answers with an explicit acknowledgement.
+ * On the server, an RPC server process takes each request, so a context switch comes with every RPC received.
+ *
+ * <p>A pseudo-device request from a user process is a kernel call whose data is copied in and out of the user's
+ * pages, carried to the server's machine by RPCs of at most 16 KB each, and handed there to the user-level server
+ * process: two more context switches, its kernel calls and copies, and the file system's layering.
+ */
+public final class SpriteKernel implements Node {
+    private static final int TYPE = 0, CHANNEL = 1, ID = 2, INDEX = 3, COUNT = 4, WANTED = 5, COMMAND = 6, FLAGS = 7;
+    private static final int REQUEST = 1, REPLY = 2, ACK = 3;
+    private static final int NULL_RPC = 0, PSEUDO_DEVICE = 1;
+    private static final int PLEASE_ACK = 1;
+    /** The benchmark's one calling process uses one channel. */
+    private static final int CHANNEL_OF_CALLER = 0;
+
+    private NodeContext node;
+    private int header;
+    private int fragment;
+    private int maxBytes;
+    private long retransmitNanos;
+    private int maxTries;
+
+    private Call call;
+    private int nextId = 1;
+    private final Map<Long, Served> served = new HashMap<>();
+    private long executions;
+    private long retransmissions;
+
+    @Override
+    public void start(NodeContext context) {
+        node = context;
+        header = (int) node.parameter("header_bytes");
+        fragment = (int) node.parameter("fragment_bytes");
+        maxBytes = fragment * (int) node.parameter("max_fragments");
+        retransmitNanos = Math.round(node.parameter("retransmit_ms") * 1e6);
+        maxTries = (int) node.parameter("max_tries");
+    }
+
+    /** RPCs this kernel's servers executed. */
+    public long executions() {
+        return executions;
+    }
+
+    /** Packets this kernel sent again because no answer came in time. */
+    public long retransmissions() {
+        return retransmissions;
+    }
+
+    /** The most bytes one RPC carries each way. */
+    public int maxBytes() {
+        return maxBytes;
+    }
+
+    /** A kernel-to-kernel RPC to {@code server} carrying {@code requestBytes} there and {@code replyBytes} back. */
+    public void rpc(int server, int requestBytes, int replyBytes, Outcome outcome) {
+        if (requestBytes > maxBytes || replyBytes > maxBytes || requestBytes < 0 || replyBytes < 0) {
+            throw new IllegalArgumentException("a Sprite RPC carries 0 to " + maxBytes + " bytes each way, not " + requestBytes + " and " + replyBytes);
+        }
+        send(new Call(server, requestBytes, replyBytes, NULL_RPC, outcome, () -> outcome.succeed(node.nanos())));
+    }
+
+    /**
+     * A user process's request on a pseudo-device served by a process on {@code server}'s machine: a write of
+     * {@code requestBytes} answered with {@code replyBytes}, in as many RPCs as it takes.
+     */
+    public void pseudoDevice(int server, int requestBytes, int replyBytes, Outcome outcome) {
+        if (requestBytes < 0 || replyBytes < 0) {
+            throw new IllegalArgumentException("a pseudo-device request moves 0 or more bytes, not " + requestBytes + " and " + replyBytes);
+        }
+        Charges.trap(node);
+        userCopy(requestBytes); // copied in from the caller's pages
+        int pieces = Math.max(Packets.fragments(requestBytes, maxBytes), Packets.fragments(replyBytes, maxBytes));
+        piece(server, requestBytes, replyBytes, 0, pieces, outcome);
+    }
+
+    private void piece(int server, int requestBytes, int replyBytes, int index, int pieces, Outcome outcome) {
+        Runnable next = index + 1 < pieces
+                ? () -> piece(server, requestBytes, replyBytes, index + 1, pieces, outcome)
+                : () -> {
+                    userCopy(replyBytes); // copied out to the caller's pages
+                    outcome.succeed(node.nanos());
+                };
+        send(new Call(server, Packets.fragmentBytes(requestBytes, maxBytes, index), Packets.fragmentBytes(replyBytes, maxBytes, index),
+                PSEUDO_DEVICE, outcome, next));
+    }
+
+    /**
+     * Table 3's context switch in Sprite: two processes hand control back and forth through shared memory, each
+     * waking the other with a kernel call and waiting with another; the wake-up and wait paths are charged as
+     * the model's pipe read and write.
+     */
+    public void switchRoundTrip(Outcome outcome) {
+        for (int side = 0; side < 2; side++) {
+            Charges.trap(node);
+            node.work(Work.KERNEL_CALL, node.parameter("pipe_io_instructions"));
+            Charges.trap(node);
+            node.work(Work.KERNEL_CALL, node.parameter("pipe_io_instructions"));
+            Charges.contextSwitch(node, node.parameter("switch_instructions"));
+        }
+        outcome.succeed(node.nanos());
+    }
+
+    /**
+     * Table 3's thread creation in Sprite: a fork whose child shares its parent's data, charged as the model's
+     * process creation (its fork path and the memory it copies); the child runs, exits, and the parent resumes.
+     */
+    public void sharedFork(Outcome outcome) {
+        Charges.trap(node);
+        node.work(Work.KERNEL_CALL, node.parameter("spawn_instructions"));
+        Charges.copy(node, Work.KERNEL_CALL, node.parameter("fork_copy_kb") * 1024);
+        Charges.contextSwitch(node, node.parameter("switch_instructions"));
+        Charges.contextSwitch(node, node.parameter("switch_instructions"));
+        outcome.succeed(node.nanos());
+    }
+
+    /** A kernel call that does nothing but return (getpid). */
+    public void nullCall(Outcome outcome) {
+        Charges.trap(node);
+        node.work(Work.KERNEL_CALL, node.parameter("getpid_instructions"));
+        outcome.succeed(node.nanos());
+    }
+
+    @Override
+    public void receive(int from, byte[] message) {
+        switch (Packets.field(message, TYPE)) {
+            case REQUEST -> request(from, message);
+            case REPLY -> reply(message);
+            case ACK -> {
+                if (call != null && call.id == Packets.field(message, ID)) {
+                    call.tries = 0; // the server has it and is working: keep waiting
+                }
+            }
+            default -> {
+                // another protocol's packet
+            }
+        }
+    }
+
+    // ---- client side
+
+    private void send(Call c) {
+        node.work(Work.DATA_TRANSFER, node.parameter("rpc_client_instructions"));
+        c.id = nextId++;
+        call = c;
+        sendRequest(c, 0);
+        c.timer = node.after(retransmitNanos, () -> timedOut(c));
+    }
+
+    private void sendRequest(Call c, int flags) {
+        int count = Packets.fragments(c.requestBytes, fragment);
+        for (int i = 0; i < count; i++) {
+            node.send(c.server, Packets.of(header, Packets.fragmentBytes(c.requestBytes, fragment, i),
+                    REQUEST, CHANNEL_OF_CALLER, c.id, i, count, c.replyBytes, c.command, flags));
+        }
+    }
+
+    private void timedOut(Call c) {
+        if (c.done || c.outcome.over()) {
+            return;
+        }
+        if (++c.tries >= maxTries) {
+            c.outcome.fail(String.format(Locale.ROOT, "no reply from the server's kernel after %d tries %.0f ms apart", c.tries, retransmitNanos / 1e6));
+            return;
+        }
+        sendRequest(c, PLEASE_ACK);
+        retransmissions += Packets.fragments(c.requestBytes, fragment);
+        c.timer = node.after(retransmitNanos, () -> timedOut(c));
+    }
+
+    private void reply(byte[] message) {
+        Call c = call;
+        if (c == null || c.done || c.id != Packets.field(message, ID)) {
+            return; // a late copy of an earlier reply: nothing waits for it, and it needs no acknowledgement
+        }
+        c.reply.set(Packets.field(message, INDEX));
+        if (c.reply.cardinality() < Packets.field(message, COUNT)) {
+            return;
+        }
+        c.done = true;
+        c.timer.cancel();
+        Charges.contextSwitch(node, node.parameter("switch_instructions")); // the waiting process runs again
+        c.then.run();
+    }
+
+    // ---- server side
+
+    private void request(int from, byte[] message) {
+        int channel = Packets.field(message, CHANNEL);
+        int id = Packets.field(message, ID);
+        int index = Packets.field(message, INDEX);
+        int count = Packets.field(message, COUNT);
+        long key = ((long) from << 32) | channel;
+        Served s = served.get(key);
+        if (s != null && id < s.id) {
+            return;
+        }
+        if (s == null || id > s.id) {
+            s = new Served(id); // a new request on the channel: the reply kept for the last one was received
+            served.put(key, s);
+        }
+        if (s.executed) {
+            boolean pleaseAck = (Packets.field(message, FLAGS) & PLEASE_ACK) != 0;
+            if (pleaseAck && index == count - 1) {
+                retransmissions += sendReply(from, channel, s); // the reply was lost: resend it, never run the call again
+            }
+            return;
+        }
+        s.request.set(index);
+        if (s.request.cardinality() < count) {
+            return;
+        }
+        s.executed = true;
+        executions++;
+        Charges.contextSwitch(node, node.parameter("switch_instructions")); // an RPC server process takes the request
+        node.work(Work.REPLY, node.parameter("rpc_server_instructions"));
+        int requestBytes = Packets.dataBytes(message, header) + fragment * (count - 1);
+        s.replyBytes = Packets.field(message, WANTED);
+        if (Packets.field(message, COMMAND) == PSEUDO_DEVICE) {
+            serveOnPseudoDevice(requestBytes, s.replyBytes);
+        }
+        sendReply(from, channel, s);
+    }
+
+    /** The pseudo-device's user-level server process reads the request and writes its answer. */
+    private void serveOnPseudoDevice(int requestBytes, int replyBytes) {
+        Charges.contextSwitch(node, node.parameter("switch_instructions"));
+        Charges.trap(node);
+        userCopy(requestBytes);
+        node.work(Work.PROCEDURE, node.parameter("pdev_request_instructions"));
+        Charges.trap(node);
+        userCopy(replyBytes);
+        Charges.contextSwitch(node, node.parameter("switch_instructions"));
+    }
+
+    private int sendReply(int client, int channel, Served s) {
+        int count = Packets.fragments(s.replyBytes, fragment);
+        for (int i = 0; i < count; i++) {
+            node.send(client, Packets.of(header, Packets.fragmentBytes(s.replyBytes, fragment, i), REPLY, channel, s.id, i, count));
+        }
+        return count;
+    }
+
+    /** A copy between a user's pages and the kernel, each page checked to be resident first. */
+    private void userCopy(int bytes) {
+        Charges.copy(node, Work.DATA_TRANSFER, bytes);
+        double pages = Math.ceil(bytes / node.parameter("page_bytes"));
+        node.work(Work.DATA_TRANSFER, pages * node.parameter("page_check_instructions"));
+    }
+
+    /** One RPC in flight on the caller's channel. */
+    private static final class Call {
+        final int server;
+        final int requestBytes;
+        final int replyBytes;
+        final int command;
+        final Outcome outcome;
+        final Runnable then;
+        final BitSet reply = new BitSet();
+        int id;
+        Timer timer;
+        int tries;
+        boolean done;
+
+        Call(int server, int requestBytes, int replyBytes, int command, Outcome outcome, Runnable then) {
+            this.server = server;
+            this.requestBytes = requestBytes;
+            this.replyBytes = replyBytes;
+            this.command = command;
+            this.outcome = outcome;
+            this.then = then;
+        }
+    }
+
+    /** What a server keeps of a channel's last RPC: until the next request on the channel, its reply. */
+    private static final class Served {
+        final int id;
+        final BitSet request = new BitSet();
+        boolean executed;
+        int replyBytes;
+
+        Served(int id) {
+            this.id = id;
+        }
+    }
+}
