@@ -21,7 +21,8 @@ import org.asfast.systems.Packets;
  * repeatedly (implicit acknowledgements); the server keeps the reply until then and answers a retransmitted
  * request from it, so each RPC is executed at most once. A message goes out as up to 16 fragments of 1 KB
  * (rpcPacket.h: RPC_MAX_NUM_FRAGS, RPC_MAX_FRAG_SIZE), blasted without acknowledging each. A client that hears
- * nothing retransmits with "please acknowledge"; a server still working answers with an explicit acknowledgement.
+ * nothing retransmits with "please acknowledge"; a server still working answers with an explicit acknowledgement,
+ * and one missing fragments answers with the mask of those it has, so only the others are sent again.
  * On the server, an RPC server process takes each request, so a context switch comes with every RPC received.
  *
  * <p>A pseudo-device request from a user process is a kernel call whose data is copied in and out of the user's
@@ -29,7 +30,7 @@ import org.asfast.systems.Packets;
  * process: two more context switches, its kernel calls and copies, and the file system's layering.
  */
 public final class SpriteKernel implements Node {
-    private static final int TYPE = 0, CHANNEL = 1, ID = 2, INDEX = 3, COUNT = 4, WANTED = 5, COMMAND = 6, FLAGS = 7;
+    private static final int TYPE = 0, CHANNEL = 1, ID = 2, INDEX = 3, COUNT = 4, WANTED = 5, COMMAND = 6, FLAGS = 7, MASK = 8;
     private static final int REQUEST = 1, REPLY = 2, ACK = 3;
     private static final int NULL_RPC = 0, PSEUDO_DEVICE = 1;
     private static final int PLEASE_ACK = 1;
@@ -148,11 +149,7 @@ public final class SpriteKernel implements Node {
         switch (Packets.field(message, TYPE)) {
             case REQUEST -> request(from, message);
             case REPLY -> reply(message);
-            case ACK -> {
-                if (call != null && call.id == Packets.field(message, ID)) {
-                    call.tries = 0; // the server has it and is working: keep waiting
-                }
-            }
+            case ACK -> acknowledged(message);
             default -> {
                 // another protocol's packet
             }
@@ -169,11 +166,37 @@ public final class SpriteKernel implements Node {
         c.timer = node.after(retransmitNanos, () -> timedOut(c));
     }
 
-    private void sendRequest(Call c, int flags) {
+    /** Sends the fragments the server is not known to have; the last carries {@code flags}. Returns how many. */
+    private int sendRequest(Call c, int flags) {
         int count = Packets.fragments(c.requestBytes, fragment);
+        int last = -1;
         for (int i = 0; i < count; i++) {
-            node.send(c.server, Packets.of(header, Packets.fragmentBytes(c.requestBytes, fragment, i),
-                    REQUEST, CHANNEL_OF_CALLER, c.id, i, count, c.replyBytes, c.command, flags));
+            if (!c.serverHas.get(i)) {
+                last = i;
+            }
+        }
+        int sent = 0;
+        for (int i = 0; i <= last; i++) {
+            if (!c.serverHas.get(i)) {
+                node.send(c.server, Packets.of(header, Packets.fragmentBytes(c.requestBytes, fragment, i),
+                        REQUEST, CHANNEL_OF_CALLER, c.id, i, count, c.replyBytes, c.command, i == last ? flags : 0));
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** The server has the request and works on it (no mask), or has the fragments of its mask. */
+    private void acknowledged(byte[] message) {
+        Call c = call;
+        if (c == null || c.done || c.id != Packets.field(message, ID)) {
+            return;
+        }
+        c.tries = 0; // the server is there: keep waiting
+        int mask = Packets.field(message, MASK);
+        if (mask != 0) {
+            c.serverHas.or(BitSet.valueOf(new long[] {mask & 0xFFFFFFFFL}));
+            retransmissions += sendRequest(c, PLEASE_ACK);
         }
     }
 
@@ -185,8 +208,7 @@ public final class SpriteKernel implements Node {
             c.outcome.fail(String.format(Locale.ROOT, "no reply from the server's kernel after %d tries %.0f ms apart", c.tries, retransmitNanos / 1e6));
             return;
         }
-        sendRequest(c, PLEASE_ACK);
-        retransmissions += Packets.fragments(c.requestBytes, fragment);
+        retransmissions += sendRequest(c, PLEASE_ACK);
         c.timer = node.after(retransmitNanos, () -> timedOut(c));
     }
 
@@ -221,15 +243,19 @@ public final class SpriteKernel implements Node {
             s = new Served(id); // a new request on the channel: the reply kept for the last one was received
             served.put(key, s);
         }
+        boolean pleaseAck = (Packets.field(message, FLAGS) & PLEASE_ACK) != 0;
         if (s.executed) {
-            boolean pleaseAck = (Packets.field(message, FLAGS) & PLEASE_ACK) != 0;
-            if (pleaseAck && index == count - 1) {
+            if (pleaseAck) {
                 retransmissions += sendReply(from, channel, s); // the reply was lost: resend it, never run the call again
             }
             return;
         }
         s.request.set(index);
         if (s.request.cardinality() < count) {
+            if (pleaseAck) { // tell the client which fragments arrived, so it resends only the others
+                long mask = s.request.toLongArray()[0];
+                node.send(from, Packets.of(header, 0, ACK, channel, id, 0, count, 0, 0, 0, (int) mask));
+            }
             return;
         }
         s.executed = true;
@@ -279,6 +305,8 @@ public final class SpriteKernel implements Node {
         final Outcome outcome;
         final Runnable then;
         final BitSet reply = new BitSet();
+        /** Request fragments the server said it has. */
+        final BitSet serverHas = new BitSet();
         int id;
         Timer timer;
         int tries;

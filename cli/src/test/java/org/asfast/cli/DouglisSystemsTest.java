@@ -1,0 +1,111 @@
+package org.asfast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.asfast.amoeba.AmoebaSimulated;
+import org.asfast.report.Baselines;
+import org.asfast.spi.CapabilityMissing;
+import org.asfast.spi.Pipes;
+import org.asfast.spi.Platform;
+import org.asfast.spi.PlatformSettings;
+import org.asfast.spi.Platforms;
+import org.asfast.spi.Rpc;
+import org.asfast.sprite.SpriteSimulated;
+import org.asfast.systems.SystemParameters;
+import org.asfast.workloads.Cswitch;
+import org.asfast.workloads.Getpid;
+import org.asfast.workloads.douglis.RpcLatency;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Douglis et al.'s findings and the simulated cells' fidelity, on the simulated Amoeba and Sprite. */
+class DouglisSystemsTest {
+    private static Baselines baselines;
+    private static List<SystemsCommand.Compared> compared;
+
+    @BeforeAll
+    static void simulate() {
+        baselines = Baselines.load(Path.of("..", "results", "baselines"));
+        compared = SystemsCommand.compare(AmoebaSimulated.parameters(), SpriteSimulated.parameters(), baselines);
+    }
+
+    /** Virtual milliseconds per null call at a level, through the workload and the SPI. */
+    private static double nullCallMillis(String platform, Rpc.Level level) {
+        try (Platform p = Platforms.open(platform, PlatformSettings.defaults()); RpcLatency w = new RpcLatency(p, level, 0)) {
+            w.call();
+            long start = p.clock().nanos();
+            for (int i = 0; i < 5; i++) {
+                w.call();
+            }
+            return (p.clock().nanos() - start) / 5e6;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rpc.Level.class)
+    void amoebasNullRpcIsFasterThanSprites(Rpc.Level level) {
+        double amoeba = nullCallMillis("sun3-60-amoeba-sim", level);
+        double sprite = nullCallMillis("sun3-60-sprite-sim", level);
+        assertTrue(amoeba < sprite, level + ": Amoeba " + amoeba + " ms, Sprite " + sprite + " ms");
+    }
+
+    @Test
+    void spritesUserLevelCallsCostFarMoreThanItsKernelCallsAndAmoebasLittleMore() {
+        double spriteRatio = nullCallMillis("sun3-60-sprite-sim", Rpc.Level.USER) / nullCallMillis("sun3-60-sprite-sim", Rpc.Level.KERNEL);
+        double amoebaRatio = nullCallMillis("sun3-60-amoeba-sim", Rpc.Level.USER) / nullCallMillis("sun3-60-amoeba-sim", Rpc.Level.KERNEL);
+        assertTrue(spriteRatio > 2, "Sprite's pseudo-devices: " + spriteRatio + "x its kernel RPC");
+        assertTrue(amoebaRatio < 1.25, "Amoeba's user-level RPC: " + amoebaRatio + "x its kernel RPC");
+    }
+
+    @Test
+    void ousterhoutsGetpidRunsUnchangedAndCswitchIsNotAvailable() {
+        for (String name : List.of("sun3-60-amoeba-sim", "sun3-60-sprite-sim")) {
+            try (Platform p = Platforms.open(name, PlatformSettings.defaults())) {
+                long before = p.clock().nanos();
+                new Getpid(p).call();
+                assertTrue(p.clock().nanos() > before, name + ": a kernel call takes time");
+                assertThrows(CapabilityMissing.class, () -> new Cswitch(p, org.asfast.spi.Processes.Placement.SAME_CPU), name);
+                assertThrows(CapabilityMissing.class, () -> p.require(Pipes.class), name);
+            }
+        }
+    }
+
+    @Test
+    void everyTableMeetsTheFidelityGoalWithUnderAThirdCalibrated() {
+        List<SystemsCommand.Summary> summaries = SystemsCommand.summaries(compared);
+        assertEquals(List.of("1a", "1b", "3", "text"), summaries.stream().map(SystemsCommand.Summary::table).toList());
+        for (SystemsCommand.Summary s : summaries) {
+            assertTrue(s.calibrations() * 3 < s.cells(), "Table " + s.table() + ": " + s.calibrations() + " of " + s.cells() + " cells calibrated");
+            assertTrue(s.meetsGoal(), "Table " + s.table() + ": median |error| of predictions " + s.median());
+        }
+    }
+
+    @Test
+    void cellsPredictedFromOusterhoutsParametersAloneAreOutOfSample() {
+        SystemsCommand.Compared kernelCall = compared.stream().filter(c -> c.cell().column().equals("minimum kernel call")).findFirst().orElseThrow();
+        assertTrue(kernelCall.outOfSample(), "Sprite's kernel call is the model's trap on the Sun 3/60");
+        SystemsCommand.Compared amoebaNull = compared.stream()
+                .filter(c -> c.cell().table().equals("1a") && c.cell().config().equals("0 bytes") && c.cell().column().equals("Amoeba")).findFirst().orElseThrow();
+        assertFalse(amoebaNull.outOfSample(), "Amoeba's null RPC uses the Lance's per-packet work, calibrated on Table 1a");
+    }
+
+    @Test
+    void solvingTheCalibrationsAgainGivesTheShippedValues() {
+        SystemParameters amoeba = AmoebaSimulated.parameters();
+        SystemParameters sprite = SpriteSimulated.parameters();
+        Map<String, Double> solved = SystemsCommand.calibrate(amoeba, sprite, baselines);
+        assertEquals(3, solved.size(), solved.toString());
+        solved.forEach((name, value) -> {
+            double shipped = (amoeba.all().stream().anyMatch(p -> p.name().equals(name)) ? amoeba : sprite).number(name);
+            assertEquals(shipped, value, 0.001 * shipped, name);
+        });
+    }
+}
