@@ -2,6 +2,8 @@ package org.asfast.systems;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.asfast.model.MachineHardware;
+import org.asfast.model.Machines;
 import org.asfast.model.ModelParameters;
 import org.asfast.model.ModelRow;
 import org.asfast.model.ModelSpec;
@@ -15,10 +17,6 @@ import org.asfast.sim.cluster.Hardware;
  * figures, such as Sprite's context switch).
  */
 public final class ModelHardware {
-    /** The machine's figures every simulated system takes from the model. */
-    public static final List<String> MACHINE = List.of("mips", "kernel_cpi", "memory_mbs", "trap_instructions", "switched_registers",
-            "ethernet_mbps", "packet_bytes");
-
     private final String platform;
     private final List<Parameter> parameters;
 
@@ -29,18 +27,19 @@ public final class ModelHardware {
 
     /**
      * The machine under one of the model's platforms, e.g. {@code sun3-60-sprite-local}, with the shipped parameters:
-     * {@link #MACHINE} and the operating-system figures {@code more} names (Sprite's context switch, say).
+     * the machine's public view (Machines.hardware: MIPS, kernel CPI, memory, trap, registers, Ethernet) and the
+     * operating-system figures {@code more} names (Sprite's context switch, say).
      */
     public static ModelHardware of(String modelPlatform, String... more) {
         ModelRow row = ModelRow.find(modelPlatform);
         if (row == null) {
             throw new IllegalArgumentException("the model has no platform '" + modelPlatform + "'");
         }
-        ModelSpec spec = new ModelSpec(row, ModelParameters.bundled());
-        List<Parameter> found = new ArrayList<>();
-        List<String> names = new ArrayList<>(MACHINE);
-        names.addAll(List.of(more));
-        for (String name : names) {
+        MachineHardware machine = Machines.hardware(row.machine());
+        List<Parameter> found = new ArrayList<>(List.of(machine.mips(), machine.kernelCpi(), machine.memoryMbs(), machine.trapInstructions(),
+                machine.switchedRegisters(), machine.ethernetMbps(), machine.packetBytes()));
+        ModelSpec spec = new ModelSpec(row, ModelParameters.bundled()); // the operating system's figures on that machine
+        for (String name : more) {
             found.add(spec.parameter(name));
         }
         return new ModelHardware(modelPlatform, List.copyOf(found));
