@@ -62,8 +62,6 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     public static final int MAX_MESSAGE = 65507 - HEADER;
     /** Socket buffers: room for bursts of the largest messages, as far as the kernel's limits allow. */
     private static final int SOCKET_BUFFER = 4 << 20;
-    /** Datagrams delivered per turn of the loop before due timers get their turn. */
-    private static final int BATCH = 64;
 
     private final NodeSetup setup;
     private final Node node;
@@ -79,6 +77,13 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     private InetSocketAddress[] peers = new InetSocketAddress[0];
     private long timerOrder;
     private long spinNanos;
+    /**
+     * Whether a datagram may be waiting. A turn reads one datagram only when the socket was last seen readable, and
+     * then waits in the kernel's poll, which returns at once if more are waiting: that costs one call per datagram,
+     * where reading until the socket is empty would cost one more, failed, read per wake-up.
+     */
+    private boolean readable = true;
+    private final java.util.function.Consumer<SelectionKey> becameReadable = key -> readable = true;
     private boolean started;
     private volatile boolean stopped;
 
@@ -197,7 +202,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     /** Runs the loop on the calling thread until {@link #stop} is called (from any thread). */
     public void run() {
         while (!stopped) {
-            turn(Long.MAX_VALUE);
+            turn(Long.MAX_VALUE, null);
         }
     }
 
@@ -212,7 +217,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
             if (now - deadline >= 0 || stopped) {
                 return done.getAsBoolean();
             }
-            turnUntil(done, deadline);
+            turn(deadline, done);
         }
         return true;
     }
@@ -365,17 +370,9 @@ public final class LiveNode implements NodeContext, AutoCloseable {
 
     // ---- the loop
 
-    private void turnUntil(BooleanSupplier done, long deadline) {
-        turn(deadline, done);
-    }
-
-    private void turn(long deadline) {
-        turn(deadline, null);
-    }
-
     /** One turn: posted tasks, the datagrams waiting, the timers due; with none of those, wait for one. */
     private void turn(long deadline, BooleanSupplier done) {
-        boolean progress = runPosted() | drain(done) | runDueTimers(done);
+        boolean progress = runPosted() | (readable && drain()) | runDueTimers(done);
         if (progress || (done != null && done.getAsBoolean())) {
             return;
         }
@@ -388,7 +385,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
         if (spinNanos > 0) {
             long spinUntil = now + Math.min(spinNanos, until - now);
             while (System.nanoTime() - spinUntil < 0) {
-                if (drain(done) || !posted.isEmpty()) {
+                if (drain() || !posted.isEmpty()) {
                     return;
                 }
                 Thread.onSpinWait();
@@ -400,8 +397,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
         }
         try {
             long millis = until == Long.MAX_VALUE ? 0 : Math.max(1, (until - now + 999_999) / 1_000_000);
-            selector.select(millis);
-            selector.selectedKeys().clear();
+            selector.select(becameReadable, millis);
         } catch (IOException e) {
             throw new UncheckedIOException("node " + self() + ": waiting on its socket failed: " + e.getMessage(), e);
         }
@@ -417,42 +413,37 @@ public final class LiveNode implements NodeContext, AutoCloseable {
         return any;
     }
 
-    private boolean drain(BooleanSupplier done) {
-        boolean any = false;
-        for (int i = 0; i < BATCH; i++) {
-            in.clear();
-            try {
-                if (channel.receive(in) == null) {
-                    break;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("node " + self() + ": receiving failed: " + e.getMessage(), e);
+    /** Reads one datagram, if one is waiting, and runs its handler; true if one was read. */
+    private boolean drain() {
+        readable = false;
+        in.clear();
+        try {
+            if (channel.receive(in) == null) {
+                return false;
             }
-            any = true;
-            in.flip();
-            if (in.remaining() < HEADER || in.getInt() != setup.runTag()) {
-                stray++;
-                continue;
-            }
-            int from = in.getInt();
-            byte[] message = new byte[in.remaining()];
-            in.get(message);
-            received++;
-            bytesIn += message.length;
-            if (!started) {
-                continue; // no handler may run before start(); the sender's protocol retransmits
-            }
-            beginHandler();
-            try {
-                node.receive(from, message);
-            } finally {
-                endHandler();
-            }
-            if (done != null && done.getAsBoolean()) {
-                break;
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("node " + self() + ": receiving failed: " + e.getMessage(), e);
         }
-        return any;
+        in.flip();
+        if (in.remaining() < HEADER || in.getInt() != setup.runTag()) {
+            stray++;
+            return true;
+        }
+        int from = in.getInt();
+        byte[] message = new byte[in.remaining()];
+        in.get(message);
+        received++;
+        bytesIn += message.length;
+        if (!started) {
+            return true; // no handler may run before start(); the sender's protocol retransmits
+        }
+        beginHandler();
+        try {
+            node.receive(from, message);
+        } finally {
+            endHandler();
+        }
+        return true;
     }
 
     private boolean runDueTimers(BooleanSupplier done) {

@@ -44,7 +44,7 @@ public final class LocalProcessPlacement implements Placement {
     public NodeProcess start(String nodeClass, NodeSetup setup, Path runRoot) {
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-XX:-UsePerfData", "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m", "-XX:TieredStopAtLevel=4"));
+        command.addAll(List.of("-XX:-UsePerfData", "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, NodeMain.class.getName(), "--node", nodeClass, "--run-root", runRoot.toString()));
         command.addAll(setup.toArguments());
