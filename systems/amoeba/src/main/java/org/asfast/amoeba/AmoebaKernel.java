@@ -93,7 +93,7 @@ public final class AmoebaKernel implements Node {
         Charges.trap(node);
         node.work(Work.DATA_TRANSFER, node.parameter("trans_instructions"));
         Charges.contextSwitch(node, node.parameter("thread_switch_instructions"));
-        executions++;
+        execute();
         Charges.trap(node);
         node.work(Work.REPLY, node.parameter("getreq_putrep_instructions"));
         Charges.trap(node);
@@ -225,8 +225,8 @@ public final class AmoebaKernel implements Node {
         }
         boolean user = Packets.field(message, USER) == 1;
         s.executed = true;
-        executions++;
         Charges.contextSwitch(node, node.parameter("thread_switch_instructions")); // getreq returns in the server thread
+        execute();
         if (user) {
             Charges.trap(node); // putrep
         }
@@ -238,6 +238,12 @@ public final class AmoebaKernel implements Node {
         if (user) {
             Charges.trap(node); // the server thread's next getreq
         }
+    }
+
+    /** The null server's procedure; live, its instructions counted are the executions. */
+    private void execute() {
+        executions++;
+        node.work(Work.PROCEDURE, node.parameter("null_procedure_instructions"));
     }
 
     /** Sends the reply's fragments not yet acknowledged; returns how many. */

@@ -6,17 +6,18 @@ import org.asfast.spi.Platform;
 import org.asfast.spi.PlatformProvider;
 import org.asfast.spi.PlatformSettings;
 
-/** Amoeba on two simulated Sun 3/60s on one Ethernet. */
+/** Amoeba on two simulated Sun 3/60s on one Ethernet, and live on this computer. */
 public final class AmoebaProvider implements PlatformProvider {
     public static final String SIMULATED = "sun3-60-amoeba-sim";
+    public static final String LIVE = "amoeba-live";
 
     @Override
     public List<String> names() {
-        return List.of(SIMULATED);
+        return List.of(SIMULATED, LIVE);
     }
 
     @Override
     public Platform open(String name, PlatformSettings settings) {
-        return new AmoebaSimulated(SIMULATED, AmoebaSimulated.parameters(), Faults.NONE);
+        return name.equals(LIVE) ? new AmoebaLive(LIVE, "") : new AmoebaSimulated(SIMULATED, AmoebaSimulated.parameters(), Faults.NONE);
     }
 }

@@ -261,6 +261,7 @@ public final class SpriteKernel implements Node {
         s.executed = true;
         executions++;
         Charges.contextSwitch(node, node.parameter("switch_instructions")); // an RPC server process takes the request
+        node.work(Work.PROCEDURE, node.parameter("null_procedure_instructions")); // live, its count is the executions
         node.work(Work.REPLY, node.parameter("rpc_server_instructions"));
         int requestBytes = Packets.dataBytes(message, header) + fragment * (count - 1);
         s.replyBytes = Packets.field(message, WANTED);
@@ -275,7 +276,7 @@ public final class SpriteKernel implements Node {
         Charges.contextSwitch(node, node.parameter("switch_instructions"));
         Charges.trap(node);
         userCopy(requestBytes);
-        node.work(Work.PROCEDURE, node.parameter("pdev_request_instructions"));
+        node.work(Work.CONTROL_TRANSFER, node.parameter("pdev_request_instructions")); // the file system's layering between the two
         Charges.trap(node);
         userCopy(replyBytes);
         Charges.contextSwitch(node, node.parameter("switch_instructions"));

@@ -6,17 +6,18 @@ import org.asfast.spi.Platform;
 import org.asfast.spi.PlatformProvider;
 import org.asfast.spi.PlatformSettings;
 
-/** Sprite on two simulated Sun 3/60s on one Ethernet. */
+/** Sprite on two simulated Sun 3/60s on one Ethernet, and live on this computer. */
 public final class SpriteProvider implements PlatformProvider {
     public static final String SIMULATED = "sun3-60-sprite-sim";
+    public static final String LIVE = "sprite-live";
 
     @Override
     public List<String> names() {
-        return List.of(SIMULATED);
+        return List.of(SIMULATED, LIVE);
     }
 
     @Override
     public Platform open(String name, PlatformSettings settings) {
-        return new SpriteSimulated(SIMULATED, SpriteSimulated.parameters(), Faults.NONE);
+        return name.equals(LIVE) ? new SpriteLive(LIVE, "") : new SpriteSimulated(SIMULATED, SpriteSimulated.parameters(), Faults.NONE);
     }
 }

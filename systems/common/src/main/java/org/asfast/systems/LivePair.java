@@ -1,0 +1,69 @@
+package org.asfast.systems;
+
+import java.time.Duration;
+import java.util.Map;
+import org.asfast.live.Launcher;
+import org.asfast.live.LiveException;
+import org.asfast.live.LiveNode;
+import org.asfast.live.LocalProcessPlacement;
+import org.asfast.nodes.Node;
+import org.asfast.spi.UserError;
+
+/**
+ * A system's kernels live on this computer: the server's in a JVM of its own, the client's in this one, driven by
+ * the caller's thread, over UDP on 127.0.0.1 (helper "runtime"'s platforms/live). A workload's call posts the
+ * client's operation to its loop and runs the loop until the operation is over.
+ */
+public final class LivePair implements AutoCloseable {
+    private final Launcher launcher;
+    private final LiveNode client;
+    private final int server;
+
+    /** Starts the server node ({@code serverClass}) and {@code clientNode}; problems starting are one-line {@link UserError}s. */
+    public LivePair(String serverClass, Node clientNode, Map<String, Double> parameters, String faults) {
+        try {
+            launcher = new Launcher(new LocalProcessPlacement(), Launcher.Settings.of(parameters, faults));
+        } catch (LiveException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        try {
+            server = launcher.add(serverClass);
+            client = launcher.addLocal(clientNode);
+            launcher.start();
+        } catch (LiveException e) {
+            launcher.close();
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    public int server() {
+        return server;
+    }
+
+    /** Starts {@code operation} on the client's loop and runs it until {@code outcome} is over, or fails in one line. */
+    public void await(Runnable operation, Outcome outcome, Duration timeout, String what) {
+        client.post(operation);
+        client.runUntil(outcome::over, timeout);
+        if (outcome.error() != null) {
+            throw new UserError(what + ": " + outcome.error());
+        }
+        if (!outcome.succeeded()) {
+            throw new UserError(what + ": no answer within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** One of the server node's counters ({@code instructions.PROCEDURE}, {@code received}, ...). */
+    public long serverCount(String counter) {
+        return launcher.load(server).count(counter);
+    }
+
+    /** kill -9 of the server's process. */
+    public void crashServer() {
+        launcher.crash(server);
+    }
+
+    @Override
+    public void close() {
+        launcher.close();
+    }
+}
