@@ -24,6 +24,11 @@ public final class SegmentServer implements VServer {
         return ByteBuffer.allocate(Packet.MESSAGE_BYTES).putInt(transfer.ordinal()).putInt(bytes).array();
     }
 
+    /** The server's execution count carried in a reply. */
+    static long executionsIn(byte[] reply) {
+        return ByteBuffer.wrap(reply, 16, 8).getLong();
+    }
+
     /** The byte at {@code index} of the data this server sends, for checking what arrived. */
     static byte expected(int index) {
         return (byte) (index * 31 + 7);
@@ -46,6 +51,7 @@ public final class SegmentServer implements VServer {
         Ipc.Transfer transfer = Ipc.Transfer.values()[m.getInt()];
         int bytes = m.getInt();
         byte[] reply = request.message();
+        ByteBuffer.wrap(reply, 16, 8).putLong(executions); // so that a client in another JVM can count executions
         switch (transfer) {
             case REPLY_SEGMENT -> kernel.reply(request, reply, java.util.Arrays.copyOf(data, bytes));
             case MOVE_TO -> kernel.moveTo(request, 0, java.util.Arrays.copyOf(data, bytes), () -> kernel.reply(request, reply, new byte[0]));

@@ -402,6 +402,13 @@ public final class VKernel implements Node {
 
     /** Copies frames into the interface while it has room; a transmit-done interrupt frees a buffer after the frame's wire time. */
     private void pump() {
+        if (parameter("interface_transmit_buffers") == 0) { // no modelled interface (live): the frame goes to the network at once
+            while (!transmitQueue.isEmpty()) {
+                Outgoing o = transmitQueue.poll();
+                context.send(o.host, o.bytes);
+            }
+            return;
+        }
         while (framesInInterface < parameter("interface_transmit_buffers") && !transmitQueue.isEmpty()) {
             Outgoing o = transmitQueue.poll();
             framesInInterface++;

@@ -1,0 +1,46 @@
+package org.asfast.v;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.asfast.live.LiveSystem;
+
+/**
+ * V, live: every node is a {@link VServerHost} in a JVM of its own, talking VMTP over UDP on 127.0.0.1. The
+ * parameters are the simulated SUN-3/75's (they only count work when live) with no modelled Ethernet
+ * interface, and a VMTP timeout for loopback round trips of tens of microseconds.
+ */
+public final class VLiveSystem implements LiveSystem {
+    @Override
+    public String name() {
+        return "v";
+    }
+
+    @Override
+    public int minNodes() {
+        return 1;
+    }
+
+    @Override
+    public int maxNodes() {
+        return 16;
+    }
+
+    @Override
+    public String nodeClass(int address, int nodes) {
+        return VServerHost.class.getName();
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        return liveParameters();
+    }
+
+    /** V's parameters as the live nodes use them. */
+    static Map<String, Double> liveParameters() {
+        Map<String, Double> p = new LinkedHashMap<>(VParameters.on("Sun3", List.of()).forNodes());
+        p.put("interface_transmit_buffers", 0.0); // the frame goes straight to the socket
+        p.put("vmtp_timeout_ms", 20.0); // loopback: a transaction takes tens of microseconds; a lost one waits this long
+        return p;
+    }
+}
