@@ -26,11 +26,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code asfast systems}: the simulated distributed systems' cells beside the papers' (Douglis et al.'s Amoeba and
- * Sprite on the Sun 3/60), tagged calibration or prediction, with the fidelity per table; or, with
+ * Sprite on the Sun 3/60; Cheriton's V on the SUN-3/75 and MicroVAX II), tagged calibration or prediction, with the fidelity per table; or, with
  * {@code --calibrate}, the calibrated parameters solved again.
  */
 @Command(name = "systems", mixinStandardHelpOptions = true,
-        description = "Runs the simulated Amoeba and Sprite on Douglis et al.'s workloads and compares them with the paper.")
+        description = "Runs the simulated Amoeba, Sprite and V on their papers' workloads and compares them with the papers.")
 public final class SystemsCommand implements Callable<Integer> {
     static final double GOAL = 0.15;
 
@@ -84,7 +84,20 @@ public final class SystemsCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "Table %-4s cells %2d  calibration %d  prediction %d  median |error| %5.1f%%  %s%n", s.table(), s.cells(),
                     s.calibrations(), s.predictions(), 100 * s.median(), s.meetsGoal() ? "goal met" : "GOAL MISSED");
         }
-        write(compared);
+        start = System.nanoTime();
+        List<CheritonSystems.Compared> cheriton = CheritonSystems.compare(baselines);
+        System.out.printf(Locale.ROOT, "simulated %d cells of Cheriton (V) in %.2f s%n", cheriton.size(), (System.nanoTime() - start) / 1e9);
+        for (CheritonSystems.Compared c : cheriton) {
+            System.out.printf(Locale.ROOT, "  %-4s %-11s %-70s %10.4g %-6s paper %-8s %-8s %s%n", c.cell().table(), c.cell().machine(),
+                    (c.cell().config().isEmpty() ? "" : c.cell().config() + " | ") + c.cell().column(), c.cell().value(), c.cell().unit(),
+                    c.paper() == null ? "-" : String.format(Locale.ROOT, "%.4g", c.paper()),
+                    c.error() == null ? "" : String.format(Locale.ROOT, "%+.1f%%", 100 * c.error()), c.tag());
+        }
+        for (Summary s : CheritonSystems.summaries(cheriton)) {
+            System.out.printf(Locale.ROOT, "Cheriton %-4s cells %2d  calibration %d  prediction %d  median |error| %5.1f%%  %s%n", s.table(), s.cells(),
+                    s.calibrations(), s.predictions(), 100 * s.median(), s.meetsGoal() ? "goal met" : "GOAL MISSED");
+        }
+        write(compared, cheriton);
         System.out.println("wrote " + out.resolve("cells.csv"));
         return 0;
     }
@@ -179,13 +192,18 @@ public final class SystemsCommand implements Callable<Integer> {
         return solved;
     }
 
-    private void write(List<Compared> compared) {
+    private void write(List<Compared> compared, List<CheritonSystems.Compared> cheriton) {
         AtomicFiles.write(out.resolve("cells.csv"), w -> {
             try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("platform", "paper", "table", "machine", "os", "config", "column", "unit",
                     "simulated", "printed", "error", "tag").build().print(w)) {
                 for (Compared c : compared) {
                     DouglisCells.Cell cell = c.cell();
                     csv.printRecord(cell.platform(), DouglisCells.PAPER, cell.table(), DouglisCells.MACHINE, cell.os(), cell.config(), cell.column(),
+                            cell.unit(), cell.value(), c.paper() == null ? "" : c.paper(), c.error() == null ? "" : c.error(), c.tag());
+                }
+                for (CheritonSystems.Compared c : cheriton) {
+                    var cell = c.cell();
+                    csv.printRecord(c.platform(), CheritonSystems.PAPER, cell.table(), cell.machine(), "V", cell.config(), cell.column(),
                             cell.unit(), cell.value(), c.paper() == null ? "" : c.paper(), c.error() == null ? "" : c.error(), c.tag());
                 }
             }

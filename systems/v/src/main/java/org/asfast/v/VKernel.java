@@ -40,6 +40,7 @@ public final class VKernel implements Node {
     private final Map<Integer, ClientState> clients = new HashMap<>();
     private final ArrayDeque<Outgoing> transmitQueue = new ArrayDeque<>();
     private int framesInInterface;
+    private double lastFrameOffWire;
     private long retransmissions;
     private long duplicatesSuppressed;
     private long requestsDelivered;
@@ -99,6 +100,11 @@ public final class VKernel implements Node {
     /** Duplicate requests this kernel answered from its client state instead of delivering them again. */
     public long duplicatesSuppressed() {
         return duplicatesSuppressed;
+    }
+
+    /** When the last frame this host sent through its modelled interface had left the wire, in its clock's nanoseconds. */
+    public double lastFrameOffWire() {
+        return lastFrameOffWire;
     }
 
     /** Requests delivered to this host's server processes. */
@@ -415,6 +421,7 @@ public final class VKernel implements Node {
             interfaceCopy(o.bytes.length);
             context.send(o.host, o.bytes);
             double wireNanos = (o.bytes.length + parameter("ethernet_framing_bytes")) * 8 / parameter("ethernet_mbps") * 1000;
+            lastFrameOffWire = context.nanos() + wireNanos;
             context.after(Math.round(wireNanos), () -> {
                 framesInInterface--;
                 pump();
@@ -431,10 +438,9 @@ public final class VKernel implements Node {
         return context.parameter(name);
     }
 
-    /** Charges moving a frame between memory and the Ethernet interface's own buffer, across the bus. */
+    /** Charges moving a frame between memory and the Ethernet interface's own buffer: copies at the memory's speed. */
     private void interfaceCopy(int bytes) {
-        double nanos = bytes / (parameter("interface_copy_mbs") * (1 << 20)) * 1e9;
-        context.work(Work.DATA_TRANSFER, nanos * parameter("mips") / 1000 / parameter("kernel_cpi"));
+        copy(bytes * parameter("interface_copies"));
     }
 
     /** Charges a copy of {@code bytes} through memory on this host's CPU. */

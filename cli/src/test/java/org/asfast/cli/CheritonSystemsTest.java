@@ -1,0 +1,43 @@
+package org.asfast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.asfast.report.Baselines;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code asfast systems} shows V's simulated cells beside Cheriton's, with the fidelity per table, and writes them. */
+class CheritonSystemsTest {
+
+    @Test
+    void everyCheritonCellIsMatchedTaggedAndTablesIAndIIMeetTheGoal() {
+        List<CheritonSystems.Compared> compared = CheritonSystems.compare(Baselines.load(Path.of("..", "results", "baselines")));
+        assertTrue(compared.size() >= 30, compared.size() + " cells");
+        for (CheritonSystems.Compared c : compared) {
+            assertNotNull(c.paper(), "no paper cell for " + c.cell().key());
+        }
+        assertTrue(compared.stream().anyMatch(c -> c.tag().equals("prediction (out-of-sample)")), "the MicroVAX II IPC cells are out-of-sample");
+        for (SystemsCommand.Summary s : CheritonSystems.summaries(compared)) {
+            assertTrue(3 * s.calibrations() < s.cells(), "table " + s.table() + ": " + s.calibrations() + " calibrations of " + s.cells());
+            if (s.table().equals("I") || s.table().equals("II")) {
+                assertTrue(s.meetsGoal(), "table " + s.table() + " median " + s.median());
+            }
+        }
+    }
+
+    @Test
+    void theSystemsCommandWritesVsCellsBesideDouglis(@TempDir Path out) throws Exception {
+        int exit = new CommandLine(new SystemsCommand()).execute("--out", out.toString(), "--baselines", Path.of("..", "results", "baselines").toString());
+        assertEquals(0, exit);
+        List<String> lines = Files.readAllLines(out.resolve("cells.csv"));
+        long cheriton = lines.stream().filter(l -> l.contains(",cheriton1988,")).count();
+        assertEquals(CheritonSystems.compare(Baselines.load(Path.of("..", "results", "baselines"))).size(), cheriton);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("sun3-75-v-sim,cheriton1988,I,SUN-3/75,V,16 Kbytes,Time,ms,")), String.join("\n", lines));
+    }
+}
