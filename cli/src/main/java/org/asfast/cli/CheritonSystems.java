@@ -46,6 +46,12 @@ final class CheritonSystems {
         return compared;
     }
 
+    /** The cells as a run's simulated.csv holds them (V's derived cells keep their tag, which the report does not count). */
+    static List<org.asfast.report.SimulatedCells.Cell> simulatedCells(List<Compared> compared) {
+        return compared.stream().map(c -> new org.asfast.report.SimulatedCells.Cell(PAPER, c.cell().table(),
+                new RowLabel(c.cell().machine(), "V", c.cell().config()), c.cell().column(), c.cell().unit(), c.cell().value(), c.platform(), c.tag())).toList();
+    }
+
     /** Per table, over the cells it counts (not the derived ones): cells, calibrations, predictions, median |error| of the predictions. */
     static List<SystemsCommand.Summary> summaries(List<Compared> compared) {
         Map<String, List<Compared>> byTable = new TreeMap<>(TableIds.ORDER);

@@ -20,6 +20,7 @@ import org.asfast.report.Measurement;
 import org.asfast.report.Numbers;
 import org.asfast.report.ReportGenerator;
 import org.asfast.report.ResultsCsv;
+import org.asfast.report.SimulatedCells;
 import org.asfast.report.Run;
 import org.asfast.report.RunDerivation;
 import org.asfast.spi.Platforms;
@@ -132,6 +133,9 @@ final class RunCommand implements Callable<Integer> {
                 print.flush();
             });
             RunEnvironment.write(folder.incomplete().resolve(Run.ENVIRONMENT_FILE), environment);
+            if (!modelled.isEmpty()) { // the simulated systems run on the modelled machines: deterministic, in under a second
+                SimulatedCells.write(folder.incomplete().resolve(SimulatedCells.FILE), SystemsCommand.simulatedCells(baselines));
+            }
             Run run = Run.load(folder.incomplete());
             List<Measurement> cells = RunDerivation.measurements(run, baselines);
             ResultsCsv.write(folder.incomplete().resolve(ResultsCsv.FILE), cells);

@@ -11,13 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.asfast.amoeba.AmoebaSimulated;
 import org.asfast.model.Parameter;
-import org.asfast.report.AtomicFiles;
 import org.asfast.report.Baselines;
 import org.asfast.report.RowLabel;
+import org.asfast.report.SimulatedCells;
 import org.asfast.spi.UserError;
 import org.asfast.sprite.SpriteSimulated;
 import org.asfast.systems.SystemParameters;
@@ -34,7 +32,7 @@ import picocli.CommandLine.Option;
 public final class SystemsCommand implements Callable<Integer> {
     static final double GOAL = 0.15;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write cells.csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write simulated.csv (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results", "systems");
 
     @Option(names = "--baselines", paramLabel = "DIR", description = "The papers' tables (default: ${DEFAULT-VALUE}).")
@@ -97,8 +95,10 @@ public final class SystemsCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "Cheriton %-4s cells %2d  calibration %d  prediction %d  median |error| %5.1f%%  %s%n", s.table(), s.cells(),
                     s.calibrations(), s.predictions(), 100 * s.median(), s.meetsGoal() ? "goal met" : "GOAL MISSED");
         }
-        write(compared, cheriton);
-        System.out.println("wrote " + out.resolve("cells.csv"));
+        List<SimulatedCells.Cell> all = new ArrayList<>(simulatedCells(compared));
+        all.addAll(CheritonSystems.simulatedCells(cheriton));
+        SimulatedCells.write(out.resolve(SimulatedCells.FILE), all);
+        System.out.println("wrote " + out.resolve(SimulatedCells.FILE));
         return 0;
     }
 
@@ -192,21 +192,17 @@ public final class SystemsCommand implements Callable<Integer> {
         return solved;
     }
 
-    private void write(List<Compared> compared, List<CheritonSystems.Compared> cheriton) {
-        AtomicFiles.write(out.resolve("cells.csv"), w -> {
-            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("platform", "paper", "table", "machine", "os", "config", "column", "unit",
-                    "simulated", "printed", "error", "tag").build().print(w)) {
-                for (Compared c : compared) {
-                    DouglisCells.Cell cell = c.cell();
-                    csv.printRecord(cell.platform(), DouglisCells.PAPER, cell.table(), DouglisCells.MACHINE, cell.os(), cell.config(), cell.column(),
-                            cell.unit(), cell.value(), c.paper() == null ? "" : c.paper(), c.error() == null ? "" : c.error(), c.tag());
-                }
-                for (CheritonSystems.Compared c : cheriton) {
-                    var cell = c.cell();
-                    csv.printRecord(c.platform(), CheritonSystems.PAPER, cell.table(), cell.machine(), "V", cell.config(), cell.column(),
-                            cell.unit(), cell.value(), c.paper() == null ? "" : c.paper(), c.error() == null ? "" : c.error(), c.tag());
-                }
-            }
-        });
+    /** The cells as a run's simulated.csv holds them. */
+    static List<SimulatedCells.Cell> simulatedCells(List<Compared> compared) {
+        return compared.stream().map(c -> new SimulatedCells.Cell(DouglisCells.PAPER, c.cell().table(),
+                new RowLabel(DouglisCells.MACHINE, c.cell().os(), c.cell().config()), c.cell().column(), c.cell().unit(), c.cell().value(),
+                c.cell().platform(), c.tag())).toList();
+    }
+
+    /** Every simulated cell of the shipped systems (Amoeba, Sprite, V), tagged against the papers' tables. */
+    static List<SimulatedCells.Cell> simulatedCells(Baselines baselines) {
+        List<SimulatedCells.Cell> all = new ArrayList<>(simulatedCells(compare(AmoebaSimulated.parameters(), SpriteSimulated.parameters(), baselines)));
+        all.addAll(CheritonSystems.simulatedCells(CheritonSystems.compare(baselines)));
+        return all;
     }
 }

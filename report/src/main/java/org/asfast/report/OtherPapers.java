@@ -24,13 +24,21 @@ final class OtherPapers {
     }
 
     static List<TableView> views(Baselines baselines, Map<String, BaselineVerifier.Check> errata) {
+        return views(baselines, errata, List.of());
+    }
+
+    /**
+     * The tables, with a simulated row under each paper row a simulated system fills (in the paper's own columns:
+     * Douglis et al. put the systems in columns), and one fidelity table per paper with simulated cells.
+     */
+    static List<TableView> views(Baselines baselines, Map<String, BaselineVerifier.Check> errata, List<SimulatedCells.Cell> simulated) {
         List<TableView> views = new ArrayList<>();
         for (Baselines.Table table : baselines.tables()) {
             if (table.paper().equals(OusterhoutTables.PAPER) && OusterhoutReport.TABLES.contains(table.table())) {
                 continue;
             }
             if (table.table().startsWith("text")) {
-                views.add(textView(table, errata));
+                views.add(textView(table, errata, simulated));
                 continue;
             }
             Set<String> columns = new LinkedHashSet<>();
@@ -58,15 +66,56 @@ final class OtherPapers {
                 line.add(pending("filled when the system is implemented"));
                 line.add(pending("filled when the system is modelled"));
                 shown.add(new TableView.Row(label.toString(), "paper", table.source(), line));
+                List<TableView.Cell> simulatedLine = new ArrayList<>();
+                String platforms = "";
+                for (String column : columns) {
+                    var cell = SimulatedCells.at(simulated, table.paper(), table.table(), label, column);
+                    simulatedLine.add(cell.map(c -> SimulatedCells.view(c, baselines.value(c.paper(), c.table(), c.row(), c.column()))).orElse(TableView.Cell.empty()));
+                    platforms = cell.map(c -> c.platform()).orElse(platforms);
+                }
+                if (!platforms.isEmpty()) {
+                    simulatedLine.add(TableView.Cell.empty());
+                    simulatedLine.add(TableView.Cell.empty());
+                    shown.add(new TableView.Row(label + " (simulated)", "simulated", "simulated, virtual time", simulatedLine));
+                }
             });
             views.add(new TableView(table.paper() + "-" + slug(table.table()), table.paper(), table.table(),
-                    title(table), table.source(), headings, shown, null, ""));
+                    title(table), table.source(), headings, shown, null, simulated.isEmpty() ? "" : SIMULATED_NOTE));
         }
+        fidelityViews(baselines, simulated, views);
         return views;
     }
 
+    static final String SIMULATED_NOTE = "Simulated rows: the system's nodes run on the modelled machine in virtual time. A calibration cell had"
+            + " one parameter solved to reproduce it; every other cell is a prediction; out-of-sample predictions use only parameters"
+            + " fitted on Ousterhout's tables and assumptions. Hover a cell for its error against the paper.";
+
+    /** One table per paper: the simulated cells' fidelity per table, as the model's. */
+    private static void fidelityViews(Baselines baselines, List<SimulatedCells.Cell> simulated, List<TableView> views) {
+        Map<String, List<TableView.Row>> byPaper = new LinkedHashMap<>();
+        for (SimulatedCells.Summary s : SimulatedCells.summaries(simulated, baselines)) {
+            byPaper.computeIfAbsent(s.paper(), p -> new ArrayList<>()).add(new TableView.Row("Table " + s.table(), "simulated", "simulated, virtual time", List.of(
+                    count(s.cells()), count(s.calibrations()), count(s.predictions()), count(s.outOfSample()),
+                    new TableView.Cell(Double.isNaN(s.median()) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * s.median()),
+                            100 * s.median(), Double.NaN, Double.NaN, "simulated", "median |error| of the predictions, in percent"),
+                    text(s.meetsGoal() ? "met" : "missed"))));
+        }
+        byPaper.forEach((paper, rows) -> views.add(new TableView(paper + "-simulated-fidelity", paper, "simulated fidelity",
+                PAPER_NAMES.getOrDefault(paper, paper) + ": fidelity of the simulated systems", "the paper's cells and the run's simulated.csv",
+                List.of("cells", "calibration", "prediction", "of them out-of-sample", "median |error| of predictions", "goal (15%)"), rows, null,
+                "Per table, as for the model: the median |error| of the predictions, calibration cells excluded.")));
+    }
+
+    private static TableView.Cell count(int n) {
+        return new TableView.Cell(Integer.toString(n), n, Double.NaN, Double.NaN, "simulated", "");
+    }
+
+    private static TableView.Cell text(String text) {
+        return new TableView.Cell(text, Double.NaN, Double.NaN, Double.NaN, "text", "");
+    }
+
     /** In-text figures: one per row, with where it was measured, its value and unit. */
-    private static TableView textView(Baselines.Table table, Map<String, BaselineVerifier.Check> errata) {
+    private static TableView textView(Baselines.Table table, Map<String, BaselineVerifier.Check> errata, List<SimulatedCells.Cell> simulated) {
         List<TableView.Row> rows = new ArrayList<>();
         for (BaselineCell c : table.cells()) {
             rows.add(new TableView.Row(c.column(), "paper", table.source(), List.of(
@@ -75,6 +124,12 @@ final class OtherPapers {
                     new TableView.Cell(OusterhoutReport.unitText(c.unit()), Double.NaN, Double.NaN, Double.NaN, "text", ""),
                     pending("filled when the system is implemented"),
                     pending("filled when the system is modelled"))));
+            SimulatedCells.at(simulated, table.paper(), table.table(), c.row(), c.column()).ifPresent(s -> rows.add(new TableView.Row(
+                    c.column() + " (simulated)", "simulated", "simulated, virtual time", List.of(
+                    new TableView.Cell(s.platform(), Double.NaN, Double.NaN, Double.NaN, "text", ""),
+                    SimulatedCells.view(s, c.isNumber() ? java.util.Optional.of(c.value()) : java.util.Optional.empty()),
+                    new TableView.Cell(OusterhoutReport.unitText(s.unit()), Double.NaN, Double.NaN, Double.NaN, "text", ""),
+                    TableView.Cell.empty(), TableView.Cell.empty()))));
         }
         return new TableView(table.paper() + "-" + slug(table.table()), table.paper(), table.table(), title(table), table.source(),
                 List.of("Measured on", "Value", "Unit", MEASURED, MODEL), rows, null, "");

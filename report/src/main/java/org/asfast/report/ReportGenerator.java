@@ -99,7 +99,7 @@ public final class ReportGenerator {
         }
         List<FigurePoint> figure = ousterhout.figure1Points();
         var figureChart = ousterhout.figure1Chart(figure);
-        List<TableView> others = OtherPapers.views(baselines, ousterhout.erratumByCell());
+        List<TableView> others = OtherPapers.views(baselines, ousterhout.erratumByCell(), SimulatedCells.read(runs.getLast().dir()));
         List<Comparison> comparisons = Comparison.of(ousterhout.measurements());
         List<BaselineVerifier.Check> errata = ousterhout.errata();
         ModelSection modelSection = ModelSection.of(ousterhout.measurements(), baselines);

@@ -1,0 +1,67 @@
+package org.asfast.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.asfast.spi.UserError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run's simulated cells appear under the paper's rows, and each table with them gets its fidelity. */
+class SimulatedCellsTest {
+    private static final Baselines BASELINES = Baselines.load(Path.of("..", "results", "baselines"));
+    private static final RowLabel NULL_RPC = new RowLabel("Sun 3/60", "", "0 bytes");
+
+    @TempDir
+    Path run;
+
+    @Test
+    void simulatedRowsFollowThePaperRowsAndFidelityCountsOnlyPredictions() {
+        List<SimulatedCells.Cell> cells = List.of(
+                new SimulatedCells.Cell("douglis1991", "1a", NULL_RPC, "Amoeba", "ms", 1.21, "amoeba-sim", "prediction"),
+                new SimulatedCells.Cell("douglis1991", "1a", NULL_RPC, "Sprite", "ms", 1.9, "sprite-sim", "calibration"),
+                new SimulatedCells.Cell("douglis1991", "1a", new RowLabel("Sun 3/60", "", "16384 bytes"), "Amoeba", "ms", 18.0, "amoeba-sim", "prediction (out-of-sample)"));
+        SimulatedCells.write(run.resolve(SimulatedCells.FILE), cells);
+        List<SimulatedCells.Cell> read = SimulatedCells.read(run);
+        assertEquals(cells, read);
+
+        List<TableView> views = OtherPapers.views(BASELINES, Map.of(), read);
+        TableView table = views.stream().filter(v -> v.id().equals("douglis1991-1a")).findFirst().orElseThrow();
+        int paperRow = indexOf(table, "Sun 3/60 0 bytes");
+        TableView.Row simulated = table.rows().get(paperRow + 1);
+        assertEquals("Sun 3/60 0 bytes (simulated)", simulated.label());
+        assertEquals("simulated", simulated.kind());
+        assertEquals(1.21, simulated.cells().get(0).value());
+        assertTrue(simulated.cells().get(0).title().contains("+10.0% against the paper's 1.10"), simulated.cells().get(0).title());
+        assertTrue(simulated.cells().get(1).css().contains("calibration"));
+
+        SimulatedCells.Summary summary = SimulatedCells.summaries(read, BASELINES).getFirst();
+        assertEquals(3, summary.cells());
+        assertEquals(1, summary.calibrations());
+        assertEquals(1, summary.outOfSample());
+        assertEquals((0.1 + 0.1) / 2, summary.median(), 1e-9, "|1.21/1.1 - 1| and |18/20 - 1|, the calibration left out");
+        assertTrue(views.stream().anyMatch(v -> v.id().equals("douglis1991-simulated-fidelity")));
+    }
+
+    @Test
+    void aRunWithoutSimulatedCellsShowsNoneAndABrokenFileIsAOneLineError() throws Exception {
+        assertEquals(List.of(), SimulatedCells.read(run));
+        Files.writeString(run.resolve(SimulatedCells.FILE), "paper,table\ndouglis1991,1a\n");
+        UserError error = assertThrows(UserError.class, () -> SimulatedCells.read(run));
+        assertTrue(!error.getMessage().contains("\n") && error.getMessage().contains("simulated.csv"), error.getMessage());
+    }
+
+    private static int indexOf(TableView table, String label) {
+        for (int i = 0; i < table.rows().size(); i++) {
+            if (table.rows().get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row " + label);
+    }
+}
