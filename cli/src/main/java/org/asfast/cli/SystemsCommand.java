@@ -16,6 +16,9 @@ import org.asfast.model.Parameter;
 import org.asfast.report.Baselines;
 import org.asfast.report.RowLabel;
 import org.asfast.report.SimulatedCells;
+import org.asfast.nodes.Faults;
+import org.asfast.spi.Platform;
+import org.asfast.spi.Rpc;
 import org.asfast.spi.UserError;
 import org.asfast.sprite.SpriteSimulated;
 import org.asfast.systems.SystemParameters;
@@ -37,6 +40,10 @@ public final class SystemsCommand implements Callable<Integer> {
 
     @Option(names = "--baselines", paramLabel = "DIR", description = "The papers' tables (default: ${DEFAULT-VALUE}).")
     Path baselinesDir = Path.of("results", "baselines");
+
+    @Option(names = "--faults", paramLabel = "SETTING",
+            description = "Instead of the cells: run each system's calls under these faults (e.g. drop=0.1,dup=0.05,seed=7) and count executions and retransmissions.")
+    String faults;
 
     @Option(names = "--calibrate", description = "Solve the calibrated parameters again and print them (write them into the parameter files named by each source).")
     boolean calibrate;
@@ -61,6 +68,9 @@ public final class SystemsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (faults != null) {
+            return underFaults(faults);
+        }
         Baselines baselines = Baselines.load(baselinesDir);
         SystemParameters amoeba = AmoebaSimulated.parameters();
         SystemParameters sprite = SpriteSimulated.parameters();
@@ -99,6 +109,39 @@ public final class SystemsCommand implements Callable<Integer> {
         all.addAll(CheritonSystems.simulatedCells(cheriton));
         SimulatedCells.write(out.resolve(SimulatedCells.FILE), all);
         System.out.println("wrote " + out.resolve(SimulatedCells.FILE));
+        return 0;
+    }
+
+    /**
+     * Each system's calls under a fault setting: 100 null calls and 20 of 16384 bytes at each level; every call must
+     * complete, and the server must run each exactly once (Sprite's pseudo-device calls are one RPC each at these sizes).
+     */
+    private static int underFaults(String setting) {
+        Faults parsed;
+        try {
+            parsed = Faults.parse(setting);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        for (String system : List.of("Amoeba", "Sprite")) {
+            for (Rpc.Level level : Rpc.Level.values()) {
+                try (Platform p = system.equals("Amoeba") ? new AmoebaSimulated("sun3-60-amoeba-sim", AmoebaSimulated.parameters(), parsed)
+                        : new SpriteSimulated("sun3-60-sprite-sim", SpriteSimulated.parameters(), parsed); Rpc.Client client = p.require(Rpc.class).connect(level)) {
+                    long start = p.clock().nanos();
+                    int calls = 0;
+                    for (int bytes : new int[] {0, 16384}) {
+                        for (int i = 0; i < (bytes == 0 ? 100 : 20); i++) {
+                            client.call(bytes, 0);
+                            calls++;
+                        }
+                    }
+                    long executions = p instanceof AmoebaSimulated a ? a.serverExecutions() : ((SpriteSimulated) p).serverExecutions();
+                    long[] faulted = p instanceof AmoebaSimulated a ? a.faultsSoFar() : ((SpriteSimulated) p).faultsSoFar();
+                    System.out.printf(Locale.ROOT, "%-6s %-6s calls %3d  server executions %3d  retransmissions %4d  dropped %4d  duplicated %3d  mean %.2f ms (virtual)%n",
+                            system, level, calls, executions, client.retransmissions(), faulted[0], faulted[1], (p.clock().nanos() - start) / 1e6 / calls);
+                }
+            }
+        }
         return 0;
     }
 

@@ -108,4 +108,32 @@ class DouglisSystemsTest {
             assertEquals(shipped, value, 0.001 * shipped, name);
         });
     }
+
+    @Test
+    void theSystemsCommandCountsExecutionsAndRetransmissionsUnderFaultsAndRefusesABadSetting() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Main.commandLine().execute("systems", "--faults", "drop=0.1,dup=0.05,seed=3");
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(0, exit);
+        List<String> lines = printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        for (String line : lines) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("calls +(\\d+) +server executions +(\\d+) +retransmissions +(\\d+)").matcher(line);
+            assertTrue(m.find(), line);
+            assertEquals(m.group(1), m.group(2), "each call ran once: " + line);
+            assertTrue(Long.parseLong(m.group(3)) > 0, "retransmissions counted: " + line);
+        }
+        picocli.CommandLine line = Main.commandLine();
+        line.setErr(new java.io.PrintWriter(out, true));
+        assertEquals(2, line.execute("systems", "--faults", "drop=lots"));
+        assertEquals(1, out.toString().strip().lines().count(), out.toString());
+        assertTrue(out.toString().startsWith("asfast: fault setting drop=lots"), out.toString());
+    }
 }

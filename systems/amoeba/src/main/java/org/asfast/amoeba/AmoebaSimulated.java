@@ -53,6 +53,16 @@ public final class AmoebaSimulated implements Platform, Rpc, Threads, KernelEntr
         return system;
     }
 
+    /** The transactions the server's kernel executed so far (once each, whatever the network did). */
+    public long serverExecutions() {
+        return server.executions();
+    }
+
+    /** Datagrams the fault layer dropped and duplicated so far. */
+    public long[] faultsSoFar() {
+        return new long[] {system.cluster().dropped(), system.cluster().duplicated()};
+    }
+
     int serverAddress() {
         return serverAddress;
     }
@@ -78,6 +88,7 @@ public final class AmoebaSimulated implements Platform, Rpc, Threads, KernelEntr
     @Override
     public Client connect(Level level) {
         boolean user = level == Level.USER;
+        long retransmittedBefore = client.retransmissions() + server.retransmissions();
         return new Client() {
             @Override
             public void call(int requestBytes, int replyBytes) {
@@ -93,7 +104,7 @@ public final class AmoebaSimulated implements Platform, Rpc, Threads, KernelEntr
 
             @Override
             public long retransmissions() {
-                return client.retransmissions() + server.retransmissions();
+                return client.retransmissions() + server.retransmissions() - retransmittedBefore; // by either kernel
             }
 
             @Override
