@@ -1,15 +1,22 @@
 package org.asfast.cli;
 
+import org.asfast.report.ExportCommand;
+import org.asfast.report.ImportCommand;
+import org.asfast.report.PublishCommand;
 import org.asfast.report.ReportCommand;
 import org.asfast.spi.UserError;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The asfast command: {@code run} measures, {@code report} rebuilds the report from runs, {@code mips} rates the host. */
+/**
+ * The asfast command: {@code run} measures, {@code report} rebuilds the report from runs, {@code publish} writes a site of
+ * several runs, {@code export} and {@code import} move runs between machines, {@code mips} rates the host.
+ */
 @Command(name = "asfast", mixinStandardHelpOptions = true, version = "asfast 0.1.0",
         description = "Reproduces the measurements of five classic operating-systems papers on this computer.",
-        subcommands = {RunCommand.class, ReportCommand.class, MipsCommand.class, ModelCommand.class, SystemsCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, PublishCommand.class, ExportCommand.class, ImportCommand.class,
+                MipsCommand.class, ModelCommand.class, SystemsCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -94,7 +94,7 @@ final class Charts {
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
     }
 
-    /** The chart as an SVG document without its XML prolog, ready to inline in HTML. */
+    /** The chart as an SVG document (without an XML prolog, which an SVG file does not need). */
     static String svg(Chart<?, ?> chart) {
         VectorGraphics2D graphics = new VectorGraphics2D();
         chart.paint(graphics, chart.getWidth(), chart.getHeight());

@@ -136,7 +136,7 @@ final class OusterhoutReport {
         List<String> headings = new ArrayList<>();
         units.forEach((column, unit) -> headings.add(unit.equals("ratio") ? column : column + " (" + unitText(unit) + ")"));
         return new TableView(OusterhoutTables.PAPER + "-table" + table, OusterhoutTables.PAPER, table, "Table " + table + ". " + paper.title(),
-                paper.source(), headings, rows, chartSvg(table, paper.title(), columns, units, rows), notes(table));
+                paper.source(), headings, rows, chart(table, columns, units, rows), notes(table));
     }
 
     /** The position just after the paper's row with this label and any rows already placed under it, or -1. */
@@ -212,8 +212,11 @@ final class OusterhoutReport {
         };
     }
 
-    /** The chart of a table's raw columns: paper rows in one colour, measured rows in another, log scale. */
-    private String chartSvg(String table, String title, List<String> columns, Map<String, String> units, List<TableView.Row> rows) {
+    /**
+     * The chart of a table's raw columns (paper rows in one colour, measured rows in another, log scale),
+     * kept in {@link #charts()}; returns its file stem, or null for a table without a chart.
+     */
+    private String chart(String table, List<String> columns, Map<String, String> units, List<TableView.Row> rows) {
         if (table.equals("8")) {
             return null; // Table 8 is ratios; Figure 1 shows them
         }
@@ -236,10 +239,10 @@ final class OusterhoutReport {
                         new Charts.Series("this computer", Charts.RUN, byKind.get("measured")),
                         new Charts.Series("what-if (model)", Charts.WHAT_IF, byKind.get("what-if"))));
         charts.put(table, chart);
-        return Charts.svg(chart);
+        return OusterhoutTables.PAPER + "-table" + table;
     }
 
-    /** Each table's chart, kept for its PNG copy. */
+    /** Each table's chart, by table, drawn when the report is written. */
     private final Map<String, org.knowm.xchart.XYChart> charts = new LinkedHashMap<>();
 
     Map<String, org.knowm.xchart.XYChart> charts() {
@@ -311,8 +314,9 @@ final class OusterhoutReport {
             });
             for (FigurePoint p : some) {
                 if (!kind.equals("model")) { // the model's points sit near the paper's; one label per machine is enough
-                    chart.addAnnotation(new org.knowm.xchart.AnnotationText(kind.equals("paper") ? p.machine() : "this computer",
-                            p.mips(), p.geometricMean() * 1.12, false));
+                    // With several runs, each host point is named by its run ("host <id>"), at that run's own MIPS.
+                    String label = kind.equals("paper") || some.size() > 1 ? p.machine() : "this computer";
+                    chart.addAnnotation(new org.knowm.xchart.AnnotationText(label, p.mips(), p.geometricMean() * 1.12, false));
                 }
             }
         }

@@ -26,13 +26,26 @@ import freemarker.template.TemplateExceptionHandler;
 
 /**
  * Writes the report of one or more runs: every table as CSV, report.json, the charts as SVG and
- * PNG, and one self-contained index.html. Everything is built in a temporary folder and swapped in
+ * PNG, and index.html, which shows the charts from charts/ by relative links (inline, the charts'
+ * glyph outlines made the page 5 MB), so the folder opens from file:// or any static server. Everything is built in a temporary folder and swapped in
  * whole, into the newest run's report/ folder and into results/latest/, so a failure leaves the
  * previous report as it was.
  */
 public final class ReportGenerator {
     public static final String SCHEMA = "asfast-report/1";
     public static final String LATEST = "latest";
+
+    /**
+     * How a report page is laid out.
+     *
+     * @param svgCharts write each chart as SVG (shown on the page) besides PNG; without, the page shows the PNG
+     * @param cssHref a relative link to a shared style sheet, or null to inline it
+     * @param siteHome a relative link to the published site's index, or null outside a site
+     * @param compactJson write report.json without indentation
+     */
+    record Layout(boolean svgCharts, String cssHref, String siteHome, boolean compactJson) {
+        static final Layout RESULTS = new Layout(true, null, null, false);
+    }
 
     private final Path results;
     private final List<Run> runs;
@@ -71,7 +84,7 @@ public final class ReportGenerator {
         Path latestStaging = null;
         try {
             staging = Files.createTempDirectory(newest.dir(), ".report-");
-            render(staging);
+            render(staging, Layout.RESULTS);
             latestStaging = Files.createTempDirectory(results, ".latest-");
             copyTree(staging, latestStaging);
             for (Path dir : List.of(staging, staging.resolve("tables"), staging.resolve("charts"),
@@ -91,7 +104,8 @@ public final class ReportGenerator {
         }
     }
 
-    private void render(Path dir) throws IOException {
+    /** Writes the report into {@code dir}, which exists and is empty. */
+    void render(Path dir, Layout layout) throws IOException {
         OusterhoutReport ousterhout = new OusterhoutReport(baselines, runs);
         List<TableView> views = new ArrayList<>();
         for (String table : tables) {
@@ -113,15 +127,14 @@ public final class ReportGenerator {
             writeCsv(dir.resolve("tables").resolve(view.id() + ".csv"), view);
         }
         for (TableView view : views) {
-            if (view.chartSvg() != null) {
-                writeChart(dir.resolve("charts"), view.id(), ousterhout.charts().get(view.table()), view.chartSvg());
+            if (view.chart() != null) {
+                writeChart(dir.resolve("charts"), view.chart(), ousterhout.charts().get(view.table()), layout.svgCharts());
             }
         }
         if (modelSection != null) {
             modelSection.fidelity().writeCsv(dir.resolve("tables").resolve("model-fidelity.csv"));
         }
-        String figureSvg = Charts.svg(figureChart);
-        writeChart(dir.resolve("charts"), "figure1", figureChart, figureSvg);
+        writeChart(dir.resolve("charts"), "figure1", figureChart, layout.svgCharts());
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("schema", SCHEMA);
@@ -135,21 +148,19 @@ public final class ReportGenerator {
         model.put("model", modelSection == null ? null : modelSection.view());
 
         // NaN (an empty cell) is written as the string "NaN", Jackson's default.
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper json = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, !layout.compactJson());
         Map<String, Object> jsonModel = new LinkedHashMap<>(model);
-        jsonModel.put("tables", views.stream().map(ReportGenerator::withoutSvg).toList());
         AtomicFiles.write(dir.resolve("report.json"), out -> json.writeValue(out, jsonModel));
 
-        model.put("figure1Svg", figureSvg);
-        model.put("css", template("report.css"));
-        AtomicFiles.write(dir.resolve("index.html"), out -> out.write(html(model)));
+        model.put("chartFormat", layout.svgCharts() ? "svg" : "png");
+        model.put("chartDownloads", layout.svgCharts() ? List.of("svg", "png") : List.of("png"));
+        model.put("cssHref", layout.cssHref());
+        model.put("css", layout.cssHref() == null ? template("report.css") : "");
+        model.put("siteHome", layout.siteHome());
+        AtomicFiles.write(dir.resolve("index.html"), out -> out.write(html("index.ftlh", model)));
     }
 
-    private static TableView withoutSvg(TableView view) {
-        return new TableView(view.id(), view.paper(), view.table(), view.caption(), view.source(), view.columns(), view.rows(), null, view.notes());
-    }
-
-    private static Map<String, Object> runSummary(Run run) {
+    static Map<String, Object> runSummary(Run run) {
         var env = run.environment();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("id", run.id());
@@ -202,21 +213,25 @@ public final class ReportGenerator {
         });
     }
 
-    /** Writes a chart as the SVG already drawn for the page, and as PNG. */
-    private static void writeChart(Path dir, String stem, org.knowm.xchart.XYChart chart, String svg) {
-        AtomicFiles.write(dir.resolve(stem + ".svg"), out -> out.write(svg));
+    /** Writes a chart as PNG, and as SVG when asked. */
+    static void writeChart(Path dir, String stem, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, boolean svg) {
+        if (svg) {
+            String drawn = Charts.svg(chart);
+            AtomicFiles.write(dir.resolve(stem + ".svg"), out -> out.write(drawn));
+        }
         byte[] png = Charts.png(chart);
         AtomicFiles.writeBytes(dir.resolve(stem + ".png"), out -> out.write(png));
     }
 
-    private static String html(Map<String, Object> model) throws IOException {
+    /** Renders one of report-templates/ with FreeMarker. */
+    static String html(String templateName, Map<String, Object> model) throws IOException {
         Configuration config = new Configuration(Configuration.VERSION_2_3_33);
         config.setClassForTemplateLoading(ReportGenerator.class, "/report-templates");
         config.setDefaultEncoding("UTF-8");
         config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         config.setLogTemplateExceptions(false);
         config.setNumberFormat("computer");
-        Template template = config.getTemplate("index.ftlh");
+        Template template = config.getTemplate(templateName);
         StringWriter out = new StringWriter();
         try {
             template.process(model, out);
@@ -226,7 +241,7 @@ public final class ReportGenerator {
         return out.toString();
     }
 
-    private static String template(String name) throws IOException {
+    static String template(String name) throws IOException {
         try (var in = ReportGenerator.class.getResourceAsStream("/report-templates/" + name)) {
             if (in == null) {
                 throw new IOException("missing template " + name);
@@ -236,7 +251,7 @@ public final class ReportGenerator {
     }
 
     /** Replaces {@code target} with {@code staged}: the old folder is moved aside first and deleted last. */
-    private static void swapIn(Path staged, Path target) throws IOException {
+    static void swapIn(Path staged, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
@@ -260,7 +275,7 @@ public final class ReportGenerator {
     }
 
     /** Best effort: a leftover staging folder must not hide the error that left it. */
-    private static void deleteQuietly(Path root) {
+    static void deleteQuietly(Path root) {
         if (root == null) {
             return;
         }

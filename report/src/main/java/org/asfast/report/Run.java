@@ -32,12 +32,45 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
         } catch (IOException e) {
             throw new UserError(env + " is not valid JSON; it may be truncated: re-run the benchmarks or remove that run folder");
         }
-        if (environment == null || !ENVIRONMENT_SCHEMA.equals(environment.path("schema").asText())) {
-            throw new UserError(env + " is not an " + ENVIRONMENT_SCHEMA + " file; it was written by another version or damaged");
-        }
+        checkEnvironment(environment, env);
         // The id recorded at the start of the run: the folder may still have its hidden, unfinished name.
         String id = environment.path("runId").asText(dir.getFileName().toString());
         return new Run(id, dir, environment, JmhResults.read(jmh));
+    }
+
+    private static final java.util.regex.Pattern SCHEMA_VERSION = java.util.regex.Pattern.compile("asfast-environment/([0-9]{1,9})");
+
+    /**
+     * Checks environment.json against {@value #ENVIRONMENT_SCHEMA}: its schema name and version, and
+     * the fields the report reads (run id, start, host, host MIPS, target). A newer version is
+     * refused, since its fields may mean something this version does not know.
+     */
+    static void checkEnvironment(JsonNode environment, Path file) {
+        java.util.regex.Matcher schema = SCHEMA_VERSION.matcher(environment == null ? "" : environment.path("schema").asText(""));
+        if (!schema.matches()) {
+            throw new UserError(file + " is not an asfast environment file (no " + ENVIRONMENT_SCHEMA + " schema); it is not an asfast run, or it is damaged");
+        }
+        int version = Integer.parseInt(schema.group(1));
+        if (version > 1) {
+            throw new UserError(file + " has schema asfast-environment/" + version + ", newer than this asfast reads (" + ENVIRONMENT_SCHEMA
+                    + "); update asfast to read that run");
+        }
+        if (version < 1) {
+            throw new UserError(file + " has schema asfast-environment/" + version + ", which no asfast wrote; it is damaged");
+        }
+        for (String field : new String[] {"runId", "startedAt"}) {
+            if (!environment.path(field).isTextual()) {
+                throw new UserError(file + " has no " + field + ", which " + ENVIRONMENT_SCHEMA + " requires; it is damaged");
+            }
+        }
+        for (String field : new String[] {"host", "hostMips", "target"}) {
+            if (!environment.path(field).isObject()) {
+                throw new UserError(file + " has no " + field + " section, which " + ENVIRONMENT_SCHEMA + " requires; it is damaged");
+            }
+        }
+        if (!environment.path("hostMips").path("mips").isNumber()) {
+            throw new UserError(file + " has no hostMips.mips number, which " + ENVIRONMENT_SCHEMA + " requires; it is damaged");
+        }
     }
 
     /** The host's VAX MIPS rating recorded with the run. */

@@ -10,11 +10,11 @@ import java.util.List;
  * @param source where the paper values come from
  * @param columns the column headings, each with its unit
  * @param rows the rows
- * @param chartSvg the chart of absolute values, as inline SVG, or null
+ * @param chart the file stem of the chart of absolute values under charts/ (SVG and PNG), or null
  * @param notes what the report's own rows mean
  */
 public record TableView(String id, String paper, String table, String caption, String source, List<String> columns,
-                        List<Row> rows, String chartSvg, String notes) {
+                        List<Row> rows, String chart, String notes) {
 
     /**
      * @param label machine, OS and configuration
