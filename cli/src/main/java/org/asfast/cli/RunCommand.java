@@ -192,17 +192,19 @@ final class RunCommand implements Callable<Integer> {
         List<RunResult> all = new ArrayList<>();
         List<Workloads> timed = workloads.stream().filter(w -> !w.singleShot()).toList();
         List<Workloads> singleShot = workloads.stream().filter(Workloads::singleShot).toList();
+        Progress progress = new Progress(System.out, Progress.count(workloads.stream().map(Workloads::includePattern).toList(), platformNames),
+                expectedNanosPerBenchmark(), System::nanoTime);
         try {
             if (!timed.isEmpty()) {
                 all.addAll(new Runner(options(timed, scratchRoot)
                         .warmupIterations(profile.warmupIterations).warmupTime(TimeValue.milliseconds(profile.warmupMillis))
                         .measurementIterations(profile.measurementIterations).measurementTime(TimeValue.milliseconds(profile.measurementMillis))
-                        .build()).run());
+                        .build(), progress).run());
             }
             if (!singleShot.isEmpty()) {
                 all.addAll(new Runner(options(singleShot, scratchRoot)
                         .warmupIterations(profile.singleShotWarmups).measurementIterations(profile.singleShotMeasurements)
-                        .build()).run());
+                        .build(), progress).run());
             }
         } catch (RunnerException e) {
             String message = String.valueOf(e.getMessage());
@@ -213,6 +215,12 @@ final class RunCommand implements Callable<Integer> {
             throw new BenchmarkFailed("a benchmark failed; JMH printed its error above, and no run folder was written");
         }
         return all;
+    }
+
+    /** Until one benchmark has finished: the profile's iterations in each fork, and a second to start the fork's JVM. */
+    private long expectedNanosPerBenchmark() {
+        long perFork = (long) profile.warmupIterations * profile.warmupMillis + (long) profile.measurementIterations * profile.measurementMillis + 1000;
+        return profile.forks * perFork * 1_000_000L;
     }
 
     private ChainedOptionsBuilder options(List<Workloads> workloads, Path scratchRoot) {

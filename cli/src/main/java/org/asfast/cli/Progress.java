@@ -1,0 +1,176 @@
+package org.asfast.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * asfast's own progress line among JMH's log: before each benchmark, "benchmark n of N", the time
+ * elapsed and an estimate of the time left, over every JMH runner of the run. JMH's own output
+ * passes through unchanged: this is the OutputFormat JMH reports each benchmark's start and end to.
+ */
+final class Progress implements OutputFormat {
+    private final OutputFormat jmh;
+    private final PrintStream out;
+    private final LongSupplier nanoClock;
+    private final int total;
+    private final long estimateNanos;
+    private final long startNanos;
+    private int started;
+    private int finished;
+    private long finishedNanos;
+    private long benchmarkStart;
+
+    /**
+     * @param total how many benchmarks the run has ({@link #count})
+     * @param estimateNanos how long one benchmark is expected to take until one has finished
+     */
+    Progress(PrintStream out, int total, long estimateNanos, LongSupplier nanoClock) {
+        this.jmh = OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL);
+        this.out = out;
+        this.total = total;
+        this.estimateNanos = estimateNanos;
+        this.nanoClock = nanoClock;
+        this.startNanos = nanoClock.getAsLong();
+    }
+
+    /**
+     * The number of benchmarks JMH will run for these include patterns: each matching benchmark
+     * method once per combination of its parameters, with {@code platform} taking the given values.
+     */
+    static int count(List<String> includes, List<String> platforms) {
+        int count = 0;
+        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(
+                new PrintStream(PrintStream.nullOutputStream()), VerboseMode.SILENT), includes, List.of())) {
+            int combinations = 1;
+            Map<String, String[]> params = entry.getParams().orElse(Map.of());
+            for (Map.Entry<String, String[]> param : params.entrySet()) {
+                combinations *= param.getKey().equals("platform") ? platforms.size() : param.getValue().length;
+            }
+            count += combinations;
+        }
+        return count;
+    }
+
+    /** A benchmark starts: prints the progress line. */
+    void started(String benchmark) {
+        long now = nanoClock.getAsLong();
+        benchmarkStart = now;
+        started++;
+        long perBenchmark = finished == 0 ? estimateNanos : finishedNanos / finished;
+        long left = Math.max(0, total - started + 1) * perBenchmark;
+        out.printf(Locale.ROOT, "asfast: benchmark %d of %d: %s; %s elapsed, about %s left%n", started, Math.max(total, started), benchmark,
+                clock(now - startNanos), clock(left));
+    }
+
+    /** A benchmark ends: its time refines the estimate. */
+    void finished() {
+        finished++;
+        finishedNanos += nanoClock.getAsLong() - benchmarkStart;
+    }
+
+    /** m:ss, or h:mm:ss from an hour on. */
+    static String clock(long nanos) {
+        long seconds = Math.round(nanos / 1e9);
+        return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    private static String name(BenchmarkParams params) {
+        String benchmark = params.getBenchmark();
+        String shortName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+        StringBuilder label = new StringBuilder(shortName);
+        if (!params.getParamsKeys().isEmpty()) {
+            label.append(" (");
+            String separator = "";
+            for (String key : params.getParamsKeys()) {
+                label.append(separator).append(key).append('=').append(params.getParam(key));
+                separator = ", ";
+            }
+            label.append(')');
+        }
+        return label.toString();
+    }
+
+    @Override
+    public void startBenchmark(BenchmarkParams params) {
+        started(name(params));
+        jmh.startBenchmark(params);
+    }
+
+    @Override
+    public void endBenchmark(BenchmarkResult result) {
+        finished();
+        jmh.endBenchmark(result);
+    }
+
+    @Override
+    public void iteration(BenchmarkParams benchmark, IterationParams params, int iteration) {
+        jmh.iteration(benchmark, params, iteration);
+    }
+
+    @Override
+    public void iterationResult(BenchmarkParams benchmark, IterationParams params, int iteration, IterationResult data) {
+        jmh.iterationResult(benchmark, params, iteration, data);
+    }
+
+    @Override
+    public void startRun() {
+        jmh.startRun();
+    }
+
+    @Override
+    public void endRun(Collection<RunResult> result) {
+        jmh.endRun(result);
+    }
+
+    @Override
+    public void print(String s) {
+        jmh.print(s);
+    }
+
+    @Override
+    public void println(String s) {
+        jmh.println(s);
+    }
+
+    @Override
+    public void flush() {
+        jmh.flush();
+    }
+
+    @Override
+    public void close() {
+        jmh.flush(); // the stream is System.out, which a later runner still needs
+    }
+
+    @Override
+    public void verbosePrintln(String s) {
+        jmh.verbosePrintln(s);
+    }
+
+    @Override
+    public void write(int b) {
+        jmh.write(b);
+    }
+
+    @Override
+    public void write(byte[] b) throws IOException {
+        jmh.write(b);
+    }
+}
