@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.microsoft.playwright.Browser;
@@ -40,7 +41,6 @@ class SiteBrowserTest {
 
     @Test
     void siteOfTenRunsOpensFromDiskWithEveryPageLinkAndChart() throws Exception {
-        assertTrue(Files.isExecutable(ReportBrowserTest.CHROMIUM), "the browser test needs Debian's chromium at " + ReportBrowserTest.CHROMIUM);
         Path results = ReportFixtures.results(dir);
         for (int i = 0; i < 9; i++) {
             SiteFixtures.run(results, "2026113" + i + "T000000Z", i < 5 ? "vm" : "other", i % 2 == 0 ? "ext4" : "tmpfs", 1 + i * 0.25);
@@ -69,6 +69,39 @@ class SiteBrowserTest {
         assertEquals("laptop", Run.load(site.getParent().resolve("results/runs/20261201T000000Z")).environment().path("host").path("hostname").asText(),
                 "the imported run keeps its own environment");
 
+        Crawl crawl = crawl(site);
+        assertEquals(12, crawl.pages().size(), "index, comparison and ten run reports: " + crawl.pages());
+        assertTrue(crawl.images() >= 10 * 9 + 2, "every chart: " + crawl.images());
+        assertTrue(crawl.beyondError() > 0 && crawl.withinError() > 0, "verdicts of both kinds on the comparison page");
+        assertEquals(10, crawl.indexRows(), "every run in the index");
+        assertEquals(10, crawl.means(), "a geometric mean per run");
+        assertTrue(crawl.indexText().contains("laptop"), "the imported run's own machine");
+    }
+
+    /**
+     * A site published by ./asfast publish, checked the same way: {@code -Dasfast.site=DIR}
+     * (skipped without it). Prints each page's load time and its size.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "asfast.site", matches = ".+")
+    void publishedSiteOpensFromDisk() throws Exception {
+        Path site = Path.of(System.getProperty("asfast.site")).toAbsolutePath().normalize();
+        Crawl crawl = crawl(site);
+        assertTrue(crawl.indexRows() >= 1 && crawl.pages().size() == crawl.indexRows() + 2, "index, comparison and each run: " + crawl.pages());
+    }
+
+    /** What a crawl saw. */
+    record Crawl(Set<Path> pages, int images, int beyondError, int withinError, int indexRows, int means, String indexText) {
+    }
+
+    /**
+     * Opens the site's index.html from file:// and follows every link: each page loads without
+     * console errors, failed requests or requests off the site; every link is relative, stays in the
+     * site and resolves to a file (and its #fragment to an element); every image draws; no page
+     * overflows sideways. Leaves screenshots in target/site-*.png and prints load times.
+     */
+    static Crawl crawl(Path site) throws Exception {
+        assertTrue(Files.isExecutable(ReportBrowserTest.CHROMIUM), "the browser test needs Debian's chromium at " + ReportBrowserTest.CHROMIUM);
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(ReportBrowserTest.CHROMIUM).setHeadless(true)
                      .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -95,6 +128,11 @@ class SiteBrowserTest {
             Map<Path, List<String>> ids = new LinkedHashMap<>();
             int links = 0;
             int images = 0;
+            int beyond = 0;
+            int within = 0;
+            int indexRows = 0;
+            int means = 0;
+            String indexText = "";
             while (!toVisit.isEmpty()) {
                 Path file = toVisit.poll().normalize();
                 if (!visited.add(file)) {
@@ -138,24 +176,23 @@ class SiteBrowserTest {
                 @SuppressWarnings("unchecked")
                 List<String> pageIds = (List<String>) page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)");
                 ids.put(file, pageIds);
-                if (file.getFileName().toString().equals("compare.html")) {
-                    assertTrue(page.locator("td.verdict.beyond-error").count() > 0, "some cells differ beyond error");
-                    assertTrue(page.locator("td.verdict.within-error").count() > 0, "some cells are within error");
-                    assertEquals(10, page.locator("#means tbody tr").count(), "a geometric mean per run");
+                if (file.equals(site.resolve("compare.html"))) {
+                    beyond = page.locator("td.verdict.beyond-error").count();
+                    within = page.locator("td.verdict.within-error").count();
+                    means = page.locator("#means tbody tr").count();
                     page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "site-compare.png")));
                 }
                 if (file.equals(site.resolve("index.html"))) {
-                    assertEquals(10, page.locator("table.runs tbody tr").count(), "every run in the index");
-                    assertTrue(page.locator("table.runs").innerText().contains("laptop"), "the imported run's own machine");
+                    indexRows = page.locator("table.runs tbody tr").count();
+                    indexText = page.locator("table.runs").innerText();
                     page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "site-index.png")).setFullPage(true));
                 }
             }
             fragments.forEach((target, anchors) -> anchors.forEach(anchor ->
                     assertTrue(ids.get(target).contains(anchor), "anchor #" + anchor + " exists in " + target)));
-            assertEquals(12, visited.size(), "index, comparison and ten run reports: " + visited);
-            assertTrue(images >= 10 * 9 + 2, "every chart: " + images);
             System.out.printf("opened %d pages, %d links and %d images; load times (ms, file://): %s%n", visited.size(), links, images, loadMillis);
             assertEquals(List.of(), problems, "no console errors, failed loads or requests off the site");
+            return new Crawl(visited, images, beyond, within, indexRows, means, indexText);
         }
     }
 }
