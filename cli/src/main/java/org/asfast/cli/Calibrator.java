@@ -62,13 +62,10 @@ final class Calibrator {
     List<Target> targets(ModelParameters parameters) {
         List<Target> targets = new ArrayList<>();
         for (Parameter p : parameters.all()) {
-            if (!p.isCalibration()) {
-                continue;
+            if (!p.isSolved()) {
+                continue; // a value chosen or read off by hand is a calibration too, but there is nothing to solve
             }
             String[] cell = p.calibrationCell().split("\\|", -1);
-            if (cell.length != 6) {
-                throw new UserError("the calibration cell of " + p.subject() + "/" + p.name() + " should read 'paper | table | machine | os | config | column'");
-            }
             String table = cell[1].trim();
             RowLabel label = new RowLabel(cell[2].trim(), cell[3].trim(), cell[4].trim());
             String column = cell[5].trim();

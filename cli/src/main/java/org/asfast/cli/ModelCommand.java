@@ -22,6 +22,7 @@ import org.asfast.report.AtomicFiles;
 import org.asfast.report.Baselines;
 import org.asfast.report.Fidelity;
 import org.asfast.report.ModelProvenance;
+import org.asfast.report.OutOfSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,7 +73,8 @@ public final class ModelCommand implements Callable<Integer> {
         List<ModelCells.Cell> cells = ModelCells.measureAll(ModelRow.all(), row -> new ModelPlatform(row.platform(), row, used));
         double seconds = (System.nanoTime() - start) / 1e9;
         Fidelity fidelity = ModelProvenance.fidelity(modelled(cells), baselines, used.all().stream().map(Parameter::source).toList(), Explanations.bundled());
-        write(cells, fidelity);
+        List<OutOfSample.Cell> outOfSample = outOfSample(cells, baselines);
+        write(cells, fidelity, outOfSample);
         System.out.printf("modelled %d cells of %d platforms in %.2f s%s%n", cells.size(), ModelRow.all().size(), seconds,
                 changes.isEmpty() ? "" : " with " + changes.size() + " what-if change(s)");
         for (Fidelity.Summary s : fidelity.summaries()) {
@@ -80,10 +82,27 @@ public final class ModelCommand implements Callable<Integer> {
                     s.paper().equals(org.asfast.report.OusterhoutTables.PAPER) ? "Table" : s.paper() + " table", s.table(), s.cells(), s.calibrations(), s.predictions(), 100 * s.median(), 100 * s.p90(),
                     s.goalTable() ? (s.meetsGoal() ? "  goal met" : "  GOAL MISSED") : "");
         }
+        System.out.println("These are in-sample: the model's mechanisms were developed while watching Tables 2-10, so 'prediction' means only that"
+                + " no parameter was read from, solved on or chosen on that cell.");
+        List<Fidelity.Cell> missed = fidelity.calibrations().stream().filter(c -> Math.abs(c.error()) > 0.02).toList();
+        System.out.println("calibration cells the model misses by more than 2%" + (missed.isEmpty() ? ": none" : ":"));
+        missed.forEach(c -> System.out.printf("  table %-3s %-34s %-10s paper %-8s model %-8s %+.1f%%%n", c.table(), c.row(), c.column(),
+                org.asfast.report.Numbers.readable(c.printed()), org.asfast.report.Numbers.readable(c.model()), 100 * c.error()));
+        System.out.println("out of sample (other papers' cells on the same hardware; nothing fitted on them):");
+        for (OutOfSample.Summary s : OutOfSample.summaries(outOfSample)) {
+            System.out.printf("  %-14s cells %2d  median |error| %5.1f%%%n", s.paper(), s.cells(), 100 * s.median());
+        }
+        for (OutOfSample.Cell c : outOfSample) {
+            System.out.printf("    %s %-5s %-40s %-20s paper %-6s model %-8s %+.1f%% (%s, %s)%n", c.mapping().paper(), c.mapping().table(), c.mapping().row(),
+                    c.mapping().column(), org.asfast.report.Numbers.readable(c.printed()), org.asfast.report.Numbers.readable(c.model()), 100 * c.error(),
+                    c.mapping().platform(), c.unit());
+        }
+        OutOfSample.unmappedPapers(baselines, OutOfSample.bundled()).forEach(p ->
+                System.out.printf("  %-14s no cell mapped yet%n", p));
         if (!changes.isEmpty()) {
             printChanged(ModelCells.measureAll(ModelRow.all(), row -> new ModelPlatform(row.platform(), row, parameters)), cells);
         }
-        System.out.println("wrote " + out.resolve("cells.csv") + " and " + out.resolve("fidelity.csv"));
+        System.out.println("wrote " + out.resolve("cells.csv") + ", " + out.resolve("fidelity.csv") + " and " + out.resolve("out-of-sample.csv"));
         return 0;
     }
 
@@ -115,12 +134,20 @@ public final class ModelCommand implements Callable<Integer> {
         return ModelParameters.bundled().check(changes);
     }
 
+    /** The out-of-sample cells, from the modelled cells of the mapped platforms. */
+    static List<OutOfSample.Cell> outOfSample(List<ModelCells.Cell> cells, Baselines baselines) {
+        return OutOfSample.evaluate(OutOfSample.bundled(), baselines, m -> cells.stream()
+                .filter(c -> c.row().platform().equals(m.platform()) && c.paper().equals(m.measurePaper())
+                        && c.table().equals(m.measureTable()) && c.column().equals(m.measureColumn()))
+                .findFirst().map(c -> new OutOfSample.Value(c.value(), c.unit())));
+    }
+
     static List<Fidelity.Modelled> modelled(List<ModelCells.Cell> cells) {
         return cells.stream().map(c -> new Fidelity.Modelled(c.paper(), c.table(),
                 new org.asfast.report.RowLabel(c.row().machine(), c.row().os(), c.tableConfig()), c.column(), c.unit(), c.value())).toList();
     }
 
-    private void write(List<ModelCells.Cell> cells, Fidelity fidelity) {
+    private void write(List<ModelCells.Cell> cells, Fidelity fidelity, List<OutOfSample.Cell> outOfSample) {
         AtomicFiles.write(out.resolve("cells.csv"), w -> {
             try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("platform", "paper", "table", "machine", "os", "config", "column", "unit", "model").build().print(w)) {
                 for (ModelCells.Cell c : cells) {
@@ -129,6 +156,7 @@ public final class ModelCommand implements Callable<Integer> {
             }
         });
         fidelity.writeCsv(out.resolve("fidelity.csv"));
+        OutOfSample.writeCsv(out.resolve("out-of-sample.csv"), outOfSample);
     }
 
     private int calibrate(ModelParameters parameters, Baselines baselines) {

@@ -40,10 +40,10 @@ class ModelCalibrationTest {
         List<String> misses = new ArrayList<>();
         for (Calibrator.Target t : new Calibrator(baselines).targets(parameters)) {
             double model = ModelCells.measure(t.row(), t.column(), r -> new ModelPlatform(r.platform(), r, parameters)).value();
-            // Table 10's cells are disk-bound: the fastest machines' no-data times lie below the model's floor (four
-            // synchronous writes at half a rotation each), so those seeks are 0 and their cells are a few ms over.
-            double allowed = t.column().table().equals("10") ? 16.7 : 0.02 * t.paper();
-            if (Math.abs(model - t.paper()) > allowed) {
+            // Within 2%, or the cost was solved to 0 and the cell still comes out above the paper: the model's floor (for
+            // Table 10's fastest disks, four synchronous writes) is above it. Those misses are listed in the report.
+            boolean atFloor = t.parameter().number() == 0 && model > t.paper();
+            if (Math.abs(model - t.paper()) > 0.02 * t.paper() && !atFloor) {
                 misses.add(t.parameter().subject() + "/" + t.parameter().name() + ": model " + model + ", paper " + t.paper());
             }
         }
@@ -53,7 +53,7 @@ class ModelCalibrationTest {
     @Test
     void calibratingFromOtherStartingValuesGivesTheShippedValues() {
         // Start every calibrated value elsewhere: the answer must not depend on the start.
-        List<Parameter> moved = parameters.all().stream().filter(Parameter::isCalibration)
+        List<Parameter> moved = parameters.all().stream().filter(Parameter::isSolved)
                 .map(p -> new Parameter(p.subject(), p.name(), moved(p.value()), p.unit(), p.source())).toList();
         Map<String, String> solved = new Calibrator(baselines).solve(parameters.with(moved));
         List<String> different = new ArrayList<>();
@@ -84,9 +84,32 @@ class ModelCalibrationTest {
 
     @Test
     void everyCalibrationNamesARealPaperCellAndEveryOtherCellIsAPrediction() {
-        long named = parameters.all().stream().filter(Parameter::isCalibration).map(Parameter::calibrationCell).distinct().count();
+        // Solved or chosen by hand, every cell a parameter names is in the paper; those the model produces are calibration cells.
+        List<String> named = parameters.all().stream().flatMap(p -> p.calibrationCells().stream()).distinct().toList();
+        List<String> modelled = new ArrayList<>();
+        for (String cell : named) {
+            List<String> f = org.asfast.spi.Provenance.fields(cell);
+            RowLabel row = new RowLabel(f.get(2), f.get(3), f.get(4));
+            assertTrue(baselines.value(f.get(0), f.get(1), row, f.get(5)).isPresent(), cell + " is a printed cell");
+            if (fidelity.cells().stream().anyMatch(c -> Fidelity.key(c.paper(), c.table(), c.row(), c.column()).equals(Fidelity.key(f.get(0), f.get(1), row, f.get(5))))) {
+                modelled.add(cell);
+            }
+        }
         long tagged = fidelity.cells().stream().filter(Fidelity.Cell::calibration).count();
-        assertEquals(named, tagged, "each named cell is one calibration cell in the fidelity table");
+        assertEquals(modelled.size(), tagged, "each named modelled cell is one calibration cell in the fidelity table");
+        assertTrue(named.size() > modelled.size(), "§11's in-text jump is named too, though the model does not produce it");
+    }
+
+    @Test
+    void byHandCalibrationsAreTaggedAsSuch() {
+        // The three inputs that were once credited as predictions, and Mach's truncate, first fitted as a count.
+        for (String name : List.of("os:RISC/os 4.0/select_idle_wait_ms", "os:RISC/os 4.0/create_sync_writes", "os:RISC/os 4.0/delete_sync_writes",
+                "os:SunOS 4.0.3/mapped_file_stall_above_kb", "os:Mach 2.5/empty_truncate_writes_inode")) {
+            Parameter p = ModelParameters.parseSetting(name + "=0");
+            Parameter shipped = parameters.find(p.subject(), p.name());
+            assertTrue(shipped.isCalibration() && !shipped.isSolved(), name + " is a calibration chosen by hand: " + shipped.source());
+        }
+        assertEquals(2, parameters.find("os:RISC/os 4.0", "select_idle_wait_ms").calibrationCells().size(), "both empty-pipe cells");
     }
 
     @Test

@@ -4,28 +4,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.asfast.model.ModelParameters;
 import org.asfast.model.ModelPlatform;
 import org.asfast.model.ModelProvider;
 import org.asfast.model.ModelRow;
+import org.asfast.model.Parameter;
+import org.asfast.report.Fidelity;
+import org.asfast.report.ModelProvenance;
+import org.asfast.report.RowLabel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The qualitative findings of Ousterhout's paper, which the model must reproduce from its
- * parameters. MIPS-relative speeds here are the model's own: against the model's MVAX2.
+ * parameters. MIPS-relative speeds here are the model's own: against the model's MVAX2. A finding
+ * may not read its own input back: where a parameter was read from, solved on or chosen on a cell
+ * (a calibration cell), that cell is no evidence for the finding and is left out.
  */
 class ModelFindingsTest {
     private static final Map<String, Double> CELLS = new HashMap<>();
+    private static final Set<String> CALIBRATED = new HashSet<>();
 
     @BeforeAll
     static void measure() {
         ModelParameters parameters = ModelParameters.bundled();
         for (ModelCells.Cell c : ModelCells.measureAll(ModelRow.all(), r -> new ModelPlatform(r.platform(), r, parameters))) {
             CELLS.put(c.row().platform() + "|" + c.table() + "|" + c.column(), c.value());
+            String key = Fidelity.key(c.paper(), c.table(), new RowLabel(c.row().machine(), c.row().os(), c.tableConfig()), c.column());
+            if (ModelProvenance.calibrationKeys(parameters.all().stream().map(Parameter::source).toList()).contains(key)) {
+                CALIBRATED.add(c.row().platform() + "|" + c.table() + "|" + c.column());
+            }
         }
+    }
+
+    private static boolean predicted(String platform, String table, String column) {
+        return !CALIBRATED.contains(platform + "|" + table + "|" + column);
     }
 
     private static double cell(String platform, String table, String column) {
@@ -54,23 +71,28 @@ class ModelFindingsTest {
     }
 
     @Test
-    void riscMachinesHaveLowerMipsRelativeGetpidAndCswitchThanCiscMachines() {
-        for (String table : List.of("2", "3")) {
-            double riscBest = 0;
-            double ciscWorst = Double.MAX_VALUE;
-            for (ModelRow row : ModelRow.all()) {
-                if (row.remote() || row.machine().equals("Sun3/60")) {
-                    continue;
-                }
-                double relative = mipsRelative(row.platform(), table, "Time");
-                if (isRisc(row.platform())) {
-                    riscBest = Math.max(riscBest, relative);
-                } else {
-                    ciscWorst = Math.min(ciscWorst, relative);
-                }
+    void riscMachinesHaveLowerMipsRelativeCswitchThanCiscMachines() {
+        // §5 and §12: context switches are relatively slower on the RISC machines. Table 3's predicted cells on each side:
+        // the RISC machines' switch cost comes from their kernel speed, solved on select (Table 4), not on Table 3.
+        // (Table 2's getpid is no evidence: each family's trap cost is solved on a Table 2 cell of that family, and every
+        // CISC machine's kernel runs at its rating by definition, so the finding there is the input.)
+        double riscBest = 0;
+        double ciscWorst = Double.MAX_VALUE;
+        int risc = 0;
+        for (ModelRow row : ModelRow.all()) {
+            if (row.remote() || row.machine().equals("Sun3/60") || !predicted(row.platform(), "3", "Time")) {
+                continue;
             }
-            assertTrue(riscBest < ciscWorst, "table " + table + ": best RISC " + riscBest + " is not below worst CISC " + ciscWorst);
+            double relative = mipsRelative(row.platform(), "3", "Time");
+            if (isRisc(row.platform())) {
+                riscBest = Math.max(riscBest, relative);
+                risc++;
+            } else {
+                ciscWorst = Math.min(ciscWorst, relative);
+            }
         }
+        assertTrue(risc >= 5, "most RISC rows of Table 3 are predictions: " + risc);
+        assertTrue(riscBest < ciscWorst, "best RISC " + riscBest + " is not below worst CISC " + ciscWorst);
     }
 
     @Test
@@ -81,39 +103,25 @@ class ModelFindingsTest {
         }
         double sprite = cell("ds3100-sprite-local", "10", "No data");
         assertEquals(rotationMs, sprite, 0.2 * rotationMs, "DS3100 Sprite create-delete should take about one rotation");
+        // The UNIX no-data cells calibrate each machine's seek, so they are no evidence; the data columns are predictions.
+        int compared = 0;
         for (String machine : List.of("ds3100", "sun4", "sun3")) {
-            double spriteTime = cell(machine + "-sprite-local", "10", "No data");
-            for (ModelRow unix : ModelRow.all()) {
-                if (unix.platform().startsWith(machine + "-") && !unix.os().equals("Sprite") && !unix.remote()) {
-                    double unixTime = cell(unix.platform(), "10", "No data");
-                    assertTrue(spriteTime < 0.6 * unixTime, machine + ": Sprite " + spriteTime + " ms is not far below " + unix.os() + " " + unixTime + " ms");
+            for (String column : List.of("No data", "10 kbytes", "100 kbytes")) {
+                String spritePlatform = machine + "-sprite-local";
+                for (ModelRow unix : ModelRow.all()) {
+                    if (!unix.platform().startsWith(machine + "-") || unix.os().equals("Sprite") || unix.remote()
+                            || !predicted(unix.platform(), "10", column) || !predicted(spritePlatform, "10", column)) {
+                        continue;
+                    }
+                    double spriteTime = cell(spritePlatform, "10", column);
+                    double unixTime = cell(unix.platform(), "10", column);
+                    assertTrue(spriteTime < 0.6 * unixTime, machine + " " + column + ": Sprite " + spriteTime + " ms is not far below "
+                            + unix.os() + " " + unixTime + " ms");
+                    compared++;
                 }
             }
         }
-    }
-
-    @Test
-    void sunos403CreateDeleteJumpsBetween8And9Kilobytes() {
-        double[] sunos4 = createDeleteByKilobytes("sun4-sunos4.0.3-local");
-        for (int kb = 1; kb <= 8; kb++) {
-            assertTrue(sunos4[kb] < 1.5 * sunos4[0], "SunOS 4.0.3 should stay near its no-data time up to 8 KB; at " + kb + " KB " + sunos4[kb]);
-        }
-        assertTrue(sunos4[9] > 5 * sunos4[8], "SunOS 4.0.3 should jump between 8 and 9 KB: " + sunos4[8] + " -> " + sunos4[9] + " ms");
-        for (String other : List.of("sun3-sunos3.5-local", "ds3100-ultrix3.1-local", "ds3100-sprite-local")) {
-            double[] t = createDeleteByKilobytes(other);
-            assertTrue(t[9] < 2 * t[8], other + " has no such jump: " + t[8] + " -> " + t[9] + " ms");
-        }
-    }
-
-    private static double[] createDeleteByKilobytes(String platform) {
-        double[] ms = new double[10];
-        for (int kb = 0; kb <= 9; kb++) {
-            int bytes = kb * 1024;
-            try (ModelPlatform p = ModelProvider.open(platform)) {
-                ms[kb] = ModelCells.perOp(p, q -> new org.asfast.workloads.CreateDelete(q, bytes), org.asfast.workloads.CreateDelete::iteration, "create-delete") / 1e6;
-            }
-        }
-        return ms;
+        assertTrue(compared >= 8, "pairs of predicted cells compared: " + compared);
     }
 
     /** Andrew's remote penalty: the extra time remotely, as a fraction of the local time (Table 8). */
@@ -153,14 +161,5 @@ class ModelFindingsTest {
             assertTrue(sprite < 0.15, machine + " Sprite's remote penalty " + sprite + " is not small");
             assertTrue(sprite < worstNfs, machine + " Sprite's remote penalty " + sprite + " is not below NFS's smallest " + worstNfs);
         }
-    }
-
-    @Test
-    void m2000SelectOnEmptyPipesTakesAbout10Milliseconds() {
-        for (String column : List.of("1 pipe", "10 empty")) {
-            double us = cell("m2000-riscos4.0-local", "4", column);
-            assertTrue(us > 9_500 && us < 11_000, column + ": " + us + " µs");
-        }
-        assertTrue(cell("m2000-riscos4.0-local", "4", "10 full") < 1_000, "with data in the pipes RISC/os's select does not wait");
     }
 }

@@ -4,7 +4,7 @@ package org.asfast.report;
  * One cell of a paper's table, as transcribed in results/baselines/.
  *
  * @param paper the paper's key, e.g. {@code ousterhout1990}
- * @param table the table's name within the paper, e.g. {@code 2}, {@code 1a}, {@code text §11}
+ * @param table the table's name within the paper, e.g. {@code 2}, {@code 1a}, {@code I}, {@code text}
  * @param row the row's label
  * @param column the column's label, as printed
  * @param unit the unit of {@code value}, or {@code text} when the cell is words

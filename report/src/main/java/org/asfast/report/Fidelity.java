@@ -104,6 +104,12 @@ public final class Fidelity {
                 .sorted(Comparator.comparingDouble((Cell c) -> -Math.abs(c.error()))).limit(count).toList();
     }
 
+    /** Calibration cells with their own miss, largest |error| first: a calibration need not reproduce its cell exactly. */
+    public List<Cell> calibrations() {
+        return cells.stream().filter(Cell::calibration)
+                .sorted(Comparator.comparingDouble((Cell c) -> -Math.abs(c.error()))).toList();
+    }
+
     /** Predictions more than {@link #EXPLAIN_ABOVE} off. */
     public List<Cell> farOff() {
         return cells.stream().filter(c -> !c.calibration() && Math.abs(c.error()) > EXPLAIN_ABOVE)

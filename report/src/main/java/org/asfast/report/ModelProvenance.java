@@ -6,28 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.asfast.spi.Provenance;
+
 /** Reads the model's provenance: which paper cells its parameters were calibrated on. */
 public final class ModelProvenance {
-    private static final String PREFIX = "calibration:";
-
     private ModelProvenance() {
     }
 
     /**
-     * The {@link Fidelity#key} of every cell named by a source {@code calibration: paper | table |
-     * machine | os | config | column}; other sources are ignored.
+     * The {@link Fidelity#key} of every cell named by a calibration source ({@code calibration: paper | table |
+     * machine | os | config | column[; another cell] (note)}, as {@link Provenance} reads it); other sources are ignored.
      */
     public static Set<String> calibrationKeys(Collection<String> sources) {
         Set<String> keys = new HashSet<>();
         for (String source : sources) {
-            if (!source.startsWith(PREFIX)) {
-                continue;
-            }
-            String cell = source.substring(PREFIX.length());
-            int note = cell.indexOf(" (");
-            String[] parts = (note < 0 ? cell : cell.substring(0, note)).split("\\|", -1);
-            if (parts.length == 6) {
-                keys.add(Fidelity.key(parts[0].trim(), parts[1].trim(), new RowLabel(parts[2].trim(), parts[3].trim(), parts[4].trim()), parts[5].trim()));
+            for (String cell : Provenance.parse(source).cells()) {
+                List<String> f = Provenance.fields(cell);
+                keys.add(Fidelity.key(f.get(0), f.get(1), new RowLabel(f.get(2), f.get(3), f.get(4)), f.get(5)));
             }
         }
         return keys;

@@ -20,6 +20,15 @@ public final class ModelSection {
     public record SummaryRow(String paper, String table, int cells, int calibrations, int predictions, String median, String p90, String goal, boolean withinBudget) {
     }
 
+    /** One out-of-sample cell for the page: another paper's cell and the model's prediction of it. */
+    public record OutOfSampleRow(String paper, String table, String row, String column, String unit, String printed, String model, String error,
+                                 String predictedBy, String reason) {
+    }
+
+    /** One paper's out-of-sample summary for the page. */
+    public record OutOfSampleSummary(String paper, int cells, String median) {
+    }
+
     /** One what-if cell beside its base. */
     public record WhatIfRow(String scenario, String paper, String table, String row, String column, String unit, String base, String whatIf, String ratio) {
     }
@@ -37,10 +46,15 @@ public final class ModelSection {
     private final List<WhatIfRow> whatIf;
     private final List<Scenario> scenarios;
     private final List<ParameterRow> parameters;
+    private final List<OutOfSample.Cell> outOfSample;
+    private final List<String> unmapped;
 
-    private ModelSection(String runId, Fidelity fidelity, List<WhatIfRow> whatIf, List<Scenario> scenarios, List<ParameterRow> parameters) {
+    private ModelSection(String runId, Fidelity fidelity, List<OutOfSample.Cell> outOfSample, List<String> unmapped, List<WhatIfRow> whatIf,
+                         List<Scenario> scenarios, List<ParameterRow> parameters) {
         this.runId = runId;
         this.fidelity = fidelity;
+        this.outOfSample = outOfSample;
+        this.unmapped = unmapped;
         this.whatIf = whatIf;
         this.scenarios = scenarios;
         this.parameters = parameters;
@@ -79,7 +93,20 @@ public final class ModelSection {
             e.getValue().forEach(p -> changes.add(parameter(p)));
             scenarios.add(new Scenario(e.getKey(), changes));
         });
-        return new ModelSection(newest.getKey().id(), fidelity, whatIfRows(newest.getValue()), scenarios, parameters);
+        List<OutOfSample.Mapping> mappings = OutOfSample.bundled();
+        Run run = newest.getKey();
+        List<Measurement> runCells = newest.getValue();
+        List<OutOfSample.Cell> outOfSample = OutOfSample.evaluate(mappings, baselines, m -> modelValue(run, runCells, m));
+        return new ModelSection(newest.getKey().id(), fidelity, outOfSample, OutOfSample.unmappedPapers(baselines, mappings),
+                whatIfRows(newest.getValue()), scenarios, parameters);
+    }
+
+    /** The run's value of a mapping's measure on its platform (the row that platform fills, as its table labels it). */
+    private static java.util.Optional<OutOfSample.Value> modelValue(Run run, List<Measurement> cells, OutOfSample.Mapping m) {
+        RowLabel row = RunDerivation.modelRow(m.measurePaper(), m.measureTable(), run.row("", m.platform()));
+        return cells.stream().filter(c -> !c.origin().equals("measured") && c.paper().equals(m.measurePaper()) && c.table().equals(m.measureTable())
+                        && c.column().equals(m.measureColumn()) && c.row().equals(row))
+                .findFirst().map(c -> new OutOfSample.Value(c.value(), c.unit()));
     }
 
     /** An explanation's cell key; runs before keys named the paper were all Ousterhout's ({@code table|machine|os|config|column}). */
@@ -134,6 +161,14 @@ public final class ModelSection {
         v.put("farOff", fidelity.farOff().stream().map(ModelSection::row).toList());
         v.put("unexplained", fidelity.farOff().stream().filter(c -> c.explanation() == null).count());
         v.put("cells", fidelity.cells().stream().map(ModelSection::row).toList());
+        v.put("calibrations", fidelity.calibrations().stream().map(ModelSection::row).toList());
+        v.put("outOfSample", outOfSample.stream().map(c -> new OutOfSampleRow(c.mapping().paper(), c.mapping().table(), c.mapping().row().toString(),
+                c.mapping().column(), OusterhoutReport.unitText(c.unit()), Numbers.readable(c.printed()), Numbers.readable(c.model()),
+                String.format("%+.1f%%", 100 * c.error()), c.mapping().platform() + ": " + c.mapping().measurePaper() + " table " + c.mapping().measureTable()
+                        + ", " + c.mapping().measureColumn(), c.mapping().reason())).toList());
+        v.put("outOfSampleSummaries", OutOfSample.summaries(outOfSample).stream()
+                .map(s -> new OutOfSampleSummary(OtherPapers.PAPER_NAMES.getOrDefault(s.paper(), s.paper()), s.cells(), percent(s.median()))).toList());
+        v.put("outOfSampleUnmapped", unmapped.stream().map(p -> OtherPapers.PAPER_NAMES.getOrDefault(p, p)).toList());
         v.put("whatIf", whatIf);
         v.put("scenarios", scenarios);
         v.put("parameters", parameters);
@@ -142,6 +177,10 @@ public final class ModelSection {
 
     Fidelity fidelity() {
         return fidelity;
+    }
+
+    List<OutOfSample.Cell> outOfSample() {
+        return outOfSample;
     }
 
     private static FidelityRow row(Fidelity.Cell c) {

@@ -133,6 +133,7 @@ public final class ReportGenerator {
         }
         if (modelSection != null) {
             modelSection.fidelity().writeCsv(dir.resolve("tables").resolve("model-fidelity.csv"));
+            OutOfSample.writeCsv(dir.resolve("tables").resolve("model-out-of-sample.csv"), modelSection.outOfSample());
         }
         writeChart(dir.resolve("charts"), "figure1", figureChart, layout.svgCharts());
 

@@ -87,6 +87,25 @@ class ReportModelTest {
     }
 
     @Test
+    void theFidelitySectionSaysPredictionsAreInSampleListsCalibrationMissesAndShowsOutOfSampleCells() throws Exception {
+        Path report = report(false);
+        JsonNode model = new ObjectMapper().readTree(report.resolve("report.json").toFile()).path("model");
+        assertEquals(model.path("calibrationCells").asInt(), model.path("calibrations").size(), "every calibration cell with its own miss");
+        JsonNode outOfSample = model.path("outOfSample");
+        assertTrue(outOfSample.size() > 0, "the fixture ran the Sun 3/60 platforms");
+        for (JsonNode c : outOfSample) {
+            assertEquals("douglis1991", c.path("paper").asText());
+            assertTrue(c.path("error").asText().endsWith("%") && !c.path("predictedBy").asText().isBlank(), c.toString());
+        }
+        assertEquals(1, model.path("outOfSampleSummaries").size());
+        assertEquals(outOfSample.size(), model.path("outOfSampleSummaries").get(0).path("cells").asInt());
+        String html = Files.readString(report.resolve("index.html"));
+        assertTrue(html.contains("These predictions are in-sample:"), "the report says the Ousterhout predictions are in-sample");
+        assertTrue(html.contains("id=\"out-of-sample\"") && html.contains("no cell mapped yet"));
+        assertTrue(Files.readAllLines(report.resolve("tables/model-out-of-sample.csv")).size() == outOfSample.size() + 1);
+    }
+
+    @Test
     void figure1HasTheModelsMachines() throws Exception {
         JsonNode figure = new ObjectMapper().readTree(report(true).resolve("report.json").toFile()).path("figure1");
         long model = 0;

@@ -95,6 +95,40 @@ class ModelMechanismsTest {
     }
 
     @Test
+    void sunos403StallsOnMappedFilesAboveItsThresholdOnly() {
+        // A mechanism check, not a finding: the threshold is §11's observation (a calibration), so the jump is the input.
+        ModelSpec s = spec("sun4-sunos4.0.3-local");
+        int thresholdKb = (int) s.number("mapped_file_stall_above_kb");
+        double stallNs = s.number("mapped_file_stall_ms") * 1e6;
+        double at = createDeleteNanos("sun4-sunos4.0.3-local", thresholdKb * 1024);
+        double above = createDeleteNanos("sun4-sunos4.0.3-local", (thresholdKb + 1) * 1024);
+        // The stall overlaps some of the disk work the smaller file waits for, so it adds most of itself, not all.
+        assertTrue(above - at > 0.8 * stallNs && above - at <= stallNs + at, "one KB over the threshold adds the stall: " + at + " -> " + above + " ns");
+        double ultrixAt = createDeleteNanos("ds3100-ultrix3.1-local", thresholdKb * 1024);
+        double ultrixAbove = createDeleteNanos("ds3100-ultrix3.1-local", (thresholdKb + 1) * 1024);
+        assertTrue(ultrixAbove - ultrixAt < stallNs / 10, "Ultrix maps no files: " + ultrixAt + " -> " + ultrixAbove + " ns");
+    }
+
+    /** Virtual nanoseconds of one create-write-read-delete of this many bytes, after one untimed. */
+    private static double createDeleteNanos(String platform, int bytes) {
+        try (ModelPlatform p = ModelProvider.open(platform)) {
+            var files = p.require(org.asfast.spi.Files.class);
+            long before = 0;
+            for (int i = 0; i < 2; i++) {
+                before = p.clock().nanos();
+                int out = files.create("temp");
+                files.write(out, null, bytes);
+                files.close(out);
+                int in = files.openForReading("temp");
+                files.read(in, null, bytes);
+                files.close(in);
+                files.unlink("temp");
+            }
+            return p.clock().nanos() - before;
+        }
+    }
+
+    @Test
     void getpidCostsTheFamilysTrapAtTheKernelsSpeed() {
         ModelSpec s = spec("ds3100-ultrix3.1-local");
         try (ModelPlatform p = ModelProvider.open("ds3100-ultrix3.1-local")) {
