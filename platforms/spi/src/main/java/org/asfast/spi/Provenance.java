@@ -16,7 +16,7 @@ import java.util.List;
  * A named cell's column may not contain " (", which starts the note.
  *
  * @param kind  the word before the first colon
- * @param cells the calibration cells, each as its six trimmed fields joined by {@code |}; empty for other kinds
+ * @param cells the calibration cells, each as its six trimmed fields joined by {@code " | "}; empty for other kinds
  * @param note  the calibration's note without its parentheses, or the text after the colon for other kinds
  */
 public record Provenance(String kind, List<String> cells, String note) {
@@ -45,7 +45,7 @@ public record Provenance(String kind, List<String> cells, String note) {
             for (String field : fields) {
                 trimmed.add(field.trim());
             }
-            cells.add(String.join("|", trimmed));
+            cells.add(String.join(" | ", trimmed));
         }
         return new Provenance(kind, List.copyOf(cells), note);
     }
@@ -59,8 +59,8 @@ public record Provenance(String kind, List<String> cells, String note) {
         return isCalibration() && !note.startsWith(BY_HAND);
     }
 
-    /** The six fields of a cell as {@link #cells()} gives it. */
+    /** The six trimmed fields of a cell as {@link #cells()} gives it. */
     public static List<String> fields(String cell) {
-        return List.of(cell.split("\\|", -1));
+        return java.util.Arrays.stream(cell.split("\\|", -1)).map(String::trim).toList();
     }
 }

@@ -14,7 +14,7 @@ class ProvenanceTest {
     void aSolvedCalibrationNamesOneCellAndKeepsItsNote() {
         Provenance p = Provenance.parse("calibration: ousterhout1990 | 10 | DS3100 | Mach 2.5 | Local | No data (§2: other disks)");
         assertTrue(p.isCalibration() && p.isSolved());
-        assertEquals(List.of("ousterhout1990|10|DS3100|Mach 2.5|Local|No data"), p.cells());
+        assertEquals(List.of("ousterhout1990 | 10 | DS3100 | Mach 2.5 | Local | No data"), p.cells());
         assertEquals("§2: other disks", p.note());
         assertEquals("Local", Provenance.fields(p.cells().getFirst()).get(4));
     }
