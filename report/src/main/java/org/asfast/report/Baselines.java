@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -26,9 +29,16 @@ public final class Baselines {
     }
 
     private final List<Table> tables;
+    /** Told of every numeric cell a lookup returns, or null; see {@link #recording}. */
+    private final Consumer<BaselineCell> reads;
 
     private Baselines(List<Table> tables) {
+        this(tables, null);
+    }
+
+    private Baselines(List<Table> tables, Consumer<BaselineCell> reads) {
         this.tables = List.copyOf(tables);
+        this.reads = reads;
     }
 
     public List<Table> tables() {
@@ -47,9 +57,32 @@ public final class Baselines {
 
     /** The numeric cell at row and column, if the paper printed one. */
     public Optional<Double> value(String paper, String table, RowLabel row, String column) {
-        return find(paper, table).flatMap(t -> t.cells().stream()
-                .filter(c -> c.row().equals(row) && c.column().equals(column) && c.isNumber())
-                .map(BaselineCell::value).findFirst());
+        return cell(paper, table, c -> c.row().equals(row) && c.column().equals(column)).map(BaselineCell::value);
+    }
+
+    /** The first numeric cell of a table that matches; a {@link #recording} view reports it. */
+    Optional<BaselineCell> cell(String paper, String table, Predicate<BaselineCell> which) {
+        Optional<BaselineCell> found = find(paper, table).flatMap(t -> t.cells().stream().filter(c -> c.isNumber() && which.test(c)).findFirst());
+        if (reads != null) {
+            found.ifPresent(reads);
+        }
+        return found;
+    }
+
+    /** The same cells, telling {@code reads} of every numeric cell a lookup returns: the inputs of a recomputation. */
+    Baselines recording(Consumer<BaselineCell> reads) {
+        return new Baselines(tables, reads);
+    }
+
+    /** The same cells with some values changed, keyed by the cells as loaded (a recomputation at the ends of its inputs' rounding). */
+    Baselines withValues(Map<BaselineCell, Double> values) {
+        List<Table> changed = new ArrayList<>();
+        for (Table t : tables) {
+            List<BaselineCell> cells = t.cells().stream().map(c -> values.containsKey(c)
+                    ? new BaselineCell(c.paper(), c.table(), c.row(), c.column(), c.unit(), values.get(c), c.text(), c.note()) : c).toList();
+            changed.add(new Table(t.paper(), t.table(), t.title(), t.source(), t.file(), cells));
+        }
+        return new Baselines(changed);
     }
 
     /** Loads and validates every table listed in {@code dir/index.csv}. */

@@ -175,7 +175,7 @@ final class OusterhoutReport {
         BaselineVerifier.Check erratum = errata.get(BaselineVerifier.cellKey(c));
         if (erratum != null) {
             return new TableView.Cell(c.text(), c.value(), Double.NaN, Double.NaN, "paper erratum",
-                    "printed " + c.text() + "; the paper's own definition gives " + Numbers.readable(erratum.recomputed()) + " (" + erratum.formula() + ")");
+                    "printed " + c.text() + "; the paper's own definition gives " + erratum.recomputedText() + " (" + erratum.formula() + ")");
         }
         return new TableView.Cell(c.text(), c.value(), Double.NaN, Double.NaN, "paper", c.note());
     }

@@ -195,7 +195,7 @@ public final class ReportGenerator {
         e.put("row", c.printed().row().toString());
         e.put("column", c.printed().column());
         e.put("printed", c.printed().text());
-        e.put("recomputed", Numbers.readable(c.recomputed()));
+        e.put("recomputed", c.recomputedText());
         e.put("formula", c.formula());
         return e;
     }

@@ -19,13 +19,6 @@ public record RowLabel(String machine, String os, String config) {
 
     @Override
     public String toString() {
-        StringBuilder label = new StringBuilder(machine);
-        if (!os.isEmpty()) {
-            label.append(' ').append(os);
-        }
-        if (!config.isEmpty()) {
-            label.append(' ').append(config);
-        }
-        return label.toString();
+        return java.util.stream.Stream.of(machine, os, config).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.joining(" "));
     }
 }
