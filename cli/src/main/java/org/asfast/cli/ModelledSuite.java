@@ -77,6 +77,11 @@ final class ModelledSuite {
         return platforms.isEmpty();
     }
 
+    /** The modelled platforms' names, what-if variants included. */
+    List<String> names() {
+        return platforms;
+    }
+
     /**
      * Runs the chosen workloads on the modelled platforms inside this JVM: one warm-up batch and one
      * measured batch of the sizes in {@link ModelledRuns}. Remote rows run only the file workloads.

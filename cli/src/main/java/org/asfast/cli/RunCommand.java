@@ -126,6 +126,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Map<String, Object> environment = RunEnvironment.describe(folder.id(), profile.name().toLowerCase(java.util.Locale.ROOT),
                     started, realTarget, mips);
+            environment.put("platforms", RunEnvironment.platforms(platformNames, modelled.names()));
             environment.put("model", modelled.isEmpty() ? null : modelled.describe());
             AtomicFiles.writeBytes(folder.incomplete().resolve(Run.JMH_FILE), stream -> {
                 PrintStream print = new PrintStream(stream, false, java.nio.charset.StandardCharsets.UTF_8);
@@ -138,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Run run = Run.load(folder.incomplete());
             List<Measurement> cells = RunDerivation.measurements(run, baselines);
-            ResultsCsv.write(folder.incomplete().resolve(ResultsCsv.FILE), cells);
+            ResultsCsv.write(folder.incomplete().resolve(ResultsCsv.FILE), cells, run::kindOf);
             Path finished = folder.complete();
             printSummary(out, cells);
             out.println("asfast: run written to " + finished);

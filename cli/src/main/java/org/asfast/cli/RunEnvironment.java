@@ -17,6 +17,8 @@ import org.asfast.host.HostMips;
 import org.asfast.report.AtomicFiles;
 import org.asfast.report.Run;
 import org.asfast.spi.CacheSizes;
+import org.asfast.spi.PlatformProvider;
+import org.asfast.spi.Platforms;
 import org.asfast.workloads.Bcopy;
 import org.asfast.workloads.ReadFile;
 
@@ -56,6 +58,24 @@ final class RunEnvironment {
         env.put("git", git());
         env.put("jmhVersion", org.openjdk.jmh.util.Version.getPlainVersion());
         return env;
+    }
+
+    /**
+     * Every platform the run ran, with the kind its provider declares (measured, modelled, simulated or live) and the
+     * provider: the report labels each platform's rows from this and from nothing else.
+     */
+    static Map<String, Object> platforms(List<String> real, List<String> modelled) {
+        Map<String, Object> platforms = new LinkedHashMap<>();
+        for (List<String> names : List.of(real, modelled)) {
+            for (String name : names) {
+                PlatformProvider provider = Platforms.providerOf(name);
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("kind", provider.kind().label());
+                p.put("provider", provider.getClass().getName());
+                platforms.put(name, p);
+            }
+        }
+        return platforms;
     }
 
     /** The paper's configuration names for the file system the target is on. */

@@ -7,11 +7,17 @@ import org.asfast.spi.CapabilityMissing;
 import org.asfast.spi.Clock;
 import org.asfast.spi.KernelEntry;
 import org.asfast.spi.Platform;
+import org.asfast.spi.PlatformKind;
 import org.asfast.spi.PlatformProvider;
 import org.asfast.spi.PlatformSettings;
 
 /** A test platform with a virtual clock: every kernel call takes exactly 1.5 µs of virtual time. */
 public final class TickingPlatform implements PlatformProvider {
+    @Override
+    public PlatformKind kind() {
+        return PlatformKind.MODELLED;
+    }
+
     static final String NAME = "ticking";
     static final long NANOS_PER_CALL = 1500;
 

@@ -24,6 +24,8 @@ final class Charts {
     static final Color RUN = new Color(0xDD8452);
     static final Color MODEL = new Color(0x55A868);
     static final Color WHAT_IF = new Color(0x8172B3);
+    static final Color SIMULATED = new Color(0x937860);
+    static final Color LIVE = new Color(0xC44E52);
 
     private Charts() {
     }

@@ -12,8 +12,9 @@ package org.asfast.report;
  * @param value the mean
  * @param low lower bound of the 99.9% confidence interval, NaN when unknown
  * @param high upper bound, NaN when unknown
- * @param origin "measured" (wall time from JMH), "modelled" (virtual time of a modelled platform, from
- *               JMH's secondary results) or "derived" (computed from those cells)
+ * @param origin the kind of the platform the number came from, as its provider declares it: "measured" or "live"
+ *               (wall time from JMH), "modelled" or "simulated" (virtual time, from JMH's secondary results); or
+ *               "derived" (computed from those cells)
  * @param benchmark the JMH benchmark and parameters it came from, or the formula for derived cells
  */
 public record Measurement(String paper, String table, RowLabel row, String column, String unit, double value, double low, double high,

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.asfast.spi.PlatformKind;
+
 /**
  * Ousterhout's Tables 2-10 with this report's rows in place, their charts, and Figure 1.
  */
@@ -124,12 +126,13 @@ final class OusterhoutReport {
                 List<TableView.Cell> shown = columns.stream().map(c -> cells.containsKey(c) ? runCell(cells.get(c), entry.getKey()) : TableView.Cell.empty()).toList();
                 Measurement k = cells.get(order.column());
                 double key = k == null ? Double.NEGATIVE_INFINITY : k.value();
-                boolean modelled = entry.getKey().isModelled(label);
-                String kind = !modelled ? "measured" : Run.scenarioOf(label).isEmpty() ? "model" : "what-if";
+                PlatformKind platformKind = entry.getKey().kindOf(label);
+                boolean modelled = platformKind == PlatformKind.MODELLED;
+                String kind = !modelled ? platformKind.label() : Run.scenarioOf(label).isEmpty() ? "model" : "what-if";
                 // A model row goes right under the paper's row for the same machine; others where the paper's order puts them.
                 int besidePaper = modelled ? afterPaperRow(rows, label.toString()) : -1;
                 int at = besidePaper >= 0 ? besidePaper : insertionPoint(keys, key, order.descending());
-                rows.add(at, new TableView.Row(label.toString(), kind, (modelled ? "model, run " : "run ") + entry.getKey().id(), shown));
+                rows.add(at, new TableView.Row(label.toString(), kind, (platformKind == PlatformKind.MEASURED ? "" : platformKind.label() + ", ") + "run " + entry.getKey().id(), shown));
                 keys.add(at, besidePaper >= 0 ? Double.NEGATIVE_INFINITY : key);
             });
         }
@@ -182,7 +185,7 @@ final class OusterhoutReport {
 
     private static TableView.Cell runCell(Measurement m, Run run) {
         String text = Numbers.readable(m.value());
-        if (m.hasInterval() && m.origin().equals("measured")) {
+        if (m.hasInterval()) {
             text += " ± " + Numbers.readable((m.high() - m.low()) / 2);
         }
         return new TableView.Cell(text, m.value(), m.low(), m.high(), m.origin(),
@@ -223,7 +226,7 @@ final class OusterhoutReport {
         String basis = table.equals("7") ? "Total" : OusterhoutTables.DEFINITIONS.get(table).basis();
         int index = columns.indexOf(basis);
         Map<String, List<Charts.Point>> byKind = new LinkedHashMap<>();
-        for (String kind : List.of("paper", "model", "measured", "what-if")) {
+        for (String kind : List.of("paper", "model", "measured", "what-if", "simulated", "live")) {
             byKind.put(kind, new ArrayList<>());
         }
         for (TableView.Row row : rows) {
@@ -237,7 +240,9 @@ final class OusterhoutReport {
                 unitText(units.get(basis)), List.of(new Charts.Series("paper (1990)", Charts.PAPER, byKind.get("paper")),
                         new Charts.Series("model (virtual time)", Charts.MODEL, byKind.get("model")),
                         new Charts.Series("this computer", Charts.RUN, byKind.get("measured")),
-                        new Charts.Series("what-if (model)", Charts.WHAT_IF, byKind.get("what-if"))));
+                        new Charts.Series("what-if (model)", Charts.WHAT_IF, byKind.get("what-if")),
+                        new Charts.Series("simulated system", Charts.SIMULATED, byKind.get("simulated")),
+                        new Charts.Series("live system", Charts.LIVE, byKind.get("live"))));
         charts.put(table, chart);
         return OusterhoutTables.PAPER + "-table" + table;
     }

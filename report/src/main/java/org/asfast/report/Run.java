@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.asfast.spi.PlatformKind;
 import org.asfast.spi.UserError;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public record Run(String id, Path dir, JsonNode environment, List<JmhResult> results) {
     public static final String JMH_FILE = "jmh.json";
     public static final String ENVIRONMENT_FILE = "environment.json";
-    public static final String ENVIRONMENT_SCHEMA = "asfast-environment/1";
+    /** Version 2 records each platform's kind, as its provider declares it. */
+    public static final String ENVIRONMENT_SCHEMA = "asfast-environment/2";
 
     public static Run load(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -51,19 +53,22 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
             throw new UserError(file + " is not an asfast environment file (no " + ENVIRONMENT_SCHEMA + " schema); it is not an asfast run, or it is damaged");
         }
         int version = Integer.parseInt(schema.group(1));
-        if (version > 1) {
+        if (version > 2) {
             throw new UserError(file + " has schema asfast-environment/" + version + ", newer than this asfast reads (" + ENVIRONMENT_SCHEMA
                     + "); update asfast to read that run");
         }
         if (version < 1) {
             throw new UserError(file + " has schema asfast-environment/" + version + ", which no asfast wrote; it is damaged");
         }
+        if (version == 1) {
+            throw new UserError(file + " was written by an older asfast (asfast-environment/1), which did not record what kind each platform is; re-run the benchmarks");
+        }
         for (String field : new String[] {"runId", "startedAt"}) {
             if (!environment.path(field).isTextual()) {
                 throw new UserError(file + " has no " + field + ", which " + ENVIRONMENT_SCHEMA + " requires; it is damaged");
             }
         }
-        for (String field : new String[] {"host", "hostMips", "target"}) {
+        for (String field : new String[] {"host", "hostMips", "target", "platforms"}) {
             if (!environment.path(field).isObject()) {
                 throw new UserError(file + " has no " + field + " section, which " + ENVIRONMENT_SCHEMA + " requires; it is damaged");
             }
@@ -78,9 +83,30 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
         return environment.path("hostMips").path("mips").asDouble(Double.NaN);
     }
 
+    /** The kind of a platform of this run, as its provider declared it when the run was made. */
+    public PlatformKind kind(String platform) {
+        JsonNode kind = environment.path("platforms").path(platform).path("kind");
+        if (!kind.isTextual()) {
+            throw new UserError("run " + id + " does not record what kind of platform '" + platform + "' is (environment.json, platforms); re-run the benchmarks");
+        }
+        return PlatformKind.of(kind.asText());
+    }
+
+    /** The kind of the platform a row of this run came from. */
+    public PlatformKind kindOf(RowLabel row) {
+        for (var it = environment.path("platforms").fieldNames(); it.hasNext(); ) {
+            String platform = it.next();
+            RowLabel label = row("", platform);
+            if (label.machine().equals(row.machine()) && label.os().equals(row.os())) {
+                return kind(platform);
+            }
+        }
+        throw new IllegalStateException("no platform of run " + id + " makes the row " + row);
+    }
+
     /** True if a row of this run came from a modelled platform. */
     public boolean isModelled(RowLabel row) {
-        return modelPlatformOf(row) != null;
+        return kindOf(row) == PlatformKind.MODELLED;
     }
 
     /** The modelled platform (machine and system, with any what-if) that a row came from, or null. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.asfast.spi.PlatformKind;
 
 /**
  * Turns a run's JMH results into cells of Ousterhout's tables: converts units (time per operation to
@@ -50,9 +51,15 @@ public final class RunDerivation {
     }
 
     private static Measurement convert(Run run, JmhResult result, Mapping m) {
-        java.util.OptionalDouble virtual = result.virtualNanosPerOperation();
-        if (virtual.isPresent()) {
-            // A modelled platform: its virtual time is the result, exact, with no interval.
+        String platform = result.params().getOrDefault("platform", "host");
+        PlatformKind kind = run.kind(platform);
+        if (kind.virtualTime()) {
+            // A platform with a virtual clock: its virtual time is the result, exact, with no interval.
+            java.util.OptionalDouble virtual = result.virtualNanosPerOperation();
+            if (virtual.isEmpty()) {
+                throw new org.asfast.spi.UserError("run " + run.id() + ": " + result.benchmark() + " on the " + kind.label() + " platform '" + platform
+                        + "' reports no virtual time (JMH secondary results virtualNanos and operations); its benchmark must take VirtualTime");
+            }
             result = new JmhResult(result.benchmark(), result.params(), virtual.getAsDouble(), Double.NaN, Double.NaN, "ns/op",
                     result.samples(), result.secondary());
         }
@@ -77,13 +84,12 @@ public final class RunDerivation {
             low = result.low() * scale;
             high = result.high() * scale;
         }
-        String platform = result.params().getOrDefault("platform", "host");
         RowLabel row = run.row(m.variant(), platform);
-        if (run.modelPlatform(platform) != null) {
+        if (kind == PlatformKind.MODELLED) {
             row = modelRow(m.paper(), m.table(), row);
         }
         return new Measurement(m.paper(), m.table(), row, m.column(), m.unit(),
-                value, low, high, virtual.isPresent() ? "modelled" : "measured", result.benchmark() + paramsText(result));
+                value, low, high, kind.label(), result.benchmark() + paramsText(result));
     }
 
     /**
@@ -125,8 +131,9 @@ public final class RunDerivation {
         List<Measurement> derived = new ArrayList<>();
         for (Measurement cell : cells) {
             OusterhoutTables.Definition def = cell.paper().equals(OusterhoutTables.PAPER) ? OusterhoutTables.DEFINITIONS.get(cell.table()) : null;
-            boolean modelled = run.isModelled(cell.row());
-            if (def == null || !cell.column().equals(def.basis()) || !(modelled || cell.row().machine().equals("host"))) {
+            PlatformKind kind = run.kindOf(cell.row());
+            boolean modelled = kind == PlatformKind.MODELLED;
+            if (def == null || !cell.column().equals(def.basis()) || !(modelled || kind == PlatformKind.MEASURED)) {
                 continue;
             }
             // The host's rating was measured with the run; a modelled machine's is its parameter (Table 1's rating).

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.asfast.spi.PlatformKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +34,10 @@ class MultiPaperTest {
                 new Measurement("douglis1991", "1a", new RowLabel("sun3/60", "Sprite", ""), "Null RPC", "ms", 2, Double.NaN, Double.NaN, "simulated", "b"),
                 new Measurement("cheriton1988", "I", new RowLabel("", "", "4 Kbytes"), "Time", "ms", 3, Double.NaN, Double.NaN, "simulated", "b"));
         Path file = dir.resolve(ResultsCsv.FILE);
-        ResultsCsv.write(file, cells);
+        ResultsCsv.write(file, cells, row -> row.machine().equals("host") ? PlatformKind.MEASURED : PlatformKind.SIMULATED);
         List<String> lines = Files.readAllLines(file);
+        assertTrue(lines.get(0).contains(",origin,kind,source"), lines.get(0));
+        assertTrue(lines.get(1).contains(",measured,measured,b") && lines.get(2).contains(",simulated,simulated,b"), lines.get(1) + " / " + lines.get(2));
         assertTrue(lines.get(0).startsWith("paper,table,"), lines.get(0));
         assertTrue(lines.get(1).startsWith("ousterhout1990,10,"), lines.get(1));
         assertTrue(lines.get(2).startsWith("douglis1991,1a,"), lines.get(2));

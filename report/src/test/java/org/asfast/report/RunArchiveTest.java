@@ -108,11 +108,14 @@ class RunArchiveTest {
     void aRunWithANewerSchemaIsRefused() throws IOException {
         Path run = SiteFixtures.run(elsewhere, "r2", "laptop", "ext4", 1);
         ObjectNode env = (ObjectNode) new ObjectMapper().readTree(run.resolve(Run.ENVIRONMENT_FILE).toFile());
-        env.put("schema", "asfast-environment/2");
+        env.put("schema", "asfast-environment/3");
         new ObjectMapper().writeValue(run.resolve(Run.ENVIRONMENT_FILE).toFile(), env);
         execute(new ImportCommand(), "--results", here.toString(), run.toString()).isBadInput("newer than this asfast reads");
-        env.remove("hostMips");
         env.put("schema", "asfast-environment/1");
+        new ObjectMapper().writeValue(run.resolve(Run.ENVIRONMENT_FILE).toFile(), env);
+        execute(new ImportCommand(), "--results", here.toString(), run.toString()).isBadInput("older asfast");
+        env.remove("hostMips");
+        env.put("schema", "asfast-environment/2");
         new ObjectMapper().writeValue(run.resolve(Run.ENVIRONMENT_FILE).toFile(), env);
         execute(new ImportCommand(), "--results", here.toString(), run.toString()).isBadInput("no hostMips section");
         assertNothingImported();

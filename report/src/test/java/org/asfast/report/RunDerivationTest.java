@@ -96,6 +96,7 @@ class RunDerivationTest {
         var environment = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(folder.resolve(Run.ENVIRONMENT_FILE).toFile());
         var platform = environment.putObject("model").putObject("platforms").putObject("ds3100-ultrix3.1-local");
         platform.put("machine", "DS3100").put("os", "Ultrix 3.1").put("config", "Local").put("scenario", "").put("mips", 12.0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) environment.get("platforms")).putObject("ds3100-ultrix3.1-local").put("kind", "modelled");
         json.writeValue(folder.resolve(Run.ENVIRONMENT_FILE).toFile(), environment);
         Baselines baselines = Baselines.load(results.resolve("baselines"));
         List<Measurement> cells = RunDerivation.measurements(Run.load(folder), baselines);
@@ -108,5 +109,52 @@ class RunDerivationTest {
         double mvax = baselines.value("ousterhout1990", "2", OusterhoutTables.MVAX2, "Time").orElseThrow();
         assertEquals((mvax / 25.0) / (12.0 / 0.9), relative.value(), 1e-12, "the modelled machine's own rating, as the paper computes it");
         assertEquals("measured", cell(cells, "2", "Time", "Local").origin(), "the host's row is still measured");
+    }
+
+    /** The run of the fixture with one more getpid result, on {@code platform}, whose kind the run records as {@code kind}. */
+    private Run runWithGetpidOn(String platform, String kind, double virtualNanos) throws Exception {
+        Path results = ReportFixtures.results(dir);
+        Path folder = ReportFixtures.run(results, "kinds");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var array = (com.fasterxml.jackson.databind.node.ArrayNode) json.readTree(folder.resolve(Run.JMH_FILE).toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode getpid = null;
+        for (var node : array) {
+            if (node.get("benchmark").asText().endsWith("GetpidBenchmark.getpid")) {
+                getpid = (com.fasterxml.jackson.databind.node.ObjectNode) node.deepCopy();
+            }
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) getpid.get("params")).put("platform", platform);
+        var secondary = getpid.putObject("secondaryMetrics");
+        secondary.putObject("virtualNanos").put("score", virtualNanos);
+        secondary.putObject("operations").put("score", 100.0);
+        array.add(getpid);
+        json.writeValue(folder.resolve(Run.JMH_FILE).toFile(), array);
+        var environment = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(folder.resolve(Run.ENVIRONMENT_FILE).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) environment.get("platforms")).putObject(platform).put("kind", kind);
+        json.writeValue(folder.resolve(Run.ENVIRONMENT_FILE).toFile(), environment);
+        return Run.load(folder);
+    }
+
+    @Test
+    void aRowIsLabelledByTheKindItsProviderDeclaredNotByItsName() throws Exception {
+        // Named like a modelled row, declared simulated: simulated it is, in virtual time, with no MIPS-relative speed of its own.
+        Run run = runWithGetpidOn("ds3100-ultrix3.1-local", "simulated", 2_500_000.0);
+        List<Measurement> cells = RunDerivation.measurements(run, Baselines.load(ReportFixtures.BASELINES));
+        List<Measurement> mine = cells.stream().filter(m -> m.row().machine().equals("ds3100-ultrix3.1-local")).toList();
+        assertEquals(1, mine.size(), "its getpid time and nothing derived: " + mine);
+        assertEquals("simulated", mine.getFirst().origin());
+        assertEquals(25.0, mine.getFirst().value(), 1e-12, "its virtual time, 2.5 ms over 100 calls");
+        assertEquals(org.asfast.spi.PlatformKind.SIMULATED, run.kindOf(mine.getFirst().row()));
+        assertEquals(org.asfast.spi.PlatformKind.MEASURED, run.kindOf(cell(cells, "2", "Time", "Local").row()));
+    }
+
+    @Test
+    void aVirtualTimePlatformWithoutVirtualTimeAndAnUnrecordedKindAreOneLineErrors() throws Exception {
+        Run silent = runWithGetpidOn("quiet-sim", "simulated", 0);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class,
+                () -> RunDerivation.measurements(silent, Baselines.load(ReportFixtures.BASELINES)));
+        assertTrue(e.getMessage().contains("reports no virtual time"), e.getMessage());
+        var unknown = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class, () -> silent.kind("never-ran"));
+        assertTrue(unknown.getMessage().contains("does not record what kind"), unknown.getMessage());
     }
 }

@@ -38,7 +38,9 @@ final class SiteFixtures {
             }
         }
         ObjectNode env = (ObjectNode) read("run", Run.ENVIRONMENT_FILE);
-        env.set("model", read("model-run", Run.ENVIRONMENT_FILE).path("model"));
+        JsonNode modelRun = read("model-run", Run.ENVIRONMENT_FILE);
+        env.set("model", modelRun.path("model"));
+        ((ObjectNode) env.path("platforms")).setAll((ObjectNode) modelRun.path("platforms"));
         env.put("runId", id);
         ((ObjectNode) env.path("host")).put("hostname", hostname);
         ((ObjectNode) env.path("target")).put("fileSystem", fileSystem);

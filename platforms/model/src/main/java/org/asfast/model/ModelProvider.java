@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.asfast.spi.Platform;
+import org.asfast.spi.PlatformKind;
 import org.asfast.spi.PlatformProvider;
 import org.asfast.spi.PlatformSettings;
 import org.asfast.spi.UserError;
@@ -15,6 +16,11 @@ import org.asfast.spi.UserError;
  * {@code asfast.model.whatif}.
  */
 public final class ModelProvider implements PlatformProvider {
+    @Override
+    public PlatformKind kind() {
+        return PlatformKind.MODELLED;
+    }
+
     /** System property: a directory of user what-if files. */
     public static final String WHAT_IF_DIRECTORY = "asfast.model.whatif";
     static final List<String> BUNDLED_SCENARIOS = List.of("fast-disk", "write-back", "newer-sprite");

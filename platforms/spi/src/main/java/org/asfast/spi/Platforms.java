@@ -17,25 +17,29 @@ public final class Platforms {
         return names;
     }
 
-    /** Opens the named platform, or throws a {@link UserError} listing the known names. */
-    public static Platform open(String name, PlatformSettings settings) {
+    /** The provider that opens {@code name}, or a {@link UserError} listing the known names. */
+    public static PlatformProvider providerOf(String name) {
         for (PlatformProvider provider : ServiceLoader.load(PlatformProvider.class)) {
             if (provider.opens(name)) {
-                return provider.open(name, settings);
+                return provider;
             }
         }
         throw unknown(name);
     }
 
+    /** The kind its provider declares for the named platform. */
+    public static PlatformKind kindOf(String name) {
+        return providerOf(name).kind();
+    }
+
+    /** Opens the named platform, or throws a {@link UserError} listing the known names. */
+    public static Platform open(String name, PlatformSettings settings) {
+        return providerOf(name).open(name, settings);
+    }
+
     /** Throws a {@link UserError} listing the known names unless {@code name} is one. */
     public static void requireKnown(String name) {
-        boolean opened = false;
-        for (PlatformProvider provider : ServiceLoader.load(PlatformProvider.class)) {
-            opened |= provider.opens(name);
-        }
-        if (!opened) {
-            throw unknown(name);
-        }
+        providerOf(name);
     }
 
     private static UserError unknown(String name) {

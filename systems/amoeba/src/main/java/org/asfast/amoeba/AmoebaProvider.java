@@ -3,11 +3,17 @@ package org.asfast.amoeba;
 import java.util.List;
 import org.asfast.nodes.Faults;
 import org.asfast.spi.Platform;
+import org.asfast.spi.PlatformKind;
 import org.asfast.spi.PlatformProvider;
 import org.asfast.spi.PlatformSettings;
 
 /** Amoeba on two simulated Sun 3/60s on one Ethernet, and live on this computer. */
 public final class AmoebaProvider implements PlatformProvider {
+    @Override
+    public PlatformKind kind() {
+        return PlatformKind.SIMULATED;
+    }
+
     public static final String SIMULATED = "sun3-60-amoeba-sim";
     public static final String LIVE = "amoeba-live";
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.asfast.nodes.Faults;
 import org.asfast.spi.Platform;
+import org.asfast.spi.PlatformKind;
 import org.asfast.spi.PlatformProvider;
 import org.asfast.spi.PlatformSettings;
 import org.asfast.spi.UserError;
@@ -15,6 +16,11 @@ import org.asfast.spi.UserError;
  * {@code asfast.faults} (e.g. {@code drop=0.1,dup=0.05,seed=7}) puts a fault schedule on the network.
  */
 public final class VProvider implements PlatformProvider {
+    @Override
+    public PlatformKind kind() {
+        return PlatformKind.SIMULATED;
+    }
+
     /** System property: the simulated network's faults, in {@link Faults#parse} syntax. */
     public static final String FAULTS = "asfast.faults";
     /** Platform name to the modelled machine it runs on. */

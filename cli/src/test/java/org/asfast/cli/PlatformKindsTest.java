@@ -1,0 +1,30 @@
+package org.asfast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.asfast.spi.PlatformKind;
+import org.asfast.spi.Platforms;
+import org.asfast.spi.UserError;
+import org.junit.jupiter.api.Test;
+
+/** A run records each platform's kind as its provider declares it, whatever the platform is called. */
+class PlatformKindsTest {
+
+    @Test
+    void theRunRecordsTheKindEachProviderDeclares() {
+        Map<String, Object> platforms = RunEnvironment.platforms(List.of("host"), List.of("ds3100-sprite-local", "ds3100-sprite-local@fast-disk"));
+        assertEquals(Map.of("kind", "measured", "provider", "org.asfast.host.HostProvider"), platforms.get("host"));
+        assertEquals(Map.of("kind", "modelled", "provider", "org.asfast.model.ModelProvider"), platforms.get("ds3100-sprite-local"));
+        assertEquals(Map.of("kind", "modelled", "provider", "org.asfast.model.ModelProvider"), platforms.get("ds3100-sprite-local@fast-disk"));
+        assertEquals(List.of("host", "ds3100-sprite-local", "ds3100-sprite-local@fast-disk"), List.copyOf(platforms.keySet()));
+    }
+
+    @Test
+    void anUnknownPlatformHasNoKind() {
+        assertThrows(UserError.class, () -> Platforms.kindOf("no-such-platform"));
+        assertEquals(PlatformKind.MEASURED, Platforms.kindOf("host"));
+    }
+}
