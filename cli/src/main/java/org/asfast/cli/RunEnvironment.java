@@ -70,7 +70,7 @@ final class RunEnvironment {
             for (String name : names) {
                 PlatformProvider provider = Platforms.providerOf(name);
                 Map<String, Object> p = new LinkedHashMap<>();
-                p.put("kind", provider.kind().label());
+                p.put("kind", provider.kind(name).label());
                 p.put("provider", provider.getClass().getName());
                 platforms.put(name, p);
             }

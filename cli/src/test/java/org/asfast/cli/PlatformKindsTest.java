@@ -26,5 +26,7 @@ class PlatformKindsTest {
     void anUnknownPlatformHasNoKind() {
         assertThrows(UserError.class, () -> Platforms.kindOf("no-such-platform"));
         assertEquals(PlatformKind.MEASURED, Platforms.kindOf("host"));
+        assertEquals(PlatformKind.SIMULATED, Platforms.kindOf("sun3-75-v-sim"), "one provider, two kinds: V simulated ...");
+        assertEquals(PlatformKind.LIVE, Platforms.kindOf("v-live"), "... and V live");
     }
 }

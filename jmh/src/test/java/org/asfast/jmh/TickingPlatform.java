@@ -14,7 +14,7 @@ import org.asfast.spi.PlatformSettings;
 /** A test platform with a virtual clock: every kernel call takes exactly 1.5 µs of virtual time. */
 public final class TickingPlatform implements PlatformProvider {
     @Override
-    public PlatformKind kind() {
+    public PlatformKind kind(String name) {
         return PlatformKind.MODELLED;
     }
 

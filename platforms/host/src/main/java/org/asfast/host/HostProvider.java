@@ -10,7 +10,7 @@ import org.asfast.spi.PlatformSettings;
 /** Registers the "host" platform with the {@link java.util.ServiceLoader}. */
 public final class HostProvider implements PlatformProvider {
     @Override
-    public PlatformKind kind() {
+    public PlatformKind kind(String name) {
         return PlatformKind.MEASURED;
     }
 

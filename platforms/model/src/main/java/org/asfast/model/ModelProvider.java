@@ -17,7 +17,7 @@ import org.asfast.spi.UserError;
  */
 public final class ModelProvider implements PlatformProvider {
     @Override
-    public PlatformKind kind() {
+    public PlatformKind kind(String name) {
         return PlatformKind.MODELLED;
     }
 

@@ -9,11 +9,11 @@ import java.util.List;
 public interface PlatformProvider {
 
     /**
-     * What kind of platforms this provider makes: measured (this computer, wall clock), modelled (virtual time on a
-     * modelled machine), simulated (a distributed system in the discrete-event simulation) or live (a distributed
-     * system's nodes on this computer). Runs record it for each platform and the report labels rows from it.
+     * What kind of platform {@code name} (one this provider opens) is: measured (this computer, wall clock), modelled
+     * (virtual time on a modelled machine), simulated (a distributed system in the discrete-event simulation) or live (a
+     * distributed system's nodes on this computer). Runs record it for each platform and the report labels rows from it.
      */
-    PlatformKind kind();
+    PlatformKind kind(String name);
 
     /** The platform names this provider can open. */
     List<String> names();

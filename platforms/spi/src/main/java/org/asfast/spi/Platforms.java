@@ -29,7 +29,7 @@ public final class Platforms {
 
     /** The kind its provider declares for the named platform. */
     public static PlatformKind kindOf(String name) {
-        return providerOf(name).kind();
+        return providerOf(name).kind(name);
     }
 
     /** Opens the named platform, or throws a {@link UserError} listing the known names. */

@@ -10,7 +10,7 @@ import org.asfast.spi.PlatformSettings;
 /** Sprite on two simulated Sun 3/60s on one Ethernet, and live on this computer. */
 public final class SpriteProvider implements PlatformProvider {
     @Override
-    public PlatformKind kind() {
+    public PlatformKind kind(String name) {
         return PlatformKind.SIMULATED;
     }
 

@@ -17,8 +17,8 @@ import org.asfast.spi.UserError;
  */
 public final class VProvider implements PlatformProvider {
     @Override
-    public PlatformKind kind() {
-        return PlatformKind.SIMULATED;
+    public PlatformKind kind(String name) {
+        return name.equals(LIVE) ? PlatformKind.LIVE : PlatformKind.SIMULATED;
     }
 
     /** System property: the simulated network's faults, in {@link Faults#parse} syntax. */
