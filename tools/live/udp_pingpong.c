@@ -3,6 +3,8 @@
  * sockets, one datagram each way, timed per round trip with CLOCK_MONOTONIC.
  *
  *   udp_pingpong ROUNDS REQUEST_BYTES REPLY_BYTES [CLIENT_CPU SERVER_CPU]
+ *   udp_pingpong serve PORT                          echo every datagram back as it came (split.sh)
+ *   udp_pingpong call SERVER_PORT CLIENT_PORT ROUNDS  16-byte round trips from CLIENT_PORT (split.sh)
  *
  * A live null round trip sends 8 bytes of payload plus the runtime's 8-byte header each way, so
  * "udp_pingpong 100000 16 16" is its floor. With CPUs given, each process is pinned to one (-1: not pinned).
@@ -52,7 +54,54 @@ static long now_ns(void) {
     return t.tv_sec * 1000000000L + t.tv_nsec;
 }
 
+static struct sockaddr_in loopback(int port) {
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(port);
+    return addr;
+}
+
+static void report(const char *what, long *samples, long rounds, double sum, int request, int reply) {
+    qsort(samples, rounds, sizeof(long), compare);
+    printf("%srounds=%ld request_bytes=%d reply_bytes=%d mean_ns=%.0f p50_ns=%ld p99_ns=%ld p999_ns=%ld\n", what, rounds, request, reply,
+           sum / rounds, samples[rounds / 2], samples[(long)(rounds * 0.99)], samples[(long)(rounds * 0.999)]);
+}
+
+/* One half of the ping-pong, to pair with the live runtime's other half: serve, or call a server at a port. */
+static int half(int argc, char **argv) {
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in self = loopback(atoi(argv[argc == 3 ? 2 : 3]));
+    if (fd < 0 || bind(fd, (struct sockaddr *)&self, sizeof self) != 0) { perror("bind"); return 2; }
+    static char in[65536], out[16]; /* zeros: the live header of run tag 0, node 0 */
+    if (argc == 3) {
+        for (;;) {
+            struct sockaddr_in from;
+            socklen_t len = sizeof from;
+            ssize_t n = recvfrom(fd, in, sizeof in, 0, (struct sockaddr *)&from, &len);
+            if (n >= 0) sendto(fd, in, n, 0, (struct sockaddr *)&from, len);
+        }
+    }
+    struct sockaddr_in server = loopback(atoi(argv[2]));
+    long rounds = atol(argv[4]);
+    long *samples = malloc(sizeof(long) * rounds);
+    double sum = 0;
+    for (long i = -(rounds / 10 + 100); i < rounds; i++) {
+        long t0 = now_ns();
+        sendto(fd, out, sizeof out, 0, (struct sockaddr *)&server, sizeof server);
+        if (recv(fd, in, sizeof in, 0) < 0) { perror("recv"); return 1; }
+        long t = now_ns() - t0;
+        if (i >= 0) { samples[i] = t; sum += t; }
+    }
+    report("", samples, rounds, sum, 16, 16);
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if ((argc == 3 && strcmp(argv[1], "serve") == 0) || (argc == 5 && strcmp(argv[1], "call") == 0)) {
+        return half(argc, argv);
+    }
     if (argc != 4 && argc != 6) {
         fprintf(stderr, "usage: udp_pingpong ROUNDS REQUEST_BYTES REPLY_BYTES [CLIENT_CPU SERVER_CPU]\n");
         return 2;
@@ -94,8 +143,6 @@ int main(int argc, char **argv) {
     }
     kill(server, SIGKILL);
     waitpid(server, NULL, 0);
-    qsort(samples, rounds, sizeof(long), compare);
-    printf("rounds=%ld request_bytes=%d reply_bytes=%d mean_ns=%.0f p50_ns=%ld p99_ns=%ld p999_ns=%ld\n", rounds, request, reply,
-           sum / rounds, samples[rounds / 2], samples[(long)(rounds * 0.99)], samples[(long)(rounds * 0.999)]);
+    report("", samples, rounds, sum, request, reply);
     return 0;
 }
