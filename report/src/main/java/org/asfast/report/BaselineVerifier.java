@@ -82,7 +82,7 @@ public final class BaselineVerifier {
                     return Optional.empty();
                 }
                 return Optional.of(check(baselines, cell, "Copy + Compile",
-                        b -> b.value(paper, table, row, "Copy").orElseThrow() + b.value(paper, table, row, "Compile").orElseThrow()));
+                        b -> b.require(paper, table, row, "Copy") + b.require(paper, table, row, "Compile")));
             }
             case ANDREW_RELATIVE -> {
                 if (!new OusterhoutTables(baselines).andrewRelative(1, 1, row.config().equals("Local") ? null : 1.0).containsKey(cell.column())) {
@@ -90,9 +90,9 @@ public final class BaselineVerifier {
                 }
                 return Optional.of(check(baselines, cell, "from Table 7 totals: " + cell.column(), b -> {
                     OusterhoutTables tables = new OusterhoutTables(b);
-                    double local = b.value(paper, "7", new RowLabel(row.machine(), row.os(), "Local"), "Total").orElseThrow();
-                    Double remote = row.config().equals("Local") ? null : b.value(paper, "7", row, "Total").orElseThrow();
-                    return tables.andrewRelative(tables.mips(row.machine()).orElseThrow(), local, remote).get(cell.column());
+                    double local = b.require(paper, "7", new RowLabel(row.machine(), row.os(), "Local"), "Total");
+                    Double remote = row.config().equals("Local") ? null : b.require(paper, "7", row, "Total");
+                    return tables.andrewRelative(tables.requireMips(row.machine()), local, remote).get(cell.column());
                 }));
             }
             default -> {
@@ -101,8 +101,9 @@ public final class BaselineVerifier {
                 }
                 return Optional.of(check(baselines, cell, def.kind() + " from '" + def.basis() + "' against " + OusterhoutTables.reference(table, row), b -> {
                     OusterhoutTables tables = new OusterhoutTables(b);
-                    double basis = b.value(paper, table, row, def.basis()).orElseThrow();
-                    return tables.derive(table, row, basis, tables.mips(row.machine()).orElseThrow()).orElseThrow();
+                    double basis = b.require(paper, table, row, def.basis());
+                    return tables.derive(table, row, basis, tables.requireMips(row.machine())).orElseThrow(() -> new org.asfast.spi.UserError(
+                            "results/baselines has no " + OusterhoutTables.reference(table, row) + " cell for Table " + table + ", which the report needs; restore the baselines from git"));
                 }));
             }
         }

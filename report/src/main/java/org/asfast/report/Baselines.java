@@ -1,7 +1,7 @@
 package org.asfast.report;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.asfast.spi.UserError;
+import org.asfast.spi.UserFiles;
 
 /**
  * Every paper cell in results/baselines/, loaded through {@code index.csv}. This is the only place
@@ -85,25 +86,50 @@ public final class Baselines {
         return new Baselines(changed);
     }
 
-    /** Loads and validates every table listed in {@code dir/index.csv}. */
+    /** Loads and validates every table listed in {@code dir/index.csv}, which run and report find under --results. */
     public static Baselines load(Path dir) {
+        return load(dir, "--results the folder that holds baselines/");
+    }
+
+    /**
+     * Loads and validates every table listed in {@code dir/index.csv}. Every name in the index stays
+     * inside {@code dir}, and every number is finite (and positive, but for percentages).
+     *
+     * @param fix the option that points elsewhere, for the message when there is no index, e.g. "--baselines the folder of index.csv"
+     */
+    public static Baselines load(Path dir, String fix) {
         Path index = dir.resolve("index.csv");
         if (!Files.isRegularFile(index)) {
-            throw new UserError("no baseline index at " + index + "; pass --baselines the results/baselines directory");
+            throw new UserError("no baseline index at " + index + "; restore it from git or pass " + fix);
         }
         List<Table> tables = new ArrayList<>();
-        for (CSVRecord entry : read(index, INDEX_COLUMNS)) {
-            Path file = dir.resolve(entry.get("file"));
-            List<BaselineCell> cells = new ArrayList<>();
-            for (CSVRecord record : read(file, CELL_COLUMNS)) {
-                cells.add(cell(file, record));
+        for (Line entry : read(index, INDEX_COLUMNS)) {
+            String paper = entry.record().get("paper");
+            if (!UserFiles.isPlainName(paper)) {
+                throw new UserError(entry.where() + ": paper '" + paper + "' is not a plain name (letters, digits, '.', '_', '-'); fix that row");
             }
-            tables.add(new Table(entry.get("paper"), entry.get("table"), entry.get("title"), entry.get("source"), entry.get("file"), cells));
+            Path file = UserFiles.child(dir, entry.record().get("file"), entry.where() + ": file");
+            List<BaselineCell> cells = new ArrayList<>();
+            for (Line line : read(file, CELL_COLUMNS)) {
+                cells.add(cell(line));
+            }
+            if (cells.isEmpty()) {
+                throw new UserError(file + " has no cells; give it its rows again (git restore) or remove it from index.csv");
+            }
+            tables.add(new Table(paper, entry.record().get("table"), entry.record().get("title"), entry.record().get("source"),
+                    entry.record().get("file"), cells));
         }
         return new Baselines(tables);
     }
 
-    private static BaselineCell cell(Path file, CSVRecord record) {
+    /** The paper's cell, or a {@link UserError} naming it: the report cannot go on without the reference cells. */
+    public double require(String paper, String table, RowLabel row, String column) {
+        return value(paper, table, row, column).orElseThrow(() -> new UserError("results/baselines has no " + paper + " Table " + table
+                + " cell for " + row + ", column " + column + ", which the report needs; restore the baselines from git"));
+    }
+
+    private static BaselineCell cell(Line line) {
+        CSVRecord record = line.record();
         String unit = record.get("unit");
         String text = record.get("value");
         double value = Double.NaN;
@@ -111,8 +137,11 @@ public final class Baselines {
             try {
                 value = Double.parseDouble(text);
             } catch (NumberFormatException e) {
-                throw new UserError(file + " line " + record.getRecordNumber() + ": value '" + text
-                        + "' is not a number; fix the cell or give the row the unit 'text'");
+                throw new UserError(line.where() + ": value '" + text + "' is not a number; fix the cell or give the row the unit 'text'");
+            }
+            if (!Double.isFinite(value) || (value <= 0 && !unit.equals("%"))) {
+                throw new UserError(line.where() + ": value '" + text + "' is not a " + (unit.equals("%") ? "finite" : "positive, finite")
+                        + " number of " + unit + "; fix the cell");
             }
         }
         return new BaselineCell(record.get("paper"), record.get("table"),
@@ -120,28 +149,36 @@ public final class Baselines {
                 record.get("column"), unit, value, text, record.get("note"));
     }
 
+    /** A record and where it is, "file line N", counting the file's lines as an editor does. */
+    record Line(CSVRecord record, String where) {
+    }
+
     /** Reads a CSV with a header, requiring every named column. */
-    static List<CSVRecord> read(Path file, List<String> required) {
-        if (!Files.isRegularFile(file)) {
+    static List<Line> read(Path file, List<String> required) {
+        if (!Files.exists(file)) {
             throw new UserError("baseline file " + file + " is missing; restore it from git or remove it from index.csv");
         }
-        try (Reader reader = Files.newBufferedReader(file);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+        String text = UserFiles.readText(file, MAX_BYTES, "baseline file");
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(text))) {
             for (String column : required) {
                 if (!parser.getHeaderMap().containsKey(column)) {
                     throw new UserError(file + " lacks the column '" + column + "'; its header must be " + String.join(",", required));
                 }
             }
-            List<CSVRecord> records = parser.getRecords();
-            for (CSVRecord record : records) {
+            List<Line> lines = new ArrayList<>();
+            for (CSVRecord record : parser.getRecords()) {
+                String where = file + " line " + UserFiles.lineOf(text, record.getCharacterPosition(), '\0');
                 if (!record.isConsistent()) {
-                    throw new UserError(file + " line " + record.getRecordNumber() + " has " + record.size()
-                            + " fields, not " + parser.getHeaderMap().size() + "; fix the row");
+                    throw new UserError(where + " has " + record.size() + " fields, not " + parser.getHeaderMap().size() + "; fix the row");
                 }
+                lines.add(new Line(record, where));
             }
-            return records;
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage());
+            return lines;
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            throw UserFiles.csvError(file, e);
         }
     }
+
+    /** No paper's table comes near this; a bigger file is not a baseline. */
+    private static final long MAX_BYTES = 4L << 20;
 }

@@ -118,15 +118,18 @@ public final class Fidelity {
 
     /** Writes every cell, atomically: paper and model values, error, tag and any explanation. */
     public void writeCsv(java.nio.file.Path file) {
-        AtomicFiles.write(file, out -> {
-            try (org.apache.commons.csv.CSVPrinter csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
-                    .setHeader("paper", "table", "machine", "os", "config", "column", "unit", "printed", "model", "error", "tag", "explanation").build().print(out)) {
-                for (Cell c : cells) {
-                    csv.printRecord(c.paper(), c.table(), c.row().machine(), c.row().os(), c.row().config(), c.column(), c.unit(), c.printed(), c.model(),
-                            c.error(), c.tag(), c.explanation() == null ? "" : c.explanation());
-                }
+        AtomicFiles.write(file, this::writeCsv);
+    }
+
+    /** The cells as CSV, one row per modelled cell. */
+    public void writeCsv(java.io.Writer out) throws java.io.IOException {
+        try (org.apache.commons.csv.CSVPrinter csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+                .setHeader("paper", "table", "machine", "os", "config", "column", "unit", "printed", "model", "error", "tag", "explanation").build().print(out)) {
+            for (Cell c : cells) {
+                csv.printRecord(c.paper(), c.table(), c.row().machine(), c.row().os(), c.row().config(), c.column(), c.unit(), c.printed(), c.model(),
+                        c.error(), c.tag(), c.explanation() == null ? "" : c.explanation());
             }
-        });
+        }
     }
 
     /** Linear-interpolated quantile of sorted values (NaN if none). */

@@ -32,34 +32,56 @@ public final class JmhResults {
             throw new UserError("result file " + file + " is not a JMH result array; re-run the benchmarks or remove that run folder");
         }
         List<JmhResult> results = new ArrayList<>();
+        int index = 0;
         for (JsonNode node : root) {
+            index++;
             JsonNode metric = node.path("primaryMetric");
             if (!node.hasNonNull("benchmark") || !metric.has("score") || !metric.has("scoreUnit")) {
                 throw new UserError("result file " + file + " has an entry without benchmark, score or unit; re-run the benchmarks");
             }
+            String where = "result file " + file + ", entry " + index + " (" + node.get("benchmark").asText() + "): ";
+            String unit = metric.get("scoreUnit").asText();
+            if (!TIME_UNITS.contains(unit)) {
+                throw new UserError(where + "unit '" + unit + "' is not one of " + String.join(", ", TIME_UNITS) + "; re-run the benchmarks or remove that run folder");
+            }
+            double score = number(metric.get("score"), where + "score");
+            if (!(score > 0)) {
+                throw new UserError(where + "score " + metric.get("score") + " is not a positive time; re-run the benchmarks or remove that run folder");
+            }
             Map<String, String> params = new LinkedHashMap<>();
             node.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
             JsonNode confidence = metric.path("scoreConfidence");
-            double low = confidence.size() == 2 ? number(confidence.get(0)) : Double.NaN;
-            double high = confidence.size() == 2 ? number(confidence.get(1)) : Double.NaN;
+            double low = confidence.size() == 2 ? number(confidence.get(0), where + "confidence bound") : Double.NaN;
+            double high = confidence.size() == 2 ? number(confidence.get(1), where + "confidence bound") : Double.NaN;
             int samples = 0;
             for (JsonNode fork : metric.path("rawData")) {
                 samples += fork.size();
             }
             Map<String, Double> secondary = new LinkedHashMap<>();
-            node.path("secondaryMetrics").properties().forEach(e -> secondary.put(e.getKey(), number(e.getValue().get("score"))));
-            results.add(new JmhResult(node.get("benchmark").asText(), params, number(metric.get("score")), low, high,
-                    metric.get("scoreUnit").asText(), samples, secondary));
+            for (Map.Entry<String, JsonNode> e : node.path("secondaryMetrics").properties()) {
+                double value = number(e.getValue().get("score"), where + "secondary result " + e.getKey());
+                if (value < 0) {
+                    throw new UserError(where + "secondary result " + e.getKey() + " is negative; re-run the benchmarks or remove that run folder");
+                }
+                secondary.put(e.getKey(), value);
+            }
+            results.add(new JmhResult(node.get("benchmark").asText(), params, score, low, high, unit, samples, secondary));
         }
         return results;
     }
 
-    /** JMH writes "NaN" as a string when it has no confidence interval. */
-    private static double number(JsonNode node) {
-        if (node == null || node.isNull()) {
+    /** The time-per-operation units JMH writes for the modes asfast uses (average time, single shot). */
+    static final List<String> TIME_UNITS = List.of("ns/op", "us/op", "ms/op", "s/op", "min/op");
+
+    /** A finite number, or NaN where JMH writes the string "NaN" (no confidence interval); anything else is a {@link UserError}. */
+    private static double number(JsonNode node, String what) {
+        if (node == null || node.isNull() || (node.isTextual() && node.asText().equals("NaN"))) {
             return Double.NaN;
         }
-        return node.isNumber() ? node.asDouble() : Double.parseDouble(node.asText());
+        if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
+            throw new UserError(what + " is " + (node.isNumber() ? node.asText() : node.toString()) + ", not a finite number; re-run the benchmarks or remove that run folder");
+        }
+        return node.asDouble();
     }
 
     private static String firstLine(String text) {

@@ -265,7 +265,7 @@ final class OusterhoutReport {
             }
         }
         List<FigurePoint> points = new ArrayList<>();
-        byMachine.forEach((machine, values) -> points.add(new FigurePoint(machine, tables.mips(machine).orElseThrow(),
+        byMachine.forEach((machine, values) -> points.add(new FigurePoint(machine, tables.requireMips(machine),
                 MipsRelative.geometricMean(values), values.size(), "paper")));
         for (Map.Entry<Run, List<Measurement>> entry : measurements.entrySet()) {
             Map<String, List<Double>> modelled = new TreeMap<>();

@@ -63,6 +63,11 @@ public final class OusterhoutTables {
         return baselines.value(PAPER, "1", new RowLabel(machine, "", ""), "MIPS");
     }
 
+    /** A machine's MIPS rating from Table 1, or a {@link org.asfast.spi.UserError} naming the missing cell. */
+    public double requireMips(String machine) {
+        return baselines.require(PAPER, "1", new RowLabel(machine, "", ""), "MIPS");
+    }
+
     /** The MVAX2 reference row for a row of the given table: NFS for remote rows of Tables 9 and 10. */
     static RowLabel reference(String table, RowLabel row) {
         return switch (table) {
@@ -77,7 +82,7 @@ public final class OusterhoutTables {
      */
     public Optional<Double> derive(String table, RowLabel row, double basis, double mips) {
         Definition def = DEFINITIONS.get(table);
-        double referenceMips = mips("MVAX2").orElseThrow();
+        double referenceMips = requireMips("MVAX2");
         return switch (def.kind()) {
             case TIME -> baselines.value(PAPER, table, reference(table, row), def.basis())
                     .map(ref -> MipsRelative.fromTimes(ref, basis, mips, referenceMips));
@@ -90,8 +95,8 @@ public final class OusterhoutTables {
 
     /** Table 8's MIPS-relative Andrew speed for a total in seconds, against MVAX2 Ultrix 3.0 Local or NFS. */
     public double andrewMipsRelative(double mips, double total, boolean remote) {
-        double reference = baselines.value(PAPER, "7", remote ? MVAX2_NFS : MVAX2_LOCAL, "Total").orElseThrow();
-        return MipsRelative.fromTimes(reference, total, mips, mips("MVAX2").orElseThrow());
+        double reference = baselines.require(PAPER, "7", remote ? MVAX2_NFS : MVAX2_LOCAL, "Total");
+        return MipsRelative.fromTimes(reference, total, mips, requireMips("MVAX2"));
     }
 
     /** Table 8's three columns for a machine from its local and (if any) remote Andrew totals, in seconds. */

@@ -101,16 +101,19 @@ public final class OutOfSample {
 
     /** Writes every cell, atomically: the paper's cell, what predicts it, both values and the error. */
     public static void writeCsv(java.nio.file.Path file, List<Cell> cells) {
-        AtomicFiles.write(file, out -> {
-            try (org.apache.commons.csv.CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("paper", "table", "machine", "os", "config", "column", "unit",
-                    "printed", "model", "error", "platform", "measure", "reason").build().print(out)) {
-                for (Cell c : cells) {
-                    Mapping m = c.mapping();
-                    csv.printRecord(m.paper(), m.table(), m.row().machine(), m.row().os(), m.row().config(), m.column(), c.unit(), c.printed(), c.model(),
-                            c.error(), m.platform(), m.measurePaper() + " " + m.measureTable() + " " + m.measureColumn(), m.reason());
-                }
+        AtomicFiles.write(file, out -> writeCsv(out, cells));
+    }
+
+    /** The cells as CSV, one row per out-of-sample cell. */
+    public static void writeCsv(java.io.Writer out, List<Cell> cells) throws java.io.IOException {
+        try (org.apache.commons.csv.CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("paper", "table", "machine", "os", "config", "column", "unit",
+                "printed", "model", "error", "platform", "measure", "reason").build().print(out)) {
+            for (Cell c : cells) {
+                Mapping m = c.mapping();
+                csv.printRecord(m.paper(), m.table(), m.row().machine(), m.row().os(), m.row().config(), m.column(), c.unit(), c.printed(), c.model(),
+                        c.error(), m.platform(), m.measurePaper() + " " + m.measureTable() + " " + m.measureColumn(), m.reason());
             }
-        });
+        }
     }
 
     /** Papers other than Ousterhout's with tables in the baselines but no mapped cell, in key order. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.asfast.spi.UserError;
+import org.asfast.spi.UserFiles;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--results", description = "The results directory (default: ${DEFAULT-VALUE})")
     Path results = Path.of("results");
 
-    @Option(names = "--run", description = "A run id under results/runs/ (repeat to compare runs; default: the newest run)")
+    @Option(names = "--run", description = "A run id, a folder name under results/runs/ (repeat to compare runs; default: the newest run)")
     List<String> runIds = new ArrayList<>();
 
     @Option(names = "--table", split = ",", description = "Only these Ousterhout tables, e.g. 2,3,9 (default: 2-10)")
@@ -35,7 +36,7 @@ public final class ReportCommand implements Callable<Integer> {
         Baselines baselines = Baselines.load(results.resolve("baselines"));
         List<Run> runs = new ArrayList<>();
         for (String id : runIds.isEmpty() ? List.of(newestRun()) : runIds) {
-            runs.add(Run.load(results.resolve("runs").resolve(id)));
+            runs.add(Run.load(runFolder(results.resolve("runs"), id)));
         }
         ReportGenerator generator = ReportGenerator.forRuns(results, runs, baselines);
         if (!tables.isEmpty()) {
@@ -58,6 +59,29 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The folder of a run named with --run: a run id (a folder name in {@code runs}), or the path of
+     * such a folder. Anything else (/etc, ../../x, a hidden unfinished run) is refused: the report is
+     * written into the run's folder.
+     */
+    static Path runFolder(Path runs, String id) {
+        Path dir;
+        if (UserFiles.isPlainName(id)) {
+            dir = runs.resolve(id);
+        } else {
+            Path given = Path.of(id);
+            dir = given.getFileName() != null && UserFiles.isPlainName(given.getFileName().toString()) ? given : null;
+        }
+        try {
+            if (dir != null && Files.isDirectory(dir) && Files.isSameFile(dir.toRealPath().getParent(), runs.toRealPath())) {
+                return dir;
+            }
+        } catch (IOException e) {
+            // not a run folder: refused below
+        }
+        throw new UserError("--run '" + id + "' is not a run in " + runs + "; give a run id, the name of a folder there");
+    }
+
     /** Runs the report command alone: {@code java -cp ... org.asfast.report.ReportCommand --help}. */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -66,6 +90,10 @@ public final class ReportCommand implements Callable<Integer> {
     /** The command on its own, printing bad input as one line and exiting 2. */
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new ReportCommand());
+        line.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("asfast report: " + oneLine(e.getMessage()) + "; see --help for the options");
+            return 2;
+        });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UserError) {
                 cmd.getErr().println("asfast report: " + e.getMessage());
@@ -74,5 +102,11 @@ public final class ReportCommand implements Callable<Integer> {
             throw e;
         });
         return line;
+    }
+
+    /** Picocli's message as one line, starting in lower case like asfast's own. */
+    public static String oneLine(String message) {
+        String line = message == null ? "bad option" : message.strip().lines().findFirst().orElse("bad option");
+        return line.isEmpty() ? line : Character.toLowerCase(line.charAt(0)) + line.substring(1);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.asfast.spi.FileTrees;
+import org.asfast.spi.UserFiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,9 +28,10 @@ import freemarker.template.TemplateExceptionHandler;
 /**
  * Writes the report of one or more runs: every table as CSV, report.json, the charts as SVG and
  * PNG, and index.html, which shows the charts from charts/ by relative links (inline, the charts'
- * glyph outlines made the page 5 MB), so the folder opens from file:// or any static server. Everything is built in a temporary folder and swapped in
- * whole, into the newest run's report/ folder and into results/latest/, so a failure leaves the
- * previous report as it was.
+ * glyph outlines made the page 5 MB), so the folder opens from file:// or any static server. Everything
+ * is drawn in memory, then written to a staging folder and swapped in whole, in one step an
+ * interruption waits for, into the newest run's report/ folder and into results/latest/: a failure or
+ * Ctrl-C leaves the previous report as it was and no staging folder.
  */
 public final class ReportGenerator {
     public static final String SCHEMA = "asfast-report/1";
@@ -78,34 +80,41 @@ public final class ReportGenerator {
 
     /** Writes everything and returns the report folder of the newest run. */
     public Path writeAll() {
-        Run newest = runs.getLast();
-        Path destination = newest.dir().resolve("report");
-        Path staging = null;
-        Path latestStaging = null;
-        try {
-            staging = Files.createTempDirectory(newest.dir(), ".report-");
-            render(staging, Layout.RESULTS);
-            latestStaging = Files.createTempDirectory(results, ".latest-");
-            copyTree(staging, latestStaging);
-            for (Path dir : List.of(staging, staging.resolve("tables"), staging.resolve("charts"),
-                    latestStaging, latestStaging.resolve("tables"), latestStaging.resolve("charts"))) {
-                AtomicFiles.readableByAll(dir);
-            }
-            swapIn(staging, destination);
-            staging = null;
-            swapIn(latestStaging, results.resolve(LATEST));
-            latestStaging = null;
-            return destination;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report", e);
-        } finally {
-            deleteQuietly(staging);
-            deleteQuietly(latestStaging);
-        }
+        Path runDir = runs.getLast().dir();
+        requireRoom(runDir);
+        requireRoom(results);
+        Rendered rendered = render();
+        Path report = rendered.writeInto(runDir);
+        rendered.publishLatest();
+        return report;
+    }
+
+    /**
+     * Refuses, before any work, a folder the report cannot be written to: unwritable (a read-only
+     * mount, a file where a folder should be) or with less room than a report takes.
+     */
+    public static void requireRoom(Path dir) {
+        AtomicFiles.requireWritable(dir, ROOM, "the report");
+    }
+
+    /** Room for a report beside its staged copy and results/latest: a report is a few MB. */
+    private static final long ROOM = 32L << 20;
+
+    /**
+     * Draws the report for results/ in memory (the slow part: charts and PNGs); nothing is on disk
+     * until {@link Rendered#writeInto}, so Ctrl-C meanwhile leaves nothing behind.
+     */
+    public Rendered render() {
+        return render(Layout.RESULTS);
     }
 
     /** Writes the report into {@code dir}, which exists and is empty. */
     void render(Path dir, Layout layout) throws IOException {
+        render(layout).writeTo(dir);
+    }
+
+    private Rendered render(Layout layout) {
+        Rendered files = new Rendered();
         OusterhoutReport ousterhout = new OusterhoutReport(baselines, runs);
         List<TableView> views = new ArrayList<>();
         for (String table : tables) {
@@ -118,24 +127,22 @@ public final class ReportGenerator {
         List<BaselineVerifier.Check> errata = ousterhout.errata();
         ModelSection modelSection = ModelSection.of(ousterhout.measurements(), baselines);
 
-        Files.createDirectories(dir.resolve("tables"));
-        Files.createDirectories(dir.resolve("charts"));
         for (TableView view : views) {
-            writeCsv(dir.resolve("tables").resolve(view.id() + ".csv"), view);
+            files.put("tables", view.id() + ".csv", out -> writeCsv(out, view));
         }
         for (TableView view : others) {
-            writeCsv(dir.resolve("tables").resolve(view.id() + ".csv"), view);
+            files.put("tables", view.id() + ".csv", out -> writeCsv(out, view));
         }
         for (TableView view : views) {
             if (view.chart() != null) {
-                writeChart(dir.resolve("charts"), view.chart(), ousterhout.charts().get(view.table()), layout.svgCharts());
+                files.chart(view.chart(), ousterhout.charts().get(view.table()), layout.svgCharts());
             }
         }
         if (modelSection != null) {
-            modelSection.fidelity().writeCsv(dir.resolve("tables").resolve("model-fidelity.csv"));
-            OutOfSample.writeCsv(dir.resolve("tables").resolve("model-out-of-sample.csv"), modelSection.outOfSample());
+            files.put("tables", "model-fidelity.csv", modelSection.fidelity()::writeCsv);
+            files.put("tables", "model-out-of-sample.csv", out -> OutOfSample.writeCsv(out, modelSection.outOfSample()));
         }
-        writeChart(dir.resolve("charts"), "figure1", figureChart, layout.svgCharts());
+        files.chart("figure1", figureChart, layout.svgCharts());
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("schema", SCHEMA);
@@ -151,15 +158,106 @@ public final class ReportGenerator {
         // NaN (an empty cell) is written as the string "NaN", Jackson's default.
         ObjectMapper json = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, !layout.compactJson());
         Map<String, Object> jsonModel = new LinkedHashMap<>(model);
-        AtomicFiles.write(dir.resolve("report.json"), out -> json.writeValue(out, jsonModel));
+        files.put("", "report.json", out -> json.writeValue(out, jsonModel));
 
         model.put("chartFormat", layout.svgCharts() ? "svg" : "png");
         model.put("chartDownloads", layout.svgCharts() ? List.of("svg", "png") : List.of("png"));
         model.put("cssHref", layout.cssHref());
-        model.put("css", layout.cssHref() == null ? template("report.css") : "");
         model.put("siteHome", layout.siteHome());
-        AtomicFiles.write(dir.resolve("index.html"), out -> out.write(html("index.ftlh", model)));
+        try {
+            model.put("css", layout.cssHref() == null ? template("report.css") : "");
+            String html = html("index.ftlh", model);
+            files.put("", "index.html", out -> out.write(html));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the report template", e);
+        }
+        return files;
     }
+
+    /**
+     * A report drawn in memory: file name (under tables/, charts/ or the top) to content. Written as
+     * a whole or not at all: into a staging folder named with this process's id, then swapped in, in
+     * one {@link Uninterrupted} step.
+     */
+    public final class Rendered {
+        private final Map<String, byte[]> files = new LinkedHashMap<>();
+
+        private Rendered() {
+        }
+
+        private void put(String folder, String name, AtomicFiles.Content content) {
+            java.io.StringWriter text = new java.io.StringWriter();
+            try {
+                content.writeTo(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot draw " + name, e);
+            }
+            putBytes(folder, name, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        private void putBytes(String folder, String name, byte[] bytes) {
+            // Every name from data (a paper's name in baselines/index.csv) stays in its folder.
+            UserFiles.child(Path.of("."), name, "report file name");
+            files.put(folder.isEmpty() ? name : folder + "/" + name, bytes);
+        }
+
+        /** A chart as PNG, and as SVG when asked. */
+        private void chart(String stem, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, boolean svg) {
+            if (svg) {
+                String drawn = Charts.svg(chart);
+                put("charts", stem + ".svg", out -> out.write(drawn));
+            }
+            putBytes("charts", stem + ".png", Charts.png(chart));
+        }
+
+        /** Writes the files into {@code dir}, which exists and is empty, readable by all. */
+        void writeTo(Path dir) throws IOException {
+            for (String sub : List.of("tables", "charts")) {
+                Files.createDirectories(dir.resolve(sub));
+            }
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Files.write(dir.resolve(file.getKey()), file.getValue());
+                AtomicFiles.readableByAll(dir.resolve(file.getKey()));
+            }
+            for (Path folder : List.of(dir, dir.resolve("tables"), dir.resolve("charts"))) {
+                AtomicFiles.readableByAll(folder);
+            }
+        }
+
+        /** Writes the report into {@code runDir}/report, replacing any earlier one whole; returns that folder. */
+        public Path writeInto(Path runDir) {
+            FileTrees.deleteLeftovers(runDir, LEFTOVERS);
+            return publish(runDir, "report");
+        }
+
+        /** Makes this report results/latest. */
+        public void publishLatest() {
+            FileTrees.deleteLeftovers(results, LEFTOVERS);
+            publish(results, LATEST);
+        }
+
+        private Path publish(Path parent, String name) {
+            Path target = parent.resolve(name);
+            try {
+                return Uninterrupted.run(() -> {
+                    Path staging = Files.createTempDirectory(parent, "." + name + "-" + FileTrees.ownerId() + "-");
+                    try {
+                        writeTo(staging);
+                        swapIn(staging, target);
+                        staging = null;
+                        return target;
+                    } finally {
+                        deleteQuietly(staging);
+                    }
+                });
+            } catch (IOException e) {
+                throw AtomicFiles.cannotWrite(target, e);
+            }
+        }
+    }
+
+    /** Staging and set-aside folders of this class, named with the id of the process that made them. */
+    private static final java.util.regex.Pattern LEFTOVERS = java.util.regex.Pattern.compile("\\.(report|latest)(\\.old)?-(?<pid>\\d+)-.*");
 
     static Map<String, Object> runSummary(Run run) {
         var env = run.environment();
@@ -200,18 +298,16 @@ public final class ReportGenerator {
         return e;
     }
 
-    private static void writeCsv(Path file, TableView view) {
-        AtomicFiles.write(file, out -> {
-            List<String> header = new ArrayList<>(List.of("row", "kind", "source"));
-            header.addAll(view.columns());
-            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').build())) {
-                for (TableView.Row row : view.rows()) {
-                    List<String> record = new ArrayList<>(List.of(row.label(), row.kind(), row.source()));
-                    row.cells().forEach(c -> record.add(Numbers.plain(c.value())));
-                    csv.printRecord(record);
-                }
+    private static void writeCsv(java.io.Writer out, TableView view) throws IOException {
+        List<String> header = new ArrayList<>(List.of("row", "kind", "source"));
+        header.addAll(view.columns());
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').build())) {
+            for (TableView.Row row : view.rows()) {
+                List<String> record = new ArrayList<>(List.of(row.label(), row.kind(), row.source()));
+                row.cells().forEach(c -> record.add(Numbers.plain(c.value())));
+                csv.printRecord(record);
             }
-        });
+        }
     }
 
     /** Writes a chart as PNG, and as SVG when asked. */
@@ -255,24 +351,11 @@ public final class ReportGenerator {
     static void swapIn(Path staged, Path target) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            old = target.resolveSibling("." + target.getFileName() + ".old-" + FileTrees.ownerId() + "-" + System.nanoTime());
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         deleteQuietly(old);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path dest = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(source, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     /** Best effort: a leftover staging folder must not hide the error that left it. */

@@ -28,6 +28,11 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
             throw new UserError("run folder " + dir + " has no " + (Files.exists(jmh) ? ENVIRONMENT_FILE : JMH_FILE)
                     + "; it is empty or incomplete: re-run the benchmarks or remove it");
         }
+        for (Path file : List.of(jmh, env)) {
+            if (!Files.isRegularFile(file) || sizeOf(file) > MAX_FILE_BYTES) {
+                throw new UserError(file + " is not a regular file of at most " + (MAX_FILE_BYTES >> 20) + " MB; it is not asfast's: remove that run folder");
+            }
+        }
         JsonNode environment;
         try {
             environment = new ObjectMapper().readTree(env.toFile());
@@ -37,7 +42,33 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
         checkEnvironment(environment, env);
         // The id recorded at the start of the run: the folder may still have its hidden, unfinished name.
         String id = environment.path("runId").asText(dir.getFileName().toString());
+        requireMips(environment.path("hostMips").path("mips"), env, "hostMips.mips");
+        environment.path("model").path("platforms").properties().forEach(p -> requireMips(p.getValue().path("mips"), env, "model.platforms." + p.getKey() + ".mips"));
         return new Run(id, dir, environment, JmhResults.read(jmh));
+    }
+
+    /** Bigger than any run asfast writes (a full run's jmh.json is a few MB). */
+    private static final long MAX_FILE_BYTES = 256L << 20;
+    /** The ratings a machine can plausibly have, in VAX MIPS: Table 1 goes from 0.9 to 20, this decade's machines reach tens of thousands. */
+    public static final double MIN_MIPS = 0.01;
+    public static final double MAX_MIPS = 1e7;
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A MIPS rating in environment.json must be a number in the plausible range: every MIPS-relative figure divides by it. */
+    private static void requireMips(JsonNode node, Path env, String field) {
+        // A modelled machine's rating may be a what-if's (a thousandth of Table 1's at least); the host's is measured or given.
+        double low = field.equals("hostMips.mips") ? MIN_MIPS : Double.MIN_NORMAL;
+        if (!node.isNumber() || !(node.asDouble() >= low && node.asDouble() <= MAX_MIPS)) {
+            throw new UserError(env + ": " + field + " is " + node + ", not a MIPS rating from " + (low == MIN_MIPS ? "0.01" : "0") + " to " + (long) MAX_MIPS
+                    + "; re-run the benchmarks (with --host-mips in that range) or remove that run folder");
+        }
     }
 
     private static final java.util.regex.Pattern SCHEMA_VERSION = java.util.regex.Pattern.compile("asfast-environment/([0-9]{1,9})");

@@ -71,7 +71,7 @@ public final class RunDerivation {
             String key = m.conversion().substring("bandwidth ".length());
             com.fasterxml.jackson.databind.JsonNode model = run.modelPlatform(result.params().getOrDefault("platform", "host"));
             double bytesPerOp = (model != null ? model : run.environment()).path("workloadParameters").path(key).asDouble(Double.NaN);
-            if (Double.isNaN(bytesPerOp)) {
+            if (!(bytesPerOp > 0) || Double.isInfinite(bytesPerOp)) {
                 throw new org.asfast.spi.UserError("run " + run.id() + " does not record workloadParameters." + key
                         + " in environment.json, so its bandwidth cannot be computed; re-run the benchmark");
             }

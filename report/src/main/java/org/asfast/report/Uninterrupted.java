@@ -1,0 +1,58 @@
+package org.asfast.report;
+
+import java.io.IOException;
+
+/**
+ * The short steps on disk that Ctrl-C or {@code kill} must not cut in half: writing a staged report
+ * and swapping it in, moving a finished run into place. A step runs whole; a shutdown that starts
+ * meanwhile waits for it (the JVM halts when its shutdown hooks return, whatever other threads are
+ * doing), and no step starts after it. The slow work (measuring, rendering) happens outside steps,
+ * in memory or in folders the clean-up hooks remove.
+ */
+public final class Uninterrupted {
+    private static final Object LOCK = new Object();
+    private static boolean stopping;
+
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(Uninterrupted::stop, "asfast-stop"));
+        } catch (IllegalStateException shuttingDown) {
+            // first used by a clean-up hook, which calls stop() itself
+        }
+    }
+
+    private Uninterrupted() {
+    }
+
+    /** A step on disk. */
+    @FunctionalInterface
+    public interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code step} whole, or throws {@link Stopped} without starting it if the process is shutting down. */
+    public static <T> T run(Step<T> step) throws IOException {
+        synchronized (LOCK) {
+            if (stopping) {
+                throw new Stopped();
+            }
+            return step.run();
+        }
+    }
+
+    /** Waits for a running step to finish and refuses later ones. Clean-up hooks call this before they remove anything. */
+    public static void stop() {
+        synchronized (LOCK) {
+            stopping = true;
+        }
+    }
+
+    /** The process is shutting down (Ctrl-C, kill): the step was not started. */
+    public static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super("interrupted");
+        }
+    }
+}
