@@ -4,6 +4,7 @@ import org.asfast.report.ExportCommand;
 import org.asfast.report.ImportCommand;
 import org.asfast.report.PublishCommand;
 import org.asfast.report.ReportCommand;
+import org.asfast.report.Uninterrupted;
 import org.asfast.spi.UserError;
 
 import picocli.CommandLine;
@@ -32,7 +33,16 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new Main());
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setParameterExceptionHandler((e, args) -> {
+            // One line, not the usage: the user mistyped one option and --help lists them all.
+            String command = e.getCommandLine().getCommandSpec().qualifiedName(" ");
+            e.getCommandLine().getErr().println("asfast: " + ReportCommand.oneLine(e.getMessage()) + "; see '" + command + " --help' for the options");
+            return 2;
+        });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof Uninterrupted.Stopped) {
+                return 130; // Ctrl-C or kill: the clean-up hooks have removed what was unfinished
+            }
             if (e instanceof UserError) {
                 cmd.getErr().println("asfast: " + e.getMessage());
                 return 2;

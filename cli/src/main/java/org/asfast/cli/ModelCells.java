@@ -71,6 +71,27 @@ public final class ModelCells {
         return cells;
     }
 
+    /**
+     * {@link #measureAll}, for parameters a user changed: a change that makes a modelled cost
+     * meaningless (infinite, negative, past the virtual clock's range, or a time of nothing) is a
+     * {@link org.asfast.spi.UserError} naming {@code what}, instead of a stack trace or a cell of 0.
+     */
+    public static List<Cell> measureChecked(List<ModelRow> rows, Function<ModelRow, ModelPlatform> open, String what) {
+        List<Cell> cells;
+        try {
+            cells = measureAll(rows, open);
+        } catch (IllegalStateException | ArithmeticException e) {
+            throw new org.asfast.spi.UserError(what + " makes the model fail (" + e.getMessage() + "); choose values nearer the shipped ones");
+        }
+        for (Cell c : cells) {
+            if (!(c.value() > 0) || Double.isInfinite(c.value())) {
+                throw new org.asfast.spi.UserError(what + " gives " + c.row().platform() + " a Table " + c.table() + " " + c.column() + " of " + c.value() + " "
+                        + c.unit() + ", which is no time; choose values nearer the shipped ones");
+            }
+        }
+        return cells;
+    }
+
     static Cell measure(ModelRow row, Column c, Function<ModelRow, ModelPlatform> open) {
         try (ModelPlatform platform = open.apply(row)) {
             return new Cell(row, c.paper(), c.table(), c.column(), c.unit(), c.measure().applyAsDouble(platform));

@@ -64,13 +64,16 @@ public final class ModelCommand implements Callable<Integer> {
             ModelRow.all().forEach(r -> System.out.printf("%-28s %s %s %s%n", r.platform(), r.machine(), r.os(), r.config()));
             return 0;
         }
-        Baselines baselines = Baselines.load(baselinesDir);
+        Baselines baselines = Baselines.load(baselinesDir, "--baselines the folder that holds index.csv");
         if (calibrate != null) {
             return calibrate(parameters, baselines);
         }
+        AtomicFiles.requireWritable(out, 16L << 20, "cells.csv and fidelity.csv");
         ModelParameters used = parameters.with(changes);
         long start = System.nanoTime();
-        List<ModelCells.Cell> cells = ModelCells.measureAll(ModelRow.all(), row -> new ModelPlatform(row.platform(), row, used));
+        List<ModelCells.Cell> cells = changes.isEmpty()
+                ? ModelCells.measureAll(ModelRow.all(), row -> new ModelPlatform(row.platform(), row, used))
+                : ModelCells.measureChecked(ModelRow.all(), row -> new ModelPlatform(row.platform(), row, used), "the what-if");
         double seconds = (System.nanoTime() - start) / 1e9;
         Fidelity fidelity = ModelProvenance.fidelity(modelled(cells), baselines, used.all().stream().map(Parameter::source).toList(), Explanations.bundled());
         List<OutOfSample.Cell> outOfSample = outOfSample(cells, baselines);
@@ -126,7 +129,7 @@ public final class ModelCommand implements Callable<Integer> {
     private List<Parameter> changes() {
         List<Parameter> changes = new ArrayList<>();
         if (whatIf != null) {
-            changes.addAll(ModelParameters.readFile(whatIf));
+            changes.addAll(ModelParameters.bundled().readWhatIf(whatIf));
         }
         for (String s : settings) {
             changes.add(ModelParameters.parseSetting(s));
@@ -160,9 +163,7 @@ public final class ModelCommand implements Callable<Integer> {
     }
 
     private int calibrate(ModelParameters parameters, Baselines baselines) {
-        if (!Files.isRegularFile(calibrate)) {
-            throw new org.asfast.spi.UserError("no parameter file at " + calibrate + "; give the path of platforms/model/src/main/resources/org/asfast/model/parameters.csv");
-        }
+        requireParameterFile(calibrate, parameters);
         long start = System.nanoTime();
         Map<String, String> values = new Calibrator(baselines).solve(parameters);
         rewrite(calibrate, values);
@@ -171,7 +172,30 @@ public final class ModelCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Replaces the value column of the calibrated rows, keeping every other line as it is. */
+    /**
+     * Refuses to rewrite a file that is not the model's parameter file: it must read as one (the
+     * header subject,parameter,value,unit,source and complete rows) and hold every calibrated
+     * parameter, as a calibration, that the calibrator solves.
+     */
+    static void requireParameterFile(Path file, ModelParameters shipped) {
+        String fix = "; give the path of platforms/model/src/main/resources/org/asfast/model/parameters.csv";
+        if (!Files.isRegularFile(file)) {
+            throw new org.asfast.spi.UserError("no parameter file at " + file + fix);
+        }
+        List<Parameter> rows;
+        try {
+            rows = ModelParameters.readFile(file, "the parameter file");
+        } catch (org.asfast.spi.UserError e) {
+            throw new org.asfast.spi.UserError(file + " is not a model parameter file (" + e.getMessage().replaceAll(";.*", "") + ")" + fix);
+        }
+        for (Parameter p : shipped.all()) {
+            if (p.isCalibration() && rows.stream().noneMatch(r -> r.isCalibration() && r.subject().equals(p.subject()) && r.name().equals(p.name()))) {
+                throw new org.asfast.spi.UserError(file + " is not a model parameter file: it has no calibrated " + p.subject() + "/" + p.name() + fix);
+            }
+        }
+    }
+
+    /** Replaces the value column of the calibrated rows, keeping every other line as it is, and the file's permissions. */
     private static void rewrite(Path file, Map<String, String> values) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -191,7 +215,7 @@ public final class ModelCommand implements Callable<Integer> {
                     result.add(b.toString());
                 }
             }
-            AtomicFiles.write(file, w -> w.write(String.join("\n", result) + "\n"));
+            AtomicFiles.rewrite(file, w -> w.write(String.join("\n", result) + "\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -45,6 +45,14 @@ final class ModelledSuite {
      * the what-if variants. A user directory of what-if files is made visible to the model first.
      */
     static ModelledSuite select(List<String> model, List<String> whatIfs, Path whatIfDirectory) {
+        return select(model, whatIfs, whatIfDirectory, true);
+    }
+
+    /**
+     * As {@link #select(List, List, Path)}; {@code explicit} false means the what-ifs are the default
+     * ones, which run only beside their own row: none with --model none.
+     */
+    static ModelledSuite select(List<String> model, List<String> whatIfs, Path whatIfDirectory, boolean explicit) {
         if (whatIfDirectory != null) {
             if (!Files.isDirectory(whatIfDirectory)) {
                 throw new UserError("--what-if-dir " + whatIfDirectory + " is not a directory; give the directory that holds your <scenario>.csv files");
@@ -59,16 +67,23 @@ final class ModelledSuite {
                 default -> names.add(name.trim());
             }
         }
+        Set<String> rows = Set.copyOf(names);
         for (String name : whatIfs) {
             if (!name.isBlank() && !name.trim().equals("none")) {
                 if (!name.contains("@")) {
                     throw new UserError("--what-if '" + name + "' names no scenario; write <platform>@<scenario>, e.g. ds3100-sprite-local@fast-disk");
                 }
-                names.add(name.trim());
+                if (explicit || rows.contains(name.substring(0, name.indexOf('@')).trim())) {
+                    names.add(name.trim());
+                }
             }
         }
         for (String name : names) {
             ModelProvider.open(name).close(); // unknown rows and scenarios fail here, before anything is written
+            if (!ModelRow.scenarioOf(name).isEmpty()) {
+                // A scenario's values must give every cell of its row a meaningful time, checked here rather than mid-run.
+                ModelCells.measureChecked(List.of(ModelRow.find(name)), row -> ModelProvider.open(name), "the what-if " + name);
+            }
         }
         return new ModelledSuite(List.copyOf(names));
     }
@@ -126,7 +141,7 @@ final class ModelledSuite {
                         .verbosity(VerboseMode.SILENT)
                         .build()).run());
             } catch (RunnerException e) {
-                throw new RunCommand.BenchmarkFailed("a modelled benchmark (" + w.userName + ") failed: " + e.getMessage());
+                throw RunCommand.failure(e, "a modelled benchmark (" + w.userName + ") failed: " + e.getMessage());
             }
         }
         return results;

@@ -23,6 +23,7 @@ import org.asfast.report.ResultsCsv;
 import org.asfast.report.SimulatedCells;
 import org.asfast.report.Run;
 import org.asfast.report.RunDerivation;
+import org.asfast.report.Uninterrupted;
 import org.asfast.spi.Platforms;
 import org.asfast.spi.UserError;
 import org.asfast.workloads.ReadFile;
@@ -75,11 +76,16 @@ final class RunCommand implements Callable<Integer> {
     List<String> model = new ArrayList<>(List.of("all"));
 
     @Option(names = "--what-if", split = ",", paramLabel = "PLATFORM@SCENARIO",
-            description = "Modelled platforms with a what-if scenario applied (bundled: fast-disk, write-back, newer-sprite; or <scenario>.csv in --what-if-dir); none for no what-if (default: ds3100-sprite-local@fast-disk,ds3100-ultrix3.1-local@write-back,ds3100-sprite-local@newer-sprite)")
-    List<String> whatIf = new ArrayList<>(ModelledSuite.DEFAULT_WHAT_IFS);
+            description = "Modelled platforms with a what-if scenario applied (bundled: fast-disk, write-back, newer-sprite; or <scenario>.csv in --what-if-dir); none for no what-if (default: those of ds3100-sprite-local@fast-disk,ds3100-ultrix3.1-local@write-back,ds3100-sprite-local@newer-sprite whose row runs)")
+    List<String> whatIf;
 
     @Option(names = "--what-if-dir", paramLabel = "DIR", description = "A directory of what-if files, <scenario>.csv, with rows subject,parameter,value,unit,source")
     Path whatIfDir;
+
+    /** Room the run folder and its report need: jmh.json of a full run is a few MB, a report about 4 MB, twice while it is swapped in. */
+    private static final long RESULTS_ROOM = 64L << 20;
+    /** Scratch folders in the target, named with the process id of the run that made them. */
+    static final java.util.regex.Pattern SCRATCH_LEFTOVER = java.util.regex.Pattern.compile("asfast-run-(?<pid>\\d+)-.*");
 
     @Override
     public Integer call() throws IOException {
@@ -99,15 +105,33 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         platformNames = real;
-        ModelledSuite modelled = ModelledSuite.select(modelNames, whatIf, whatIfDir);
+        ModelledSuite modelled = ModelledSuite.select(modelNames, whatIf == null ? ModelledSuite.DEFAULT_WHAT_IFS : whatIf, whatIfDir, whatIf != null);
+        if (platformNames.isEmpty() && modelled.isEmpty()) {
+            throw new UserError("nothing to run: no platform (--platform), modelled row (--model) or what-if (--what-if) is selected; "
+                    + "leave the options out to run everything, or name one, e.g. --platform host");
+        }
         Path realTarget = TargetDirectory.check(target);
         HostMips mips = hostMips == null ? null : HostMips.given(hostMips);
         Baselines baselines = Baselines.load(results.resolve("baselines"));
         TargetDirectory.requireFreeSpace(realTarget, requiredSpace(workloads), "the selected workloads");
+        AtomicFiles.requireWritable(results.resolve("runs"), RESULTS_ROOM, "the run");
+        if (!noReport) {
+            ReportGenerator.requireRoom(results);
+        }
 
+        // What runs killed with -9 left: only theirs, told by the process id in each name.
+        FileTrees.deleteLeftovers(realTarget, SCRATCH_LEFTOVER);
+        if (!platformNames.isEmpty()) {
+            JmhLeftovers.deleteIfIdle();
+        }
         RunFolder folder = RunFolder.create(results.resolve("runs"));
-        Path scratchRoot = Files.createTempDirectory(realTarget, "asfast-run-");
-        Thread cleanup = new Thread(() -> cleanUp(folder, scratchRoot), "asfast-run-cleanup");
+        Path scratchRoot = Files.createTempDirectory(realTarget, "asfast-run-" + FileTrees.ownerId() + "-");
+        Thread cleanup = new Thread(() -> {
+            // Ctrl-C or kill: wait for a step on disk to end, stop the benchmark JVMs, then remove what they wrote.
+            Uninterrupted.stop();
+            stopChildProcesses();
+            cleanUp(folder, scratchRoot);
+        }, "asfast-run-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             PrintStream out = System.out;
@@ -123,6 +147,10 @@ final class RunCommand implements Callable<Integer> {
                 List<RunResult> model = modelled.run(workloads);
                 out.printf("asfast: ran %d modelled benchmarks in virtual time in %.1f s%n", model.size(), (System.nanoTime() - modelStart) / 1e9);
                 jmh.addAll(model);
+            }
+            if (jmh.isEmpty()) {
+                throw new UserError("the selected workloads run on none of the selected platforms (remote rows run only open-close, create-delete and andrew); "
+                        + "choose other workloads or platforms");
             }
             Map<String, Object> environment = RunEnvironment.describe(folder.id(), profile.name().toLowerCase(java.util.Locale.ROOT),
                     started, realTarget, mips);
@@ -140,13 +168,15 @@ final class RunCommand implements Callable<Integer> {
             Run run = Run.load(folder.incomplete());
             List<Measurement> cells = RunDerivation.measurements(run, baselines);
             ResultsCsv.write(folder.incomplete().resolve(ResultsCsv.FILE), cells, run::kindOf);
-            Path finished = folder.complete();
             printSummary(out, cells);
+            // The report is drawn in memory, written into the unfinished run and moved into place with it in one
+            // step: an interrupted run leaves no run at all, never one without its report.
+            ReportGenerator.Rendered report = noReport ? null : ReportGenerator.forRuns(results, List.of(run), baselines).render();
+            Path finished = folder.complete(report == null ? null : () -> report.writeInto(folder.incomplete()));
             out.println("asfast: run written to " + finished);
-            if (!noReport) {
-                Run done = new Run(run.id(), finished, run.environment(), run.results());
-                Path report = ReportGenerator.forRuns(results, List.of(done), baselines).writeAll();
-                out.println("asfast: report written to " + report.resolve("index.html"));
+            if (report != null) {
+                report.publishLatest();
+                out.println("asfast: report written to " + finished.resolve("report").resolve("index.html"));
             }
             return 0;
         } finally {
@@ -166,6 +196,36 @@ final class RunCommand implements Callable<Integer> {
             FileTrees.delete(scratchRoot);
         } catch (RuntimeException e) {
             System.err.println("asfast: could not clean up: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Stops the JMH fork (and anything it started) before the scratch folder it writes in is removed:
+     * SIGTERM first, so that the fork's own shutdown hook removes its files, then SIGKILL for any
+     * process still there after 20 s. Called only from the shutdown hook: in the normal course JMH
+     * has waited for its forks.
+     */
+    private static void stopChildProcesses() {
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        for (ProcessHandle child : children) {
+            waitFor(child, deadline);
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        long killDeadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        for (ProcessHandle child : children) {
+            waitFor(child, killDeadline);
+        }
+    }
+
+    private static void waitFor(ProcessHandle process, long deadline) {
+        try {
+            process.onExit().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // still running: the caller kills it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -208,14 +268,18 @@ final class RunCommand implements Callable<Integer> {
                         .build(), progress).run());
             }
         } catch (RunnerException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("Unable to acquire the JMH lock")) {
-                throw new UserError("another benchmark run holds JMH's lock (" + System.getProperty("java.io.tmpdir")
-                        + "/jmh.lock); wait for it to finish, since two runs at once disturb each other's figures");
-            }
-            throw new BenchmarkFailed("a benchmark failed; JMH printed its error above, and no run folder was written");
+            throw failure(e, "a benchmark failed; JMH printed its error above, and no run folder was written");
         }
         return all;
+    }
+
+    /** The error for a JMH run that failed: another run holding JMH's lock is the user's to wait for. */
+    static RuntimeException failure(RunnerException e, String otherwise) {
+        if (String.valueOf(e.getMessage()).contains("Unable to acquire the JMH lock")) {
+            return new UserError("another benchmark run holds JMH's lock (" + System.getProperty("java.io.tmpdir")
+                    + "/jmh.lock); wait for it to finish, since two runs at once disturb each other's figures");
+        }
+        return new BenchmarkFailed(otherwise);
     }
 
     /** Until one benchmark has finished: the profile's iterations in each fork, and a second to start the fork's JVM. */

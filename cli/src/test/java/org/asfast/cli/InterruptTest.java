@@ -1,66 +1,226 @@
 package org.asfast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Interrupting a run removes every scratch file, in the harness and in the JMH fork, and leaves no
- * half-written run. The test sends SIGTERM to the whole process group, as a terminal sends SIGINT on
- * Ctrl-C: both run the JVMs' shutdown hooks, but a process started in the background by a
- * non-interactive shell (as CI may start this test) inherits SIGINT ignored, so SIGINT would test nothing.
+ * Interrupting a run or a report removes every scratch file, in the harness and in the JMH fork, and
+ * leaves no half-written run or report; a run killed with -9 leaves files that the next run removes.
+ * Each run is a JVM of its own with a temp folder of its own (so JMH's lock and files are its own,
+ * whatever else runs on the machine). Signals go to one process, or, as a terminal sends SIGINT on
+ * Ctrl-C, to the whole process group; SIGTERM stands for SIGINT, since a process started in the
+ * background by a non-interactive shell (as CI may start this test) inherits SIGINT ignored.
  */
 class InterruptTest {
+    private static final long DEADLINE_SECONDS = 120;
+
     @TempDir
     Path dir;
+    Path results;
+    Path target;
+    Path tmp;
 
-    @Test
-    void interruptedRunLeavesNothingBehind() throws Exception {
-        Path results = Files.createDirectories(dir.resolve("results/baselines")).getParent();
+    @BeforeEach
+    void results() throws Exception {
+        results = Files.createDirectories(dir.resolve("results/baselines")).getParent();
         try (Stream<Path> files = Files.list(Path.of("..", "results", "baselines"))) {
             for (Path f : files.toList()) {
                 Files.copy(f, results.resolve("baselines").resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Path target = Files.createDirectories(dir.resolve("target"));
+        target = Files.createDirectories(dir.resolve("target"));
+        tmp = Files.createDirectories(dir.resolve("tmp"));
+    }
+
+    /** Starts the CLI in a process group of its own (setsid), with this test's temp folder. */
+    private Process start(String log, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // setsid puts the run in a process group of its own, so that we can signal the group as a terminal would.
-        List<String> command = List.of("setsid", java, "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), "org.asfast.cli.Main", "run", "--profile", "full",
-                "--workload", "read", "--host-mips", "1000", "--no-report",
-                "--results", results.toString(), "--target", target.toString());
-        Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        // Wait until the JMH fork has written its file, then interrupt in the middle of measurement
-        // (the full profile measures the read workload for about a minute).
-        while (!scratchFileExists(target) && System.nanoTime() < deadline && run.isAlive()) {
-            Thread.sleep(100);
-        }
-        assertTrue(scratchFileExists(target), "the read workload created its file: " + Files.readString(dir.resolve("run.log")));
-        Thread.sleep(1000);
-        new ProcessBuilder("kill", "-TERM", "--", "-" + run.pid()).inheritIO().start().waitFor();
-        assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the run stops when interrupted");
-        Thread.sleep(500); // the fork's shutdown hook may finish just after the harness
-        try (Stream<Path> left = Files.walk(target)) {
-            assertEquals(List.of(target), left.toList(), "no scratch files: " + Files.readString(dir.resolve("run.log")));
-        }
-        try (Stream<Path> runs = Files.exists(results.resolve("runs")) ? Files.list(results.resolve("runs")) : Stream.empty()) {
-            assertEquals(List.of(), runs.toList(), "no half-written run folder");
+        List<String> command = new ArrayList<>(List.of("setsid", java, "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), "org.asfast.cli.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+    }
+
+    private Process longRead() throws Exception {
+        // The full profile measures the read workload for about a minute: time enough to interrupt it mid-measurement.
+        return start("run.log", "run", "--profile", "full", "--workload", "read", "--host-mips", "1000", "--no-report",
+                "--model", "none", "--results", results.toString(), "--target", target.toString());
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "within " + DEADLINE_SECONDS + " s: " + what);
+            Thread.sleep(50);
         }
     }
 
-    private static boolean scratchFileExists(Path target) throws Exception {
+    private boolean readFileExists() {
         try (Stream<Path> files = Files.walk(target)) {
             return files.anyMatch(p -> p.getFileName().toString().equals("read.dat"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false; // the fork is deleting its folder as we walk it
         }
+    }
+
+    /** True while a JVM of this test (the CLI or a JMH fork, which inherits its JVM options) is running. */
+    private boolean ourJvmsRun() {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().map(c -> c.contains("-Djava.io.tmpdir=" + tmp)).orElse(false));
+    }
+
+    private static List<String> entries(Path folder) throws Exception {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> left = Files.list(folder)) {
+            return left.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private String log(String name) throws Exception {
+        return Files.readString(dir.resolve(name));
+    }
+
+    private static void signal(String signal, String target) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, "--", target).inheritIO().start().waitFor();
+    }
+
+    @Test
+    void interruptedRunLeavesNothingBehind() throws Exception {
+        Process run = longRead();
+        await("the read workload created its file", () -> readFileExists() || !run.isAlive());
+        assertTrue(readFileExists(), log("run.log"));
+        Thread.sleep(1000); // into the measurement
+        signal("TERM", "-" + run.pid()); // the whole group, as Ctrl-C
+        assertTrue(run.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS), "the run stops when interrupted");
+        await("the fork's shutdown hook finishes", () -> !ourJvmsRun());
+        assertEquals(List.of(), entries(target), "no scratch files: " + log("run.log"));
+        assertEquals(List.of(), entries(results.resolve("runs")), "no half-written run folder");
+    }
+
+    @Test
+    void stoppingTheMainProcessAloneStopsTheForkBeforeCleaningUp() throws Exception {
+        // kill <pid of ./asfast run> left /tmp/asfast-run-* in 4 of 4 tries: the clean-up ran while the fork still wrote.
+        Process run = longRead();
+        await("the read workload created its file", () -> readFileExists() || !run.isAlive());
+        assertTrue(readFileExists(), log("run.log"));
+        signal("TERM", Long.toString(run.pid())); // the main process only
+        assertTrue(run.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS), "the run stops");
+        assertFalse(ourJvmsRun(), "the fork stopped before the main process ended");
+        assertEquals(List.of(), entries(target), "no scratch files: " + log("run.log"));
+        assertEquals(List.of(), entries(results.resolve("runs")), "no half-written run folder");
+        assertEquals(List.of("jmh.lock"), entries(tmp), "no JMH files");
+    }
+
+    @Test
+    void theNextRunRemovesWhatARunKilledWithMinus9Left() throws Exception {
+        Process run = longRead();
+        await("the read workload created its file", () -> readFileExists() || !run.isAlive());
+        assertTrue(readFileExists(), log("run.log"));
+        signal("KILL", Long.toString(run.pid()));
+        assertTrue(run.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS));
+        await("the orphaned fork notices and ends", () -> !ourJvmsRun());
+        assertEquals(1, entries(target).size(), "the dead run's scratch folder: " + entries(target));
+        assertEquals(1, entries(results.resolve("runs")).size(), "the dead run's unfinished folder");
+        assertTrue(entries(tmp).stream().anyMatch(n -> n.matches("jmh\\d+[a-z]+")), "JMH's files of the dead run: " + entries(tmp));
+        // A scratch folder of a running process is not the next run's to remove.
+        Path alive = Files.createDirectories(target.resolve("asfast-run-" + ProcessHandle.current().pid() + "-1"));
+
+        Process next = start("next.log", "run", "--platform", "host", "--workload", "getpid", "--host-mips", "1000", "--no-report", "--model", "none",
+                "--results", results.toString(), "--target", target.toString());
+        assertTrue(next.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS));
+        assertEquals(0, next.exitValue(), log("next.log"));
+        assertEquals(List.of(alive.getFileName().toString()), entries(target), "only the live process's folder is left");
+        List<String> runs = entries(results.resolve("runs"));
+        assertEquals(1, runs.size(), "the next run, and nothing of the dead one: " + runs);
+        assertFalse(runs.getFirst().startsWith("."), runs.toString());
+        assertEquals(List.of("jmh.lock"), entries(tmp), "no JMH files of the dead run");
+    }
+
+    /** Kills the command at 30%, 60% and 90% of the time it takes when left alone, and checks what is left each time. */
+    private void interruptAtThreeTimes(String name, String[] args, Check check) throws Exception {
+        long start = System.nanoTime();
+        Process whole = start(name + ".log", args);
+        assertTrue(whole.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS));
+        assertEquals(0, whole.exitValue(), log(name + ".log"));
+        long nanos = System.nanoTime() - start;
+        check.check(true);
+        for (double fraction : new double[] {0.3, 0.6, 0.9}) {
+            check.reset();
+            Process cut = start(name + "-cut.log", args);
+            Thread.sleep((long) (nanos * fraction / 1e6));
+            signal("TERM", Long.toString(cut.pid()));
+            assertTrue(cut.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS));
+            check.check(cut.exitValue() == 0);
+        }
+    }
+
+    interface Check {
+        void reset() throws Exception;
+
+        void check(boolean finished) throws Exception;
+    }
+
+    @Test
+    void anInterruptedReportLeavesNoStagingFolderAndTheEarlierReport() throws Exception {
+        // Ctrl-C during report left .report-* folders of up to 4 MB in the run folder.
+        Process first = start("first.log", "run", "--platform", "none", "--model", "ds3100-sprite-local", "--workload", "getpid", "--host-mips", "1000",
+                "--results", results.toString(), "--target", target.toString());
+        assertTrue(first.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS));
+        assertEquals(0, first.exitValue(), log("first.log"));
+        Path run = results.resolve("runs").resolve(entries(results.resolve("runs")).getFirst());
+        interruptAtThreeTimes("report", new String[] {"report", "--results", results.toString()}, new Check() {
+            @Override
+            public void reset() {
+            }
+
+            @Override
+            public void check(boolean finished) throws Exception {
+                assertEquals(List.of("environment.json", "jmh.json", "report", "results.csv"), entries(run), "no staging folder in the run");
+                assertEquals(List.of("baselines", "latest", "runs"), entries(results), "no staging folder in results/");
+                assertTrue(Files.isRegularFile(run.resolve("report/index.html")), "a whole report, the earlier or the new one");
+                assertTrue(Files.isRegularFile(results.resolve("latest/index.html")));
+            }
+        });
+    }
+
+    @Test
+    void aRunInterruptedInItsReportPhaseLeavesNoRunOrAWholeOne() throws Exception {
+        // Ctrl-C during the report phase of run left a finished run with no report/.
+        interruptAtThreeTimes("run", new String[] {"run", "--platform", "none", "--model", "ds3100-sprite-local", "--workload", "getpid",
+                "--host-mips", "1000", "--results", results.toString(), "--target", target.toString()}, new Check() {
+            @Override
+            public void reset() throws Exception {
+                org.asfast.spi.FileTrees.delete(results.resolve("runs"));
+                org.asfast.spi.FileTrees.delete(results.resolve("latest"));
+            }
+
+            @Override
+            public void check(boolean finished) throws Exception {
+                List<String> runs = entries(results.resolve("runs"));
+                assertTrue(runs.size() <= 1 && runs.stream().noneMatch(n -> n.startsWith(".")), "no unfinished run: " + runs);
+                for (String id : runs) {
+                    assertTrue(Files.isRegularFile(results.resolve("runs").resolve(id).resolve("report/index.html")), "a finished run has its report");
+                    assertEquals(List.of("environment.json", "jmh.json", "report", "results.csv"), entries(results.resolve("runs").resolve(id)));
+                }
+                assertTrue(!finished || !runs.isEmpty(), "a run that finished is there");
+                assertTrue(entries(results).stream().noneMatch(n -> n.startsWith(".")), "no staging folder in results/: " + entries(results));
+                assertEquals(List.of(), entries(target), "no scratch files");
+            }
+        });
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.asfast.report.Run;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +85,70 @@ class RunCommandTest {
     @Test
     void badMipsOverride() throws Exception {
         refused(run("--host-mips", "fast"), "--host-mips must be a number");
-        refused(run("--host-mips", "-3"), "positive");
+        refused(run("--host-mips", "-3"), "from 0.01 to 10000000");
+        // 1e-320 passed, wrote the run, and every later report failed until that run was deleted.
+        refused(run("--host-mips", "1e-320", "--workload", "getpid", "--model", "none", "--what-if", "none"), "from 0.01 to 10000000");
+    }
+
+    @Test
+    void anEmptyRunIsRefused() throws Exception {
+        refused(run("--platform", "none", "--model", "none", "--what-if", "none", "--host-mips", "1000"), "nothing to run");
+        // --model none dropped the modelled rows but still ran the three default what-if rows.
+        refused(run("--platform", "none", "--model", "none", "--host-mips", "1000"), "nothing to run");
+    }
+
+    @Test
+    void theDefaultWhatIfsRunOnlyBesideTheirOwnRow() {
+        assertTrue(ModelledSuite.select(List.of("none"), ModelledSuite.DEFAULT_WHAT_IFS, null, false).isEmpty());
+        assertEquals(List.of("ds3100-sprite-local", "ds3100-sprite-local@fast-disk", "ds3100-sprite-local@newer-sprite"),
+                ModelledSuite.select(List.of("ds3100-sprite-local"), ModelledSuite.DEFAULT_WHAT_IFS, null, false).names());
+        assertEquals(List.of("ds3100-ultrix3.1-local@write-back"),
+                ModelledSuite.select(List.of("none"), List.of("ds3100-ultrix3.1-local@write-back"), null, true).names(), "a what-if asked for runs");
+    }
+
+    @Test
+    void badWhatIfsAreRefusedBeforeAnyWork() throws Exception {
+        refused(run("--what-if", "ds3100-sprite-local@"), "names no what-if scenario after '@'");
+        Path whatIfs = Files.createDirectories(dir.resolve("results/what-ifs"));
+        Files.writeString(results.resolve("evil.csv"), "subject,parameter,value,unit,source\nDS3100,disk_rotation_ms,8,ms,x\n");
+        refused(run("--what-if", "ds3100-sprite-local@../evil", "--what-if-dir", whatIfs.toString()), "is not a plain name");
+        Files.writeString(whatIfs.resolve("huge.csv"), "subject,parameter,value,unit,source\nDS3100,disk_rotation_ms,1e300,ms,x\n");
+        refused(run("--what-if", "ds3100-ultrix3.1-local@huge", "--what-if-dir", whatIfs.toString()), "huge.csv line 2: 'disk_rotation_ms' takes 0 or a number");
+        Files.writeString(whatIfs.resolve("zero.csv"), "subject,parameter,value,unit,source\nDS3100,mips,0,MIPS,x\n");
+        refused(run("--what-if", "ds3100-ultrix3.1-local@zero", "--what-if-dir", whatIfs.toString()), "the what-if ds3100-ultrix3.1-local@zero makes the model fail");
+        refused(run("--what-if", "ds3100-sprite-local@missing", "--what-if-dir", whatIfs.toString()), "in the directory given by --what-if-dir");
+        Files.delete(results.resolve("evil.csv"));
+        org.asfast.spi.FileTrees.delete(whatIfs);
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineThatPointsToHelp() throws Exception {
+        refused(run("--bogus"), "unknown option: '--bogus'; see 'asfast run --help' for the options");
+    }
+
+    @Test
+    void resultsWithoutRoomAreRefusedBeforeAnyWork() throws Exception {
+        Files.writeString(results.resolve("runs"), "a file where the runs folder goes");
+        Outcome outcome = run("--platform", "none", "--model", "ds3100-sprite-local", "--workload", "getpid", "--host-mips", "1000");
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("cannot write the run to " + results.resolve("runs") + ": " + results.resolve("runs") + " is not a folder"), outcome.err());
+        assertEquals("a file where the runs folder goes", Files.readString(results.resolve("runs")));
+        Files.delete(results.resolve("runs"));
+    }
+
+    @Test
+    void aNewRunRemovesOnlyWhatDeadRunsLeft() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        assertTrue(finished.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        Path runs = Files.createDirectories(dir.resolve("runs"));
+        Path dead = Files.createDirectories(runs.resolve(".20260101T000000Z." + finished.pid() + ".incomplete"));
+        Files.writeString(dead.resolve(Run.JMH_FILE), "[");
+        Path alive = Files.createDirectories(runs.resolve(".20260101T000001Z." + ProcessHandle.current().pid() + ".incomplete"));
+        RunFolder folder = RunFolder.create(runs);
+        assertFalse(Files.exists(dead), "a dead run's folder is removed");
+        assertTrue(Files.exists(alive), "a running one's is not");
+        assertTrue(folder.incomplete().getFileName().toString().endsWith("." + ProcessHandle.current().pid() + ".incomplete"));
+        folder.discardIfIncomplete();
     }
 
     @Test

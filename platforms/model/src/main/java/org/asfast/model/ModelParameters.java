@@ -2,8 +2,6 @@ package org.asfast.model;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.asfast.spi.UserError;
+import org.asfast.spi.UserFiles;
 
 /**
  * The model's parameters, read from {@code parameters.csv} (columns subject, parameter, value, unit,
@@ -34,21 +33,35 @@ public final class ModelParameters {
     }
 
     /**
-     * Checks what-if changes against these parameters: each must name a parameter the model has and give a value of
-     * its kind: a number of at least 0 (the model has no negative quantity), true or false for a yes-or-no, or one of
-     * the words the shipped parameters use for it. Throws a {@link UserError} naming the first bad one.
+     * Checks what-if changes against these parameters: each must name a parameter the model has, for a
+     * subject some modelled row looks it up in, and give a value of its kind: true or false for a
+     * yes-or-no, one of the words the shipped parameters use for it, or a number from 0 to 1000 times
+     * the largest shipped value (1000 where all are 0), and if not 0, at least a thousandth of the
+     * smallest non-zero one, so that every modelled time stays within the virtual clock. Throws a
+     * {@link UserError} naming the first bad one.
      */
     public List<Parameter> check(List<Parameter> changes) {
+        java.util.Set<String> subjects = subjects();
         for (Parameter change : changes) {
             List<String> shipped = byKey.values().stream().filter(p -> p.name().equals(change.name())).map(Parameter::value).distinct().toList();
             if (shipped.isEmpty()) {
                 throw new UserError("the model has no parameter '" + change.name() + "'; see the names in platforms/model/src/main/resources/org/asfast/model/parameters.csv");
             }
+            if (!subjects.contains(change.subject())) {
+                throw new UserError("no modelled row uses the subject '" + change.subject() + "' (in " + change.subject() + "/" + change.name()
+                        + "); write a machine such as DS3100, os:<system>, isa:<family>, config:<configuration>, <machine>+<system> or all");
+            }
             String example = change.subject() + "/" + change.name() + "=" + shipped.get(0);
             String value = change.value();
             if (isNumber(shipped.get(0))) {
-                if (!isNumber(value) || Double.parseDouble(value) < 0) {
-                    throw new UserError("'" + change.name() + "' takes a number of at least 0, not '" + value + "'; write e.g. " + example);
+                double[] numbers = shipped.stream().filter(ModelParameters::isNumber).mapToDouble(Double::parseDouble).toArray();
+                double largest = java.util.Arrays.stream(numbers).max().orElse(0);
+                double high = largest > 0 ? 1000 * largest : 1000;
+                double low = java.util.Arrays.stream(numbers).filter(n -> n > 0).min().orElse(0) / 1000;
+                double number = isNumber(value) ? Double.parseDouble(value) : Double.NaN;
+                if (!(number == 0 || (number >= low && number <= high))) {
+                    throw new UserError("'" + change.name() + "' takes 0 or a number from " + plain(low) + " to " + plain(high)
+                            + " (a thousand times either way of the shipped values), not '" + value + "'; write e.g. " + example);
                 }
             } else if (isFlag(shipped.get(0))) {
                 if (!isFlag(value)) {
@@ -59,6 +72,19 @@ public final class ModelParameters {
             }
         }
         return changes;
+    }
+
+    /** Every subject that some modelled row looks its parameters up in. */
+    private java.util.Set<String> subjects() {
+        java.util.Set<String> subjects = new java.util.HashSet<>();
+        for (ModelRow row : ModelRow.all()) {
+            subjects.addAll(new ModelSpec(row, this).subjects());
+        }
+        return subjects;
+    }
+
+    private static String plain(double value) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static boolean isFlag(String text) {
@@ -92,12 +118,47 @@ public final class ModelParameters {
         return byKey.get(key(subject, name));
     }
 
-    /** Reads parameter rows from a CSV file a user wrote (a what-if file). */
+    /**
+     * Reads parameter rows from a CSV file a user wrote (a what-if file): a regular UTF-8 file of at
+     * most 1 MB (not a FIFO or a device), with or without a byte-order mark, any line ends.
+     */
     public static List<Parameter> readFile(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parameters(ModelCsv.FORMAT.parse(reader), file.toString());
-        } catch (IOException e) {
-            throw new UserError("cannot read the what-if file " + file + ": " + e.getMessage() + "; give a CSV with columns subject,parameter,value,unit,source");
+        return readFile(file, "the what-if file");
+    }
+
+    /** {@link #readFile(Path)}, naming the file as {@code what} in messages. */
+    public static List<Parameter> readFile(Path file, String what) {
+        return rows(file, what).stream().map(Row::parameter).toList();
+    }
+
+    /** A what-if file's changes, each {@link #check checked} against these parameters; a bad one is named by its line. */
+    public List<Parameter> readWhatIf(Path file) {
+        List<Parameter> changes = new ArrayList<>();
+        for (Row row : rows(file, "the what-if file")) {
+            try {
+                check(List.of(row.parameter()));
+            } catch (UserError e) {
+                throw new UserError(row.where() + ": " + e.getMessage());
+            }
+            changes.add(row.parameter());
+        }
+        return changes;
+    }
+
+    /** A row of a parameter file and where it is ("file line N"). */
+    private record Row(Parameter parameter, String where) {
+    }
+
+    private static List<Row> rows(Path file, String what) {
+        String text = UserFiles.readText(file, 1 << 20, what);
+        try (Reader reader = new java.io.StringReader(text); var parser = ModelCsv.FORMAT.parse(reader)) {
+            if (!parser.getHeaderNames().containsAll(List.of("subject", "parameter", "value", "unit", "source"))) {
+                throw new UserError(file + " line " + UserFiles.lineOf(text, 0, '#') + " is not the header subject,parameter,value,unit,source; "
+                        + what + " starts with it");
+            }
+            return rows(parser, file.toString(), text);
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            throw UserFiles.csvError(file, e);
         }
     }
 
@@ -116,19 +177,25 @@ public final class ModelParameters {
     }
 
     static List<Parameter> readResource(String name) {
-        return parameters(ModelCsv.resource(name), name);
+        return rows(ModelCsv.resource(name), name, null).stream().map(Row::parameter).toList();
     }
 
-    private static List<Parameter> parameters(Iterable<CSVRecord> records, String origin) {
-        List<Parameter> rows = new ArrayList<>();
+    /**
+     * The rows of a parameter CSV. {@code text}, when given, is the file's text, so that a message
+     * names the line an editor shows (the parser counts records, after the header and comments).
+     */
+    private static List<Row> rows(Iterable<CSVRecord> records, String origin, String text) {
+        List<Row> rows = new ArrayList<>();
         for (CSVRecord r : records) {
+            String where = origin + " line " + (text == null ? r.getRecordNumber() + 1 : UserFiles.lineOf(text, r.getCharacterPosition(), '#'));
             if (!r.isConsistent() || !r.isMapped("subject") || !r.isMapped("source")) {
-                throw new UserError(origin + " line " + r.getRecordNumber() + " does not have the columns subject,parameter,value,unit,source; fix that line");
+                throw new UserError(where + " does not have the columns subject,parameter,value,unit,source"
+                        + (r.isMapped("subject") ? "" : " (the file's first line must be that header)") + "; fix that line");
             }
             if (r.get("value").isEmpty()) {
-                throw new UserError(origin + " line " + r.getRecordNumber() + " gives no value for " + r.get("parameter") + "; fill it in");
+                throw new UserError(where + " gives no value for " + r.get("parameter") + "; fill it in");
             }
-            rows.add(new Parameter(r.get("subject"), r.get("parameter"), r.get("value"), r.get("unit"), r.get("source")));
+            rows.add(new Row(new Parameter(r.get("subject"), r.get("parameter"), r.get("value"), r.get("unit"), r.get("source")), where));
         }
         return rows;
     }

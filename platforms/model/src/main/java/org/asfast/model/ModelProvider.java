@@ -8,6 +8,7 @@ import org.asfast.spi.PlatformKind;
 import org.asfast.spi.PlatformProvider;
 import org.asfast.spi.PlatformSettings;
 import org.asfast.spi.UserError;
+import org.asfast.spi.UserFiles;
 
 /**
  * Registers the modelled rows ({@code ds3100-sprite-local}, ...) and their what-if variants. A name
@@ -52,6 +53,12 @@ public final class ModelProvider implements PlatformProvider {
             throw new UserError("unknown modelled platform '" + name + "'; run './asfast model --list' for the names");
         }
         String scenario = ModelRow.scenarioOf(name);
+        if (name.contains("@") && !UserFiles.isPlainName(scenario)) {
+            throw new UserError(scenario.isEmpty()
+                    ? "'" + name + "' names no what-if scenario after '@'; write e.g. " + row.platform() + "@fast-disk"
+                    : "the what-if scenario '" + scenario + "' in '" + name + "' is not a plain name (letters, digits, '.', '_', '-'; the file <scenario>.csv"
+                            + " in --what-if-dir, without '.csv'); write e.g. " + row.platform() + "@fast-disk");
+        }
         ModelParameters parameters = ModelParameters.bundled();
         if (!scenario.isEmpty()) {
             parameters = parameters.with(scenario(scenario));
@@ -66,11 +73,12 @@ public final class ModelProvider implements PlatformProvider {
         }
         String dir = System.getProperty(WHAT_IF_DIRECTORY);
         if (dir != null) {
-            Path file = Path.of(dir, scenario + ".csv");
-            if (java.nio.file.Files.isRegularFile(file)) {
-                return ModelParameters.bundled().check(ModelParameters.readFile(file));
+            Path file = UserFiles.child(Path.of(dir), scenario + ".csv", "the what-if file");
+            if (java.nio.file.Files.exists(file)) {
+                return ModelParameters.bundled().readWhatIf(file);
             }
         }
-        throw new UserError("no what-if scenario '" + scenario + "'; bundled ones are " + BUNDLED_SCENARIOS + ", or put " + scenario + ".csv in the directory given by --what-if");
+        throw new UserError("no what-if scenario '" + scenario + "'; bundled ones are " + String.join(", ", BUNDLED_SCENARIOS)
+                + ", or put " + scenario + ".csv in the directory given by --what-if-dir");
     }
 }

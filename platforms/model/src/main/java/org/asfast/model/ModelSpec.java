@@ -52,6 +52,11 @@ public final class ModelSpec {
         return row;
     }
 
+    /** The subjects this row looks its parameters up in, most specific first. */
+    List<String> subjects() {
+        return chain;
+    }
+
     /** The parameter's entry, from the most specific subject that sets it. */
     public Parameter parameter(String name) {
         Parameter p = first(parameters, chain, name);

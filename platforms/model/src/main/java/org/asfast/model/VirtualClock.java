@@ -37,18 +37,26 @@ final class VirtualClock implements Clock {
         return inHandler() ? handlerNow : simulation.now();
     }
 
+    /** Past 2^53 ns (104 days) a double no longer counts whole nanoseconds, and the clock's long overflows not far beyond. */
+    static final double LIMIT_NANOS = 0x1p53;
+
     void advance(double ns) {
+        if (!(ns >= 0) || !(now() + ns <= LIMIT_NANOS)) {
+            throw new IllegalStateException("a modelled cost came out as " + ns + " ns" + (ns >= 0 ? ", past the virtual clock's 104 days" : "")
+                    + "; the parameters give no meaningful time");
+        }
         if (!inHandler()) {
             simulation.advance(ns);
-        } else if (ns >= 0 && ns != Double.POSITIVE_INFINITY) {
-            handlerNow += ns;
         } else {
-            throw new IllegalStateException("a modelled cost came out as " + ns + " ns; check the model parameters");
+            handlerNow += ns;
         }
     }
 
     /** Waits until {@code time}, if it is later than now. */
     void waitUntil(double time) {
+        if (time > now() && !(time <= LIMIT_NANOS)) {
+            throw new IllegalStateException("a modelled wait ends at " + time + " ns, past the virtual clock's 104 days; the parameters give no meaningful time");
+        }
         if (!inHandler()) {
             simulation.waitUntil(time);
         } else if (time > handlerNow) {
