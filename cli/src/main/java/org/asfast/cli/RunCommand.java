@@ -121,9 +121,7 @@ final class RunCommand implements Callable<Integer> {
 
         // What runs killed with -9 left: only theirs, told by the process id in each name.
         FileTrees.deleteLeftovers(realTarget, SCRATCH_LEFTOVER);
-        if (!platformNames.isEmpty()) {
-            JmhLeftovers.deleteIfIdle();
-        }
+        JmhLeftovers.deleteIfIdle();
         RunFolder folder = RunFolder.create(results.resolve("runs"));
         Path scratchRoot = Files.createTempDirectory(realTarget, "asfast-run-" + FileTrees.ownerId() + "-");
         Thread cleanup = new Thread(() -> {
