@@ -161,7 +161,8 @@ class RunCommandTest {
     @Test
     void aSecondRunWhileAnotherHoldsJmhsLockIsRefused() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), JmhLockHolder.class.getName()).start();
+        Process holder = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
+                JmhLockHolder.class.getName()).start();
         try {
             assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine());
             Outcome outcome = run("--workload", "getpid", "--host-mips", "1000", "--no-report");
