@@ -1,7 +1,12 @@
 /*
  * Dhrystone 2.1 in C, to check the Java port that rates the host (platforms/host Dhrystone.java).
  * Written from the same reference structure; the final values are checked as the reference program
- * prints them. Reports the best of 5 trials, as HostMips does.
+ * prints them. asfast compiles and runs it beside the Java rating (./asfast mips, and every run), as
+ *
+ *   dhrystone <trial-ms> <trials>     warm up for 0.25 s, then <trials> trials of about <trial-ms> ms
+ *
+ * and reads one CSV line per trial: trial,runs,seconds. Without arguments it prints a rating, the best
+ * of 40 trials of 50 ms, as HostMips keeps the best:
  *
  *   gcc -O2 -fno-inline -o dhrystone tools/cbench/dhrystone.c && ./dhrystone
  *
@@ -222,24 +227,40 @@ static void verify(long runs) {
     }
 }
 
-int main(void) {
-    long runs = 10000;
-    double elapsed;
-    do {
-        runs *= 2;
-        double start = now();
-        run(runs);
-        elapsed = now() - start;
-        verify(runs);
-    } while (elapsed < 0.4);
-    double best = 0;
-    for (int trial = 0; trial < 5; trial++) {
-        double start = now();
-        run(runs);
-        elapsed = now() - start;
-        verify(runs);
-        if (runs / elapsed > best) best = runs / elapsed;
+/* Times one trial of runs Dhrystones; returns its seconds. */
+static double trial(long runs) {
+    double start = now();
+    run(runs);
+    double elapsed = now() - start;
+    verify(runs);
+    return elapsed;
+}
+
+int main(int argc, char **argv) {
+    int csv = argc > 1;
+    double trial_seconds = (csv ? atof(argv[1]) : 50) / 1e3;
+    int trials = argc > 2 ? atoi(argv[2]) : 40;
+    if (trial_seconds <= 0 || trials <= 0) {
+        fprintf(stderr, "usage: dhrystone [trial-ms [trials]]\n");
+        return 2;
     }
-    printf("%.0f Dhrystones/s = %.0f VAX MIPS (best of 5 trials of %ld runs)\n", best, best / 1757, runs);
+    /* Warm up (caches, CPU frequency) for a quarter second, adjusting the run count to last a trial. */
+    long runs = 1000;
+    double elapsed;
+    while ((elapsed = trial(runs)) < trial_seconds / 4) runs *= 2;
+    double fastest = runs / elapsed;
+    for (double warm = 0; warm < 0.25; warm += elapsed) {
+        runs = (long) (fastest * trial_seconds) + 1;
+        elapsed = trial(runs);
+        if (runs / elapsed > fastest) fastest = runs / elapsed;
+    }
+    double best = 0;
+    if (csv) printf("trial,runs,seconds\n");
+    for (int i = 1; i <= trials; i++) {
+        double seconds = trial(runs);
+        if (csv) printf("%d,%ld,%.9f\n", i, runs, seconds);
+        if (runs / seconds > best) best = runs / seconds;
+    }
+    if (!csv) printf("%.0f Dhrystones/s = %.0f VAX MIPS (best of %d trials of %ld runs)\n", best, best / 1757, trials, runs);
     return 0;
 }

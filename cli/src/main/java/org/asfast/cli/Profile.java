@@ -1,30 +1,47 @@
 package org.asfast.cli;
 
 /**
- * How long JMH measures. Quick is what the main job runs by default (about a minute of measuring on
- * two cores); full ("./asfast verify --full") has three forks and longer iterations, for figures to publish.
+ * How long JMH measures. Quick is what the main job runs by default; full ("./asfast verify --full")
+ * has three forks and longer iterations.
+ *
+ * <p>Both aim at figures that settle: a 99.9% interval no wider than ±5% of the mean. Many short
+ * iterations narrow the interval faster than a few long ones (Student's t at 99.9% is 8.6 for 5
+ * iterations, 3.9 for 20); a figure that has not settled after the first forks gets another fork,
+ * whose iterations are pooled with the first ones, up to {@code maxForks} and within
+ * {@code repeatSeconds} for the whole run.
  */
 enum Profile {
-    QUICK(1, 3, 300, 5, 300, 6, 5),
-    FULL(3, 5, 1000, 10, 1000, 15, 10);
+    QUICK(1, 3, 200, 20, 100, 3, 60, 6, 5, 10, 50),
+    FULL(3, 5, 1000, 10, 1000, 5, 300, 15, 10, 20, 100);
 
     final int forks;
     final int warmupIterations;
     final int warmupMillis;
     final int measurementIterations;
     final int measurementMillis;
+    /** Forks a figure may get in all, when the first ones leave it unsettled. */
+    final int maxForks;
+    /** Time the whole run may spend on extra forks. */
+    final int repeatSeconds;
     /** Single-shot benchmarks (Andrew): warm-up and measured invocations per fork. javac keeps speeding up for a dozen runs. */
     final int singleShotWarmups;
     final int singleShotMeasurements;
+    /** The C loops: trials per figure after one warm-up trial, and each trial's length. */
+    final int cTrials;
+    final int cTrialMillis;
 
-    Profile(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
-            int singleShotWarmups, int singleShotMeasurements) {
+    Profile(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis, int maxForks, int repeatSeconds,
+            int singleShotWarmups, int singleShotMeasurements, int cTrials, int cTrialMillis) {
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.warmupMillis = warmupMillis;
         this.measurementIterations = measurementIterations;
         this.measurementMillis = measurementMillis;
+        this.maxForks = maxForks;
+        this.repeatSeconds = repeatSeconds;
         this.singleShotWarmups = singleShotWarmups;
         this.singleShotMeasurements = singleShotMeasurements;
+        this.cTrials = cTrials;
+        this.cTrialMillis = cTrialMillis;
     }
 }

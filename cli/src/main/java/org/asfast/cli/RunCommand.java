@@ -24,6 +24,7 @@ import org.asfast.report.SimulatedCells;
 import org.asfast.report.Run;
 import org.asfast.report.RunDerivation;
 import org.asfast.report.Uninterrupted;
+import org.asfast.report.Settling;
 import org.asfast.spi.Platforms;
 import org.asfast.spi.UserError;
 import org.asfast.workloads.ReadFile;
@@ -136,10 +137,27 @@ final class RunCommand implements Callable<Integer> {
             Instant started = Instant.now();
             if (mips == null) {
                 out.println("asfast: measuring host MIPS with Dhrystone 2.1 ...");
-                mips = HostMips.measure();
+                Path mipsScratch = Files.createDirectory(scratchRoot.resolve("mips"));
+                mips = HostMips.measure(mipsScratch);
+                FileTrees.delete(mipsScratch);
             }
             out.printf("asfast: host rated %.0f VAX MIPS (%s)%n", mips.mips(), mips.method());
-            List<RunResult> jmh = new ArrayList<>(platformNames.isEmpty() ? List.of() : runJmh(workloads, scratchRoot));
+            if (mips.c() != null || mips.cMissing() != null) {
+                out.println("asfast: " + MipsCommand.cLine(mips));
+            }
+            List<RunResult> jmh = new ArrayList<>();
+            Map<String, Object> cColumn = null;
+            if (!platformNames.isEmpty()) {
+                ForkSampler.Shape forkShape;
+                try (ForkSampler sampler = ForkSampler.start()) {
+                    jmh.addAll(runJmh(workloads, scratchRoot));
+                    forkShape = sampler.shape();
+                }
+                List<String> cWorkloads = CColumn.cWorkloads(workloads);
+                if (platformNames.contains("host") && !cWorkloads.isEmpty()) {
+                    cColumn = CColumn.measure(cWorkloads, scratchRoot, profile, RunEnvironment.workloadParameters(), forkShape, out);
+                }
+            }
             if (!modelled.isEmpty()) {
                 long modelStart = System.nanoTime();
                 List<RunResult> model = modelled.run(workloads);
@@ -162,6 +180,9 @@ final class RunCommand implements Callable<Integer> {
             RunEnvironment.write(folder.incomplete().resolve(Run.ENVIRONMENT_FILE), environment);
             if (!modelled.isEmpty()) { // the simulated systems run on the modelled machines: deterministic, in under a second
                 SimulatedCells.write(folder.incomplete().resolve(SimulatedCells.FILE), SystemsCommand.simulatedCells(baselines));
+            }
+            if (cColumn != null) {
+                RunEnvironment.write(folder.incomplete().resolve(Run.CBENCH_FILE), cColumn);
             }
             Run run = Run.load(folder.incomplete());
             List<Measurement> cells = RunDerivation.measurements(run, baselines);
@@ -190,6 +211,7 @@ final class RunCommand implements Callable<Integer> {
     /** Best effort, also from the shutdown hook: a failure here must not hide the run's own error. */
     private static void cleanUp(RunFolder folder, Path scratchRoot) {
         try {
+            org.asfast.host.CCompiler.Running.stopAll(); // before its scratch files go: it removes its own
             folder.discardIfIncomplete();
             FileTrees.delete(scratchRoot);
         } catch (RuntimeException e) {
@@ -255,15 +277,14 @@ final class RunCommand implements Callable<Integer> {
                 expectedNanosPerBenchmark(), System::nanoTime);
         try {
             if (!timed.isEmpty()) {
-                all.addAll(new Runner(options(timed, scratchRoot)
-                        .warmupIterations(profile.warmupIterations).warmupTime(TimeValue.milliseconds(profile.warmupMillis))
-                        .measurementIterations(profile.measurementIterations).measurementTime(TimeValue.milliseconds(profile.measurementMillis))
-                        .build(), progress).run());
+                List<RunResult> results = new ArrayList<>(new Runner(timedOptions(options(scratchRoot).forks(profile.forks), timed), progress).run());
+                all.addAll(repeatUnsettled(results, scratchRoot, progress));
             }
             if (!singleShot.isEmpty()) {
-                all.addAll(new Runner(options(singleShot, scratchRoot)
-                        .warmupIterations(profile.singleShotWarmups).measurementIterations(profile.singleShotMeasurements)
-                        .build(), progress).run());
+                ChainedOptionsBuilder options = options(scratchRoot).forks(profile.forks)
+                        .warmupIterations(profile.singleShotWarmups).measurementIterations(profile.singleShotMeasurements);
+                singleShot.forEach(w -> options.include(w.includePattern()));
+                all.addAll(new Runner(options.build(), progress).run());
             }
         } catch (RunnerException e) {
             throw failure(e, "a benchmark failed; JMH printed its error above, and no run folder was written");
@@ -286,18 +307,53 @@ final class RunCommand implements Callable<Integer> {
         return profile.forks * perFork * 1_000_000L;
     }
 
-    private ChainedOptionsBuilder options(List<Workloads> workloads, Path scratchRoot) {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .param("platform", platformNames.toArray(String[]::new))
-                .forks(profile.forks)
+    private org.openjdk.jmh.runner.options.Options timedOptions(ChainedOptionsBuilder options, List<Workloads> workloads) {
+        workloads.forEach(w -> options.include(w.includePattern()));
+        return options.warmupIterations(profile.warmupIterations).warmupTime(TimeValue.milliseconds(profile.warmupMillis))
+                .measurementIterations(profile.measurementIterations).measurementTime(TimeValue.milliseconds(profile.measurementMillis))
+                .build();
+    }
+
+    /**
+     * Gives each figure whose 99.9% interval is still wider than ±5% another fork, least settled
+     * first, pooling its iterations with the earlier ones, until every figure has settled, has had
+     * the profile's most forks, or the profile's time for repetition is spent.
+     */
+    private List<RunResult> repeatUnsettled(List<RunResult> results, Path scratchRoot, Progress progress) throws RunnerException {
+        long deadline = System.nanoTime() + profile.repeatSeconds * 1_000_000_000L;
+        for (int forks = profile.forks; forks < profile.maxForks; forks++) {
+            List<Integer> unsettled = Repetition.unsettled(results.stream().map(Repetition::summary).toList());
+            for (int index : unsettled) {
+                if (System.nanoTime() > deadline) {
+                    System.out.println("asfast: no time left to repeat the figures that have not settled; the report marks them");
+                    return results;
+                }
+                RunResult first = results.get(index);
+                System.out.printf("asfast: %s %s has not settled (±%.1f%%); measuring it in one more fork%n", first.getParams().getBenchmark(),
+                        Repetition.paramsOf(first), 100 * Repetition.summary(first).relativeHalfWidth());
+                ChainedOptionsBuilder options = baseOptions(scratchRoot).forks(1)
+                        .include("^" + java.util.regex.Pattern.quote(first.getParams().getBenchmark()) + "$");
+                for (String key : first.getParams().getParamsKeys()) {
+                    options.param(key, first.getParams().getParam(key));
+                }
+                RunResult more = new Runner(timedOptions(options, List.of()), progress).runSingle();
+                results.set(index, Repetition.pooled(first, more));
+            }
+        }
+        return results;
+    }
+
+    private ChainedOptionsBuilder options(Path scratchRoot) {
+        return baseOptions(scratchRoot).param("platform", platformNames.toArray(String[]::new));
+    }
+
+    /** JMH's options for this run, without the platform parameter (a repeated fork names its own). */
+    private static ChainedOptionsBuilder baseOptions(Path scratchRoot) {
+        return new OptionsBuilder()
                 .shouldFailOnError(true)
                 .timeout(TimeValue.minutes(10))
                 .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                         "-Dasfast.target=" + scratchRoot);
-        for (Workloads w : workloads) {
-            options.include(w.includePattern());
-        }
-        return options;
     }
 
     private static void printSummary(PrintStream out, List<Measurement> cells) {
@@ -307,7 +363,15 @@ final class RunCommand implements Callable<Integer> {
                 .thenComparing(m -> m.row().toString())).toList();
         for (Measurement m : sorted) {
             String ci = m.hasInterval() ? "[" + Numbers.readable(m.low()) + ", " + Numbers.readable(m.high()) + "]" : m.origin();
+            if (Settling.judged(m)) {
+                double half = Settling.relativeHalfWidth(m.value(), m.low(), m.high());
+                ci += Double.isFinite(half) ? String.format(" ±%.1f%%", 100 * half) : "";
+                ci += Settling.settled(m) ? "" : " " + Settling.MARK;
+            }
             out.printf("%-20s %-34s %-28s %12s %-14s %s%n", m.paper() + " " + m.table(), m.row(), m.column(), Numbers.readable(m.value()), m.unit(), ci);
+        }
+        if (cells.stream().anyMatch(m -> !Settling.settled(m))) {
+            out.println(Settling.legend());
         }
         out.println();
     }

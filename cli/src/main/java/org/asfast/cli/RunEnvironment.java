@@ -40,11 +40,7 @@ final class RunEnvironment {
         Map<String, Object> host = HostEnvironment.describe();
         host.put("hostname", hostname());
         env.put("host", host);
-        Map<String, Object> rating = new LinkedHashMap<>();
-        rating.put("mips", mips.mips());
-        rating.put("dhrystonesPerSecond", Double.isNaN(mips.dhrystonesPerSecond()) ? null : mips.dhrystonesPerSecond());
-        rating.put("method", mips.method());
-        env.put("hostMips", rating);
+        env.put("hostMips", mipsRating(mips));
         FileSystemInfo fs = FileSystemInfo.of(target);
         Map<String, Object> targetInfo = new LinkedHashMap<>();
         targetInfo.put("path", target.toString());
@@ -78,6 +74,40 @@ final class RunEnvironment {
         return platforms;
     }
 
+    /** The host's rating, the spread of its trials in VAX MIPS, and the C Dhrystone beside it (or why there is none). */
+    static Map<String, Object> mipsRating(HostMips mips) {
+        Map<String, Object> rating = new LinkedHashMap<>();
+        rating.put("mips", mips.mips());
+        rating.put("dhrystonesPerSecond", Double.isNaN(mips.dhrystonesPerSecond()) ? null : mips.dhrystonesPerSecond());
+        rating.put("method", mips.method());
+        if (mips.spread() != null) {
+            rating.put("trials", spread(mips.spread()));
+        }
+        if (mips.c() != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("program", "tools/cbench/dhrystone.c");
+            c.put("compiler", mips.c().compiler());
+            c.put("flags", mips.c().flags());
+            c.put("mips", mips.c().mips());
+            c.put("trials", spread(mips.c().dhrystonesPerSecond().scaled(1 / 1757.0)));
+            c.put("javaOverC", mips.javaOverC());
+            rating.put("c", c);
+        } else if (mips.cMissing() != null) {
+            rating.put("c", Map.of("missing", mips.cMissing()));
+        }
+        return rating;
+    }
+
+    private static Map<String, Object> spread(org.asfast.host.TrialSpread spread) {
+        Map<String, Object> trials = new LinkedHashMap<>();
+        trials.put("count", spread.trials());
+        trials.put("best", spread.best());
+        trials.put("median", spread.median());
+        trials.put("min", spread.min());
+        trials.put("unit", "VAX MIPS");
+        return trials;
+    }
+
     /** The paper's configuration names for the file system the target is on. */
     static String configOf(String fileSystemType) {
         if (fileSystemType.startsWith("nfs")) {
@@ -90,7 +120,7 @@ final class RunEnvironment {
     }
 
     /** Sizes the report needs to turn times into bandwidths, computed by the workloads' own rules. */
-    private static Map<String, Object> workloadParameters() {
+    static Map<String, Object> workloadParameters() {
         CacheSizes caches = CacheTopology.sizes();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("bcopy.CACHED", Bcopy.blockBytes(caches, Bcopy.Case.CACHED));

@@ -28,6 +28,11 @@ public final class JmhResults {
             throw new UserError("result file " + file + " is not valid JSON (" + firstLine(e.getMessage())
                     + "); it may be truncated: re-run the benchmarks or remove that run folder");
         }
+        return parse(root, file);
+    }
+
+    /** The results in a JSON array of JMH's format; {@code file} is named in messages. */
+    static List<JmhResult> parse(JsonNode root, Path file) {
         if (root == null || !root.isArray()) {
             throw new UserError("result file " + file + " is not a JMH result array; re-run the benchmarks or remove that run folder");
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,8 @@ final class OusterhoutReport {
     private final Map<Run, List<Measurement>> measurements = new LinkedHashMap<>();
     private final List<BaselineVerifier.Check> errata;
     private final Map<String, BaselineVerifier.Check> erratumByCell;
+    private final List<JvmCost> jvmCosts = new ArrayList<>();
+    private final Map<String, String> cTooltips;
 
     OusterhoutReport(Baselines baselines, List<Run> runs) {
         this.baselines = baselines;
@@ -36,6 +39,13 @@ final class OusterhoutReport {
             measurements.put(run, new ArrayList<>(RunDerivation.measurements(run, baselines)));
         }
         pairLocalAndRemoteAndrew(new OusterhoutTables(baselines));
+        measurements.forEach((run, cells) -> {
+            JvmCost cost = JvmCost.of(run, cells);
+            if (cost != null) {
+                jvmCosts.add(cost);
+            }
+        });
+        cTooltips = JvmCost.tooltips(jvmCosts);
         errata = BaselineVerifier.errata(baselines);
         erratumByCell = errata.stream().collect(Collectors.toMap(c -> BaselineVerifier.cellKey(c.printed()), c -> c));
     }
@@ -72,6 +82,11 @@ final class OusterhoutReport {
             }
             entry.getValue().addAll(added);
         }
+    }
+
+    /** Each run's host figures beside the same loops in C. */
+    List<JvmCost> jvmCosts() {
+        return jvmCosts;
     }
 
     Map<Run, List<Measurement>> measurements() {
@@ -123,7 +138,7 @@ final class OusterhoutReport {
                 }
             }
             runRows.forEach((label, cells) -> {
-                List<TableView.Cell> shown = columns.stream().map(c -> cells.containsKey(c) ? runCell(cells.get(c), entry.getKey()) : TableView.Cell.empty()).toList();
+                List<TableView.Cell> shown = columns.stream().map(c -> cells.containsKey(c) ? runCell(cells.get(c), entry.getKey(), cTooltips) : TableView.Cell.empty()).toList();
                 Measurement k = cells.get(order.column());
                 double key = k == null ? Double.NEGATIVE_INFINITY : k.value();
                 PlatformKind platformKind = entry.getKey().kindOf(label);
@@ -136,10 +151,12 @@ final class OusterhoutReport {
                 keys.add(at, besidePaper >= 0 ? Double.NEGATIVE_INFINITY : key);
             });
         }
+        boolean unsettled = rows.stream().flatMap(r -> r.cells().stream()).anyMatch(c -> c.css().contains("unsettled"));
         List<String> headings = new ArrayList<>();
         units.forEach((column, unit) -> headings.add(unit.equals("ratio") ? column : column + " (" + unitText(unit) + ")"));
         return new TableView(OusterhoutTables.PAPER + "-table" + table, OusterhoutTables.PAPER, table, "Table " + table + ". " + paper.title(),
-                paper.source(), headings, rows, chart(table, columns, units, rows), notes(table));
+                paper.source(), headings, rows, chart(table, columns, units, rows), 
+                notes(table) + (unsettled ? " " + Settling.legend() : ""));
     }
 
     /** The position just after the paper's row with this label and any rows already placed under it, or -1. */
@@ -183,13 +200,22 @@ final class OusterhoutReport {
         return new TableView.Cell(c.text(), c.value(), Double.NaN, Double.NaN, "paper", c.note());
     }
 
-    private static TableView.Cell runCell(Measurement m, Run run) {
+    private static TableView.Cell runCell(Measurement m, Run run, Map<String, String> cTooltips) {
         String text = Numbers.readable(m.value());
         if (m.hasInterval()) {
             text += " ± " + Numbers.readable((m.high() - m.low()) / 2);
         }
-        return new TableView.Cell(text, m.value(), m.low(), m.high(), m.origin(),
-                m.origin() + " in run " + run.id() + ": " + m.benchmark() + (m.hasInterval() ? "; 99.9% CI [" + Numbers.readable(m.low()) + ", " + Numbers.readable(m.high()) + "]" : ""));
+        String title = m.origin() + " in run " + run.id() + ": " + m.benchmark()
+                + (m.hasInterval() ? "; 99.9% CI [" + Numbers.readable(m.low()) + ", " + Numbers.readable(m.high()) + "]" : "");
+        String css = m.origin();
+        if (!Settling.settled(m)) {
+            text += " " + Settling.MARK;
+            css += " unsettled";
+            double half = Settling.relativeHalfWidth(m.value(), m.low(), m.high());
+            title += "; not settled: " + (Double.isFinite(half) ? String.format(Locale.ROOT, "±%.1f%%", 100 * half) : "no usable interval");
+        }
+        title += cTooltips.getOrDefault(run.id() + "|" + m.table() + "|" + JvmCost.figureOf(m), "");
+        return new TableView.Cell(text, m.value(), m.low(), m.high(), css, title);
     }
 
     static String unitText(String unit) {

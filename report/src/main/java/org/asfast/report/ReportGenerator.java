@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
@@ -17,6 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.asfast.spi.FileTrees;
 import org.asfast.spi.UserFiles;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -154,6 +156,8 @@ public final class ReportGenerator {
         model.put("comparisons", comparisons);
         model.put("errata", errata.stream().map(ReportGenerator::erratum).toList());
         model.put("model", modelSection == null ? null : modelSection.view());
+        model.put("jvmCost", ousterhout.jvmCosts());
+        model.put("settlingLegend", Settling.legend());
 
         // NaN (an empty cell) is written as the string "NaN", Jackson's default.
         ObjectMapper json = new ObjectMapper().configure(SerializationFeature.INDENT_OUTPUT, !layout.compactJson());
@@ -281,9 +285,38 @@ public final class ReportGenerator {
                 + target.path("mountOptions").asText() + "), target " + target.path("path").asText() + ", configuration " + target.path("config").asText());
         summary.put("mips", Numbers.readable(run.hostMips()));
         summary.put("mipsMethod", env.path("hostMips").path("method").asText());
+        summary.put("mipsSpread", mipsSpread(env.path("hostMips")));
+        summary.put("mipsC", mipsC(env.path("hostMips")));
         summary.put("git", env.path("git").path("commit").asText() + (env.path("git").path("dirty").asBoolean(false) ? " (with uncommitted changes)" : ""));
         summary.put("jmh", env.path("jmhVersion").asText());
         return summary;
+    }
+
+    /** How the rating's trials spread, or "" when the rating was given (or the run is older). */
+    static String mipsSpread(JsonNode rating) {
+        JsonNode trials = rating.path("trials");
+        if (!trials.has("best")) {
+            return "";
+        }
+        double best = trials.path("best").asDouble();
+        double median = trials.path("median").asDouble();
+        return String.format(Locale.ROOT, "Spread: best of %d trials; median %s (%.1f%% below the best), slowest %s VAX MIPS.",
+                trials.path("count").asInt(), Numbers.readable(median), 100 * (1 - median / best), Numbers.readable(trials.path("min").asDouble()));
+    }
+
+    /** The C Dhrystone measured beside the rating and the Java/C ratio, or why it is missing; "" for older runs. */
+    static String mipsC(JsonNode rating) {
+        JsonNode c = rating.path("c");
+        if (c.hasNonNull("missing")) {
+            return "C Dhrystone: missing (" + c.path("missing").asText() + ").";
+        }
+        if (!c.has("mips")) {
+            return "";
+        }
+        JsonNode trials = c.path("trials");
+        return String.format(Locale.ROOT, "C Dhrystone (%s, %s %s) in the same run: %s VAX MIPS, best of %d trials (median %s); Java/C = %.2f.",
+                c.path("program").asText(), c.path("compiler").asText(), c.path("flags").asText(), Numbers.readable(c.path("mips").asDouble()),
+                trials.path("count").asInt(), Numbers.readable(trials.path("median").asDouble()), c.path("javaOverC").asDouble());
     }
 
     private static Map<String, Object> erratum(BaselineVerifier.Check c) {

@@ -17,6 +17,8 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
     public static final String ENVIRONMENT_FILE = "environment.json";
     /** Version 2 records each platform's kind, as its provider declares it. */
     public static final String ENVIRONMENT_SCHEMA = "asfast-environment/2";
+    /** The same loops in C, measured in the same run (absent from older runs). */
+    public static final String CBENCH_FILE = "cbench.json";
 
     public static Run load(Path dir) {
         if (!Files.isDirectory(dir)) {

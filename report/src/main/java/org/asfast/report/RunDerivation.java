@@ -46,6 +46,15 @@ public final class RunDerivation {
         return all;
     }
 
+    /** The table cells these results fill, converted as a run's measured results are (for the C loops of cbench.json). */
+    static List<Measurement> measuredCells(Run run, List<JmhResult> results) {
+        List<Measurement> cells = new ArrayList<>();
+        for (JmhResult result : results) {
+            mappingFor(result).ifPresent(m -> cells.add(convert(run, result, m)));
+        }
+        return cells;
+    }
+
     static Optional<Mapping> mappingFor(JmhResult result) {
         return MAPPINGS.stream().filter(m -> m.matches(result)).findFirst();
     }
