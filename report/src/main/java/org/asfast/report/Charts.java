@@ -58,7 +58,8 @@ final class Charts {
         // XChart's automatic log range can cut off the largest points; give it whole decades.
         double min = series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> Double.isNaN(p.low()) ? p.value() : Math.min(p.value(), p.low()))
                 .filter(v -> v > 0).min().orElse(1);
-        double max = series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> Double.isNaN(p.high()) ? p.value() : Math.max(p.value(), p.high()))
+        // An interval without an upper bound (a bandwidth from a time interval reaching zero) is drawn capped.
+        double max = series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> !Double.isFinite(p.high()) ? 2 * p.value() : Math.max(p.value(), p.high()))
                 .max().orElse(10);
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
         chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));

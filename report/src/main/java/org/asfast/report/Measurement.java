@@ -23,4 +23,12 @@ public record Measurement(String paper, String table, RowLabel row, String colum
     public boolean hasInterval() {
         return !Double.isNaN(low) && !Double.isNaN(high);
     }
+
+    /** " ± half the 99.9% interval", or " [low, ∞)" for an interval without an upper bound; "" without an interval. */
+    public String intervalText() {
+        if (!hasInterval()) {
+            return "";
+        }
+        return Double.isInfinite(high) ? " [" + Numbers.readable(low) + ", ∞)" : " ± " + Numbers.readable((high - low) / 2);
+    }
 }

@@ -203,7 +203,7 @@ final class OusterhoutReport {
     private static TableView.Cell runCell(Measurement m, Run run, Map<String, String> cTooltips) {
         String text = Numbers.readable(m.value());
         if (m.hasInterval()) {
-            text += " ± " + Numbers.readable((m.high() - m.low()) / 2);
+            text += m.intervalText();
         }
         String title = m.origin() + " in run " + run.id() + ": " + m.benchmark()
                 + (m.hasInterval() ? "; 99.9% CI [" + Numbers.readable(m.low()) + ", " + Numbers.readable(m.high()) + "]" : "");

@@ -125,7 +125,7 @@ public record RunComparison(List<Column> runs, List<Block> tables, List<Mean> me
         if (m == null) {
             return new Cell("", "", "not measured", "run " + run.id() + " did not measure this cell");
         }
-        String text = Numbers.readable(m.value()) + (m.hasInterval() ? " ± " + Numbers.readable((m.high() - m.low()) / 2) : "");
+        String text = Numbers.readable(m.value()) + m.intervalText();
         String title = "run " + run.id() + ": " + m.benchmark()
                 + (m.hasInterval() ? "; 99.9% CI [" + Numbers.readable(m.low()) + ", " + Numbers.readable(m.high()) + "]" : "");
         if (isBaseline) {

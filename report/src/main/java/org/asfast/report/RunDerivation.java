@@ -86,7 +86,8 @@ public final class RunDerivation {
             }
             value = bytesPerOp / (result.score() * toSeconds) / MBYTE;
             low = bytesPerOp / (result.high() * toSeconds) / MBYTE;   // a longer time is a lower bandwidth
-            high = bytesPerOp / (result.low() * toSeconds) / MBYTE;
+            // A time interval reaching zero or below (few, scattered samples) leaves the bandwidth no upper bound.
+            high = !(result.low() <= 0) ? bytesPerOp / (result.low() * toSeconds) / MBYTE : Double.POSITIVE_INFINITY; // NaN stays NaN
         } else {
             double scale = toSeconds / secondsIn(m.unit());
             value = result.score() * scale;
