@@ -60,7 +60,7 @@ public record RunComparison(List<Column> runs, List<Block> tables, List<Mean> me
     /** Compares the runs that measured something (a run of the model alone has nothing to compare); the first is the baseline. */
     static RunComparison of(Map<Run, List<Measurement>> measurements, Baselines baselines) {
         List<Run> runs = measurements.keySet().stream()
-                .filter(r -> measurements.get(r).stream().anyMatch(m -> m.origin().equals("measured"))).toList();
+                .filter(r -> measurements.get(r).stream().anyMatch(RunComparison::wallClock)).toList();
         if (runs.isEmpty()) {
             return new RunComparison(List.of(), List.of(), List.of());
         }
@@ -68,7 +68,7 @@ public record RunComparison(List<Column> runs, List<Block> tables, List<Mean> me
         Map<Key, Map<Run, Measurement>> cells = new LinkedHashMap<>();
         for (Run run : runs) {
             for (Measurement m : measurements.get(run)) {
-                if (m.origin().equals("measured")) {
+                if (wallClock(m)) {
                     cells.computeIfAbsent(keyOf(m), k -> new LinkedHashMap<>()).putIfAbsent(run, m);
                 }
             }
@@ -112,6 +112,11 @@ public record RunComparison(List<Column> runs, List<Block> tables, List<Mean> me
         List<Column> columns = runs.stream().map(r -> new Column(r.id(), r.environment().path("host").path("hostname").asText("?"),
                 r.environment().path("target").path("fileSystem").asText("?"), Numbers.readable(r.hostMips()))).toList();
         return new RunComparison(columns, blocks, means);
+    }
+
+    /** Cells timed on a real clock (this computer, or a live system on it), with JMH's intervals; virtual time is the same in every run. */
+    private static boolean wallClock(Measurement m) {
+        return m.origin().equals("measured") || m.origin().equals("live");
     }
 
     /** Runs on different machines or file systems differ in the OS and configuration; the variant (e.g. cross-CPU) must match. */
