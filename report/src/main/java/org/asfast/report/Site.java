@@ -50,6 +50,7 @@ public final class Site {
         if (runs.isEmpty()) {
             throw new UserError("no runs to publish; run ./asfast verify or ./asfast import one first");
         }
+        runs.forEach(run -> RunArchive.requireSafeId(run.id(), run.dir().resolve(Run.ENVIRONMENT_FILE))); // ids become folder names
         RunArchive.requireDistinctIds(runs);
         Path dir = destination.toAbsolutePath().normalize();
         checkDestination(dir);
