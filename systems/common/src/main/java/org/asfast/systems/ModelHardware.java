@@ -17,11 +17,9 @@ import org.asfast.sim.cluster.Hardware;
  * figures, such as Sprite's context switch).
  */
 public final class ModelHardware {
-    private final String platform;
     private final List<Parameter> parameters;
 
-    private ModelHardware(String platform, List<Parameter> parameters) {
-        this.platform = platform;
+    private ModelHardware(List<Parameter> parameters) {
         this.parameters = parameters;
     }
 
@@ -42,11 +40,7 @@ public final class ModelHardware {
         for (String name : more) {
             found.add(spec.parameter(name));
         }
-        return new ModelHardware(modelPlatform, List.copyOf(found));
-    }
-
-    public String platform() {
-        return platform;
+        return new ModelHardware(List.copyOf(found));
     }
 
     public List<Parameter> parameters() {

@@ -50,11 +50,6 @@ public class SimulatedSystem {
         return clock;
     }
 
-    /** Lets every pending event (node start-up, a late acknowledgement) run, without limit of time. */
-    public void settle(double forNanos) {
-        simulation.runUntil(simulation.now() + forNanos);
-    }
-
     /**
      * Starts {@code action} on node {@code node} and runs the simulation until {@code outcome} is over. A failure
      * the protocol reports (its retransmissions ran out) becomes a {@link UserError} with its one-line reason; so
