@@ -28,5 +28,9 @@ class PlatformKindsTest {
         assertEquals(PlatformKind.MEASURED, Platforms.kindOf("host"));
         assertEquals(PlatformKind.SIMULATED, Platforms.kindOf("sun3-75-v-sim"), "one provider, two kinds: V simulated ...");
         assertEquals(PlatformKind.LIVE, Platforms.kindOf("v-live"), "... and V live");
+        assertEquals(PlatformKind.SIMULATED, Platforms.kindOf("sun3-60-amoeba-sim"));
+        assertEquals(PlatformKind.LIVE, Platforms.kindOf("amoeba-live"));
+        assertEquals(PlatformKind.SIMULATED, Platforms.kindOf("sun3-60-sprite-sim"));
+        assertEquals(PlatformKind.LIVE, Platforms.kindOf("sprite-live"));
     }
 }
