@@ -102,22 +102,6 @@ final class ModelledSuite {
      * measured batch of the sizes in {@link ModelledRuns}. Remote rows run only the file workloads.
      */
     List<RunResult> run(List<Workloads> workloads) {
-        // Virtual time is not disturbed by another benchmark run on this computer, so the modelled pass need not wait
-        // for JMH's lock (which a concurrent host run holds); it runs in this JVM and sets the property back after.
-        String ignoreLock = System.getProperty("jmh.ignoreLock");
-        System.setProperty("jmh.ignoreLock", "true");
-        try {
-            return runModelled(workloads);
-        } finally {
-            if (ignoreLock == null) {
-                System.clearProperty("jmh.ignoreLock");
-            } else {
-                System.setProperty("jmh.ignoreLock", ignoreLock);
-            }
-        }
-    }
-
-    private List<RunResult> runModelled(List<Workloads> workloads) {
         List<RunResult> results = new ArrayList<>();
         for (Workloads w : workloads) {
             String[] on = platforms.stream().filter(p -> !ModelRow.find(p).remote() || w.fileSystem()).toArray(String[]::new);
