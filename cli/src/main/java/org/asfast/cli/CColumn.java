@@ -29,7 +29,7 @@ final class CColumn {
 
     /** The workloads of this run that have C loops, by their --workload names. */
     static List<String> cWorkloads(List<Workloads> workloads) {
-        return workloads.stream().map(w -> w.userName).filter(CLoops.WORKLOADS::contains).toList();
+        return workloads.stream().map(Workloads::userName).filter(CLoops.WORKLOADS::contains).toList();
     }
 
     /**
@@ -67,7 +67,7 @@ final class CColumn {
                 v.put("threads", variant[0]);
                 v.put("descriptorBase", variant[1]);
                 v.put("trialMillis", profile.cTrialMillis);
-                v.put("results", CLoops.run(program, scratchRoot, settings).stream().map(CColumn::jmhResult).toList());
+                v.put("results", CLoops.run(program, scratchRoot, settings).stream().map(f -> jmhResult(f, bytesPerOperation(f, settings))).toList());
                 variants.add(v);
             }
             json.put("variants", variants);
@@ -88,8 +88,17 @@ final class CColumn {
         return ((Number) sizes.get(key)).longValue();
     }
 
-    /** One C figure as an entry of JMH's JSON format: mean, 99.9% interval and every trial. */
-    static Map<String, Object> jmhResult(CLoops.Figure figure) {
+    /** The bytes one operation of a C loop moves, as the Java benchmark counts them for its bandwidth; 0 for the others. */
+    static long bytesPerOperation(CLoops.Figure figure, CLoops.Settings settings) {
+        return switch (figure.benchmark()) {
+            case "org.asfast.jmh.BcopyBenchmark.bcopy" -> "CACHED".equals(figure.params().get("size")) ? settings.cachedBytes() : settings.uncachedBytes();
+            case "org.asfast.jmh.ReadBenchmark.read" -> org.asfast.workloads.ReadFile.BLOCK_BYTES;
+            default -> 0;
+        };
+    }
+
+    /** One C figure as an entry of JMH's JSON format: mean, 99.9% interval, every trial, and the bytes per operation. */
+    static Map<String, Object> jmhResult(CLoops.Figure figure, long bytesPerOperation) {
         double[] trials = figure.nanosPerOp().stream().mapToDouble(Double::doubleValue).toArray();
         ListStatistics stats = new ListStatistics(trials);
         double[] interval = stats.getN() > 2 ? stats.getConfidenceIntervalAt(CONFIDENCE) : new double[] {Double.NaN, Double.NaN};
@@ -104,8 +113,14 @@ final class CColumn {
         result.put("mode", "avgt");
         result.put("params", figure.params());
         result.put("primaryMetric", metric);
-        result.put("secondaryMetrics", Map.of());
+        result.put("secondaryMetrics", bytesPerOperation == 0 ? Map.of()
+                : Map.of("operations", count(1), "bytes", count(bytesPerOperation)));
         return result;
+    }
+
+    /** A secondary result as JMH writes a counter. */
+    private static Map<String, Object> count(double value) {
+        return Map.of("score", value, "scoreError", "NaN", "scoreConfidence", List.of(value, value), "scoreUnit", "#");
     }
 
     /** JSON has no NaN; JMH writes it as the string "NaN", and so do we. */

@@ -13,6 +13,7 @@ import org.asfast.model.Parameter;
 import org.asfast.report.Baselines;
 import org.asfast.report.RowLabel;
 import org.asfast.spi.UserError;
+import org.asfast.workloads.WorkloadRegistry;
 
 /**
  * Solves each calibrated parameter so that the model reproduces its named cell, with the other
@@ -31,7 +32,7 @@ final class Calibrator {
     }
 
     /** A calibrated parameter and the cell it reproduces. */
-    record Target(Parameter parameter, ModelRow row, ModelCells.Column column, double paper) {
+    record Target(Parameter parameter, ModelRow row, WorkloadRegistry.Entry column, double paper) {
     }
 
     /** The calibrated values, by subject/name, to four significant digits. */
@@ -91,7 +92,7 @@ final class Calibrator {
                     .orElseThrow(() -> new UserError("the calibration cell '" + p.calibrationCell() + "' is not in results/baselines"));
             ModelRow row = rowFor(label);
             String paperKey = cell[0].trim();
-            ModelCells.Column measured = ModelCells.COLUMNS.stream()
+            WorkloadRegistry.Entry measured = ModelCells.columns(row).stream()
                     .filter(c -> c.paper().equals(paperKey) && c.table().equals(table) && c.column().equals(column)).findFirst()
                     .orElseThrow(() -> new UserError("the model does not produce " + paperKey + " table " + table + " column " + column));
             targets.add(new Target(p, row, measured, paper));
@@ -169,7 +170,7 @@ final class Calibrator {
     private double miss(ModelParameters parameters, Target target, double value) {
         ModelParameters trial = parameters.with(List.of(withValue(target.parameter(), value)));
         double model = ModelCells.measure(target.row(), target.column(),
-                row -> new ModelPlatform(row.platform(), row, trial)).value();
+                row -> new ModelPlatform(row.platform(), row, trial)).orElseThrow().value();
         return Math.log(model / target.paper());
     }
 

@@ -2,40 +2,26 @@ package org.asfast.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
+import org.asfast.jmh.DirectRun;
 import org.asfast.model.ModelPlatform;
 import org.asfast.model.ModelRow;
-import org.asfast.report.OusterhoutTables;
 import org.asfast.report.RowLabel;
 import org.asfast.report.RunDerivation;
+import org.asfast.spi.CapabilityMissing;
 import org.asfast.spi.Platform;
-import org.asfast.spi.Processes.Placement;
-import org.asfast.workloads.Andrew;
-import org.asfast.workloads.Bcopy;
-import org.asfast.workloads.CreateDelete;
-import org.asfast.workloads.Cswitch;
-import org.asfast.workloads.Getpid;
-import org.asfast.workloads.OpenClose;
-import org.asfast.workloads.ReadFile;
-import org.asfast.workloads.SelectPipes;
 import org.asfast.workloads.Workload;
+import org.asfast.workloads.WorkloadRegistry;
 
 /**
- * Which workload makes which cell of Ousterhout's Tables 2–10, and how a modelled cell is measured:
- * open the platform, build the workload, run it {@code warm} times, then read the virtual clock across
- * {@code measured} more. The JMH benchmarks run modelled platforms with the same counts
- * ({@link org.asfast.jmh.ModelledRuns}), so both paths give the same figures.
+ * The modelled cells: every paper cell of the registry ({@code workloads.csv}) on every modelled row, measured by
+ * running the cell's JMH benchmark directly ({@link DirectRun}) with the registry's warm-up and measured operations,
+ * as the JMH runs of a modelled platform do, so both paths give the same figures. A cell whose workload needs a
+ * capability the modelled machines lack (another paper's RPC, say) is not modelled.
  */
 public final class ModelCells {
     private ModelCells() {
-    }
-
-    /** One column of one paper's table: how to measure it, in the table's unit. */
-    public record Column(String paper, String table, String column, String unit, boolean remoteToo, ToDoubleFunction<Platform> measure) {
-        Column(String table, String column, String unit, boolean remoteToo, ToDoubleFunction<Platform> measure) {
-            this(OusterhoutTables.PAPER, table, column, unit, remoteToo, measure);
-        }
     }
 
     /** One modelled cell. */
@@ -46,26 +32,17 @@ public final class ModelCells {
         }
     }
 
-    static final List<Column> COLUMNS = List.of(
-            new Column("2", "Time", "us", false, p -> perOp(p, Getpid::new, Getpid::call, "getpid") / 1e3),
-            new Column("3", "Time", "ms", false, p -> perOp(p, q -> new Cswitch(q, Placement.SAME_CPU), Cswitch::roundTrip, "cswitch") / 1e6),
-            select(SelectPipes.Case.ONE_EMPTY), select(SelectPipes.Case.TEN_EMPTY), select(SelectPipes.Case.TEN_FULL),
-            bcopy(Bcopy.Case.CACHED), bcopy(Bcopy.Case.UNCACHED),
-            new Column("6", "Bandwidth", "MB/s", false, p -> ReadFile.BLOCK_BYTES / perOp(p, ReadFile::new, ReadFile::readBlock, "read") * 1e9 / RunDerivation.MBYTE),
-            new Column("7", "Copy", "s", true, p -> andrew(p, false) / 1e9),
-            new Column("7", "Compile", "s", true, p -> andrew(p, true) / 1e9),
-            openClose(OpenClose.Case.FOO), openClose(OpenClose.Case.A_B_C_FOO),
-            createDelete(CreateDelete.Case.NO_DATA), createDelete(CreateDelete.Case.TEN_KB), createDelete(CreateDelete.Case.HUNDRED_KB));
+    /** The registry's cells a modelled row can fill: the papers' own (not variants such as cross-CPU), file workloads on remote rows. */
+    static List<WorkloadRegistry.Entry> columns(ModelRow row) {
+        return WorkloadRegistry.entries().stream().filter(e -> e.papers() && (e.files() || !row.remote())).toList();
+    }
 
-    /** Measures every column for every row (remote rows only where the paper measured them), in row order. */
+    /** Measures every cell for every row (remote rows only where the paper measured them), in row order. */
     public static List<Cell> measureAll(List<ModelRow> rows, Function<ModelRow, ModelPlatform> open) {
         List<Cell> cells = new ArrayList<>();
         for (ModelRow row : rows) {
-            for (Column c : COLUMNS) {
-                if (row.remote() && !c.remoteToo()) {
-                    continue;
-                }
-                cells.add(measure(row, c, open));
+            for (WorkloadRegistry.Entry e : columns(row)) {
+                measure(row, e, open).ifPresent(cells::add);
             }
         }
         return cells;
@@ -92,65 +69,42 @@ public final class ModelCells {
         return cells;
     }
 
-    static Cell measure(ModelRow row, Column c, Function<ModelRow, ModelPlatform> open) {
-        try (ModelPlatform platform = open.apply(row)) {
-            return new Cell(row, c.paper(), c.table(), c.column(), c.unit(), c.measure().applyAsDouble(platform));
+    /** One cell on one row, or empty if the row's platform lacks a capability the workload needs. */
+    static Optional<Cell> measure(ModelRow row, WorkloadRegistry.Entry e, Function<ModelRow, ModelPlatform> open) {
+        DirectRun.PerOperation per;
+        try {
+            per = DirectRun.run(e.benchmark(), e.params(), open.apply(row), e.warmups(), e.measured());
+        } catch (CapabilityMissing missing) {
+            return Optional.empty();
         }
+        return Optional.of(new Cell(row, e.paper(), e.table(), e.column(), e.unit(), value(e, per)));
     }
 
-    private static Column select(SelectPipes.Case which) {
-        return new Column("4", which.label, "us", false, p -> perOp(p, q -> new SelectPipes(q, which), SelectPipes::call, "select") / 1e3);
+    /** The cell in its unit: time per operation, or bytes per operation over it in Mbytes (2^20 bytes) per second. */
+    static double value(WorkloadRegistry.Entry e, DirectRun.PerOperation per) {
+        if (e.conversion().equals("bandwidth")) {
+            return per.bytes() / per.nanos() * 1e9 / RunDerivation.MBYTE;
+        }
+        return per.nanos() / switch (e.unit()) {
+            case "us" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            default -> throw new IllegalStateException("workloads.csv: a time in '" + e.unit() + "'; give us, ms or s");
+        };
     }
 
-    private static Column bcopy(Bcopy.Case which) {
-        return new Column("5", which.label, "MB/s", false, p -> {
-            long[] bytes = new long[1];
-            double ns = perOp(p, q -> {
-                Bcopy b = new Bcopy(q, which);
-                bytes[0] = b.bytesPerCopy();
-                return b;
-            }, Bcopy::copy, "bcopy");
-            return bytes[0] / ns * 1e9 / RunDerivation.MBYTE;
-        });
-    }
-
-    private static Column openClose(OpenClose.Case which) {
-        return new Column("9", which.path, "ms", true, p -> perOp(p, q -> new OpenClose(q, which), OpenClose::openClose, "open-close") / 1e6);
-    }
-
-    private static Column createDelete(CreateDelete.Case which) {
-        return new Column("10", which.label, "ms", true, p -> perOp(p, q -> new CreateDelete(q, which), CreateDelete::iteration, "create-delete") / 1e6);
-    }
-
-    /** Virtual nanoseconds per operation, after the warm-up, with the counts the JMH runs use. */
-    static <W extends Workload> double perOp(Platform platform, Function<Platform, W> create, java.util.function.Consumer<W> op, String benchmark) {
-        int[] counts = org.asfast.jmh.ModelledRuns.counts(benchmark);
-        try (W workload = create.apply(platform)) {
-            for (int i = 0; i < counts[0]; i++) {
-                op.accept(workload);
+    /** Virtual nanoseconds per operation of any workload's operation, after the registry's warm-up for {@code workload}. */
+    static <W extends Workload> double perOp(Platform platform, Function<Platform, W> create, java.util.function.Consumer<W> op, String workload) {
+        WorkloadRegistry.Entry counts = WorkloadRegistry.of(workload).getFirst();
+        try (W w = create.apply(platform)) {
+            for (int i = 0; i < counts.warmups(); i++) {
+                op.accept(w);
             }
             long start = platform.clock().nanos();
-            for (int i = 0; i < counts[1]; i++) {
-                op.accept(workload);
+            for (int i = 0; i < counts.measured(); i++) {
+                op.accept(w);
             }
-            return (double) (platform.clock().nanos() - start) / counts[1];
+            return (double) (platform.clock().nanos() - start) / counts.measured();
         }
-    }
-
-    /** One Andrew phase, after a warm-up run of the same phase; the compile works on a copy made untimed. */
-    static double andrew(Platform platform, boolean compile) {
-        Andrew andrew = new Andrew(platform);
-        double result = 0;
-        for (int run = 0; run < 2; run++) {
-            String copy = compile ? andrew.copyPhases() : null;
-            long start = platform.clock().nanos();
-            if (compile) {
-                andrew.compilePhase(copy);
-            } else {
-                andrew.copyPhases();
-            }
-            result = platform.clock().nanos() - start;
-        }
-        return result;
     }
 }

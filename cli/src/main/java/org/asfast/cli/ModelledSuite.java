@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.asfast.jmh.ModelledRuns;
 import org.asfast.model.Explanations;
 import org.asfast.model.ModelParameters;
 import org.asfast.model.ModelPlatform;
@@ -16,8 +15,7 @@ import org.asfast.model.ModelProvider;
 import org.asfast.model.ModelRow;
 import org.asfast.model.Parameter;
 import org.asfast.spi.UserError;
-import org.asfast.workloads.Bcopy;
-import org.asfast.workloads.ReadFile;
+import org.asfast.workloads.WorkloadRegistry;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -99,7 +97,9 @@ final class ModelledSuite {
 
     /**
      * Runs the chosen workloads on the modelled platforms inside this JVM: one warm-up batch and one
-     * measured batch of the sizes in {@link ModelledRuns}. Remote rows run only the file workloads.
+     * measured batch of the sizes the registry gives (model_runs). Remote rows run only the file workloads, and only
+     * the paper's own cells run (a variant such as cswitch across CPUs is this computer's: the modelled machines are
+     * uniprocessors).
      */
     List<RunResult> run(List<Workloads> workloads) {
         List<RunResult> results = new ArrayList<>();
@@ -108,24 +108,25 @@ final class ModelledSuite {
             if (on.length == 0) {
                 continue;
             }
-            int[] counts = ModelledRuns.counts(w.userName);
+            WorkloadRegistry.Entry first = w.entries().getFirst();
             OptionsBuilder options = new OptionsBuilder();
-            if (w == Workloads.CSWITCH) {
-                options.param("placement", "SAME_CPU"); // the modelled machines are uniprocessors
-            }
+            Map<String, Set<String>> params = new LinkedHashMap<>();
+            w.entries().stream().filter(WorkloadRegistry.Entry::papers)
+                    .forEach(e -> e.params().forEach((k, v) -> params.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v)));
+            params.forEach((k, values) -> options.param(k, values.toArray(String[]::new)));
             try {
                 results.addAll(new Runner(options
                         .include(w.includePattern())
                         .param("platform", on)
                         .forks(0)
                         .mode(Mode.SingleShotTime)
-                        .warmupIterations(1).warmupBatchSize(counts[0])
-                        .measurementIterations(1).measurementBatchSize(counts[1])
+                        .warmupIterations(1).warmupBatchSize(first.warmups())
+                        .measurementIterations(1).measurementBatchSize(first.measured())
                         .shouldFailOnError(true)
                         .verbosity(VerboseMode.SILENT)
                         .build()).run());
             } catch (RunnerException e) {
-                throw RunCommand.failure(e, "a modelled benchmark (" + w.userName + ") failed: " + e.getMessage());
+                throw RunCommand.failure(e, "a modelled benchmark (" + w.userName() + ") failed: " + e.getMessage());
             }
         }
         return results;
@@ -148,12 +149,6 @@ final class ModelledSuite {
                 String scenario = ModelRow.scenarioOf(name);
                 p.put("scenario", scenario);
                 p.put("mips", platform.parameters().get("mips").number());
-                Map<String, Object> sizes = new LinkedHashMap<>();
-                var caches = platform.require(org.asfast.spi.Memory.class).caches();
-                sizes.put("bcopy.CACHED", Bcopy.blockBytes(caches, Bcopy.Case.CACHED));
-                sizes.put("bcopy.UNCACHED", Bcopy.blockBytes(caches, Bcopy.Case.UNCACHED));
-                sizes.put("read.block", ReadFile.BLOCK_BYTES);
-                p.put("workloadParameters", sizes);
                 described.put(name, p);
                 if (!scenario.isEmpty()) {
                     scenarios.put(scenario, ModelProvider.scenario(scenario).stream().map(ModelledSuite::describe).toList());

@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "quick", description = "quick (about a minute of measuring) or full (3 forks, about 12 minutes) (default: ${DEFAULT-VALUE})")
     Profile profile;
 
-    @Option(names = "--workload", split = ",", description = "Workloads to run (default: all): getpid, cswitch, select, bcopy, read, open-close, create-delete, andrew")
+    @Option(names = "--workload", split = ",", description = "Workloads to run, by their names in the registry, workloads/src/main/resources/org/asfast/workloads/workloads.csv (default: all; an unknown name lists them)")
     List<String> workloadNames = new ArrayList<>();
 
     @Option(names = "--platform", split = ",", description = "Platforms to run on: host (timed by JMH), none, or modelled names (run in virtual time) (default: host)")
@@ -260,10 +260,10 @@ final class RunCommand implements Callable<Integer> {
 
     private static long requiredSpace(List<Workloads> workloads) {
         long bytes = 16L << 20;
-        if (workloads.contains(Workloads.READ)) {
+        if (workloads.stream().anyMatch(w -> w.userName().equals("read"))) {
             bytes += ReadFile.fileBytes(org.asfast.host.CacheTopology.sizes().lastLevel());
         }
-        if (workloads.contains(Workloads.ANDREW)) {
+        if (workloads.stream().anyMatch(w -> w.userName().equals("andrew"))) {
             bytes += 256L << 20;
         }
         return bytes;

@@ -50,7 +50,6 @@ final class RunEnvironment {
         targetInfo.put("mountOptions", fs.options());
         targetInfo.put("config", configOf(fs.type()));
         env.put("target", targetInfo);
-        env.put("workloadParameters", workloadParameters());
         env.put("git", git());
         env.put("jmhVersion", org.openjdk.jmh.util.Version.getPlainVersion());
         return env;
@@ -119,7 +118,7 @@ final class RunEnvironment {
         return "Local";
     }
 
-    /** Sizes the report needs to turn times into bandwidths, computed by the workloads' own rules. */
+    /** The sizes the Java workloads use on this computer, by their own rules, which the C loops are given too. */
     static Map<String, Object> workloadParameters() {
         CacheSizes caches = CacheTopology.sizes();
         Map<String, Object> params = new LinkedHashMap<>();

@@ -3,43 +3,30 @@ package org.asfast.cli;
 import java.util.Arrays;
 import java.util.List;
 
-import org.asfast.jmh.AndrewBenchmark;
-import org.asfast.jmh.BcopyBenchmark;
-import org.asfast.jmh.CreateDeleteBenchmark;
-import org.asfast.jmh.CswitchBenchmark;
-import org.asfast.jmh.GetpidBenchmark;
-import org.asfast.jmh.OpenCloseBenchmark;
-import org.asfast.jmh.ReadBenchmark;
-import org.asfast.jmh.SelectBenchmark;
 import org.asfast.spi.UserError;
+import org.asfast.workloads.WorkloadRegistry;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
 
-/** The workloads a user can name with --workload, and the JMH class that measures each. */
-enum Workloads {
-    GETPID("getpid", GetpidBenchmark.class),
-    CSWITCH("cswitch", CswitchBenchmark.class),
-    SELECT("select", SelectBenchmark.class),
-    BCOPY("bcopy", BcopyBenchmark.class),
-    READ("read", ReadBenchmark.class),
-    OPEN_CLOSE("open-close", OpenCloseBenchmark.class),
-    CREATE_DELETE("create-delete", CreateDeleteBenchmark.class),
-    ANDREW("andrew", AndrewBenchmark.class);
-
-    final String userName;
-    final Class<?> benchmark;
-
-    Workloads(String userName, Class<?> benchmark) {
-        this.userName = userName;
-        this.benchmark = benchmark;
-    }
+/**
+ * A workload a user can name with --workload, as the registry ({@code workloads.csv}) declares it: its JMH class and
+ * the cells it fills.
+ *
+ * @param userName   the name users give to --workload
+ * @param benchmark  the JMH class that measures it
+ * @param entries    the cells it fills
+ */
+record Workloads(String userName, Class<?> benchmark, List<WorkloadRegistry.Entry> entries) {
 
     /** True for the workloads that use files, the only ones the paper ran on remote configurations. */
     boolean fileSystem() {
-        return this == OPEN_CLOSE || this == CREATE_DELETE || this == ANDREW;
+        return entries.getFirst().files();
     }
 
-    /** True for the benchmarks timed one invocation at a time. */
+    /** True for the benchmarks timed one invocation at a time (their JMH class says so with @BenchmarkMode). */
     boolean singleShot() {
-        return this == ANDREW;
+        BenchmarkMode mode = benchmark.getAnnotation(BenchmarkMode.class);
+        return mode != null && Arrays.asList(mode.value()).contains(Mode.SingleShotTime);
     }
 
     /** JMH's include pattern for this workload's benchmarks. */
@@ -47,15 +34,25 @@ enum Workloads {
         return "^" + benchmark.getName().replace(".", "\\.") + "\\.";
     }
 
+    /** Every registered workload, in the registry's order. */
+    static List<Workloads> all() {
+        return WorkloadRegistry.workloads().stream().map(Workloads::byName).toList();
+    }
+
     static List<Workloads> parse(List<String> names) {
         if (names == null || names.isEmpty()) {
-            return List.of(values());
+            return all();
         }
         return names.stream().map(Workloads::byName).distinct().toList();
     }
 
     static Workloads byName(String name) {
-        return Arrays.stream(values()).filter(w -> w.userName.equals(name.trim())).findFirst().orElseThrow(() -> new UserError(
-                "unknown workload '" + name + "'; choose from " + String.join(", ", Arrays.stream(values()).map(w -> w.userName).toList())));
+        List<WorkloadRegistry.Entry> entries = WorkloadRegistry.of(name.trim());
+        String type = entries.getFirst().benchmarkClass();
+        try {
+            return new Workloads(name.trim(), Class.forName(type), entries);
+        } catch (ClassNotFoundException e) {
+            throw new UserError("workload '" + name.trim() + "' names the JMH class " + type + ", which is not on the class path; build the jmh module");
+        }
     }
 }

@@ -35,7 +35,7 @@ class MeasurementRulesTest {
 
     @Test
     void aCFigureIsWrittenAsAJmhResultWithItsInterval() {
-        Map<String, Object> result = CColumn.jmhResult(new CLoops.Figure("org.asfast.jmh.GetpidBenchmark.getpid", Map.of(), List.of(100.0, 110.0, 120.0)));
+        Map<String, Object> result = CColumn.jmhResult(new CLoops.Figure("org.asfast.jmh.GetpidBenchmark.getpid", Map.of(), List.of(100.0, 110.0, 120.0)), 0);
         assertEquals("org.asfast.jmh.GetpidBenchmark.getpid", result.get("benchmark"));
         @SuppressWarnings("unchecked")
         Map<String, Object> metric = (Map<String, Object>) result.get("primaryMetric");
@@ -47,13 +47,25 @@ class MeasurementRulesTest {
         assertEquals(List.of(110.0 - error, 110.0 + error), metric.get("scoreConfidence"));
         assertEquals(List.of(List.of(100.0, 110.0, 120.0)), metric.get("rawData"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> two = (Map<String, Object>) CColumn.jmhResult(new CLoops.Figure("b", Map.of(), List.of(1.0, 2.0))).get("primaryMetric");
+        Map<String, Object> two = (Map<String, Object>) CColumn.jmhResult(new CLoops.Figure("b", Map.of(), List.of(1.0, 2.0)), 0).get("primaryMetric");
         assertEquals(List.of("NaN", "NaN"), two.get("scoreConfidence"), "no interval from two trials, as JMH gives none");
     }
 
     @Test
+    void aCFigureOfABandwidthCarriesTheBytesOfOneOperation() {
+        CLoops.Settings settings = new CLoops.Settings(1, 0, 100, 3, 4096, 1 << 26, 1 << 26, List.of("bcopy", "read"));
+        assertEquals(1L << 26, CColumn.bytesPerOperation(new CLoops.Figure("org.asfast.jmh.BcopyBenchmark.bcopy", Map.of("size", "UNCACHED"), List.of(1.0)), settings));
+        assertEquals(4096L, CColumn.bytesPerOperation(new CLoops.Figure("org.asfast.jmh.BcopyBenchmark.bcopy", Map.of("size", "CACHED"), List.of(1.0)), settings));
+        assertEquals(16384L, CColumn.bytesPerOperation(new CLoops.Figure("org.asfast.jmh.ReadBenchmark.read", Map.of(), List.of(1.0)), settings));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> secondary = (Map<String, Map<String, Object>>) CColumn.jmhResult(
+                new CLoops.Figure("org.asfast.jmh.ReadBenchmark.read", Map.of(), List.of(1.0, 2.0, 3.0)), 16384).get("secondaryMetrics");
+        assertEquals(16384.0, (double) secondary.get("bytes").get("score") / (double) secondary.get("operations").get("score"));
+    }
+
+    @Test
     void onlyTheHostWorkloadsWithCLoopsRunInC() {
-        assertEquals(List.of("getpid", "create-delete"), CColumn.cWorkloads(List.of(Workloads.GETPID, Workloads.ANDREW, Workloads.CREATE_DELETE)));
-        assertTrue(CColumn.cWorkloads(List.of(Workloads.ANDREW)).isEmpty());
+        assertEquals(List.of("getpid", "create-delete"), CColumn.cWorkloads(List.of(Workloads.byName("getpid"), Workloads.byName("andrew"), Workloads.byName("create-delete"))));
+        assertTrue(CColumn.cWorkloads(List.of(Workloads.byName("andrew"))).isEmpty());
     }
 }

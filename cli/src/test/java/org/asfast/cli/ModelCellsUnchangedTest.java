@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
  * the model gave before it moved onto the discrete-event kernel (platforms/sim). The fixture was written by
  * {@code ./asfast model} (and {@code --what-if} with each bundled scenario) at commit f04df29, before any model code
  * changed. A change to the model's parameters or mechanisms that moves a cell on purpose rewrites the fixture the same
- * way, and its commit says which cells moved and why.
+ * way, and its commit says which cells moved and why. Rewritten once since: when {@code asfast model} began running the
+ * JMH benchmark classes (the registry), 11 select cells (and their what-if copies) moved by at most 1.4e-7 of their value,
+ * because SelectBenchmark checks one select call before measuring, which the old direct path did not, and the virtual
+ * clock is read in whole nanoseconds.
  */
 class ModelCellsUnchangedTest {
     private static final String FIXTURE = "/model-cells-before-kernel.csv";
@@ -36,6 +39,9 @@ class ModelCellsUnchangedTest {
         for (String scenario : List.of("", "fast-disk", "write-back", "newer-sprite")) {
             ModelParameters parameters = scenario.isEmpty() ? ModelParameters.bundled() : ModelParameters.bundled().with(ModelProvider.scenario(scenario));
             for (ModelCells.Cell c : ModelCells.measureAll(ModelRow.all(), r -> new ModelPlatform(r.platform(), r, parameters))) {
+                if (!c.paper().equals("ousterhout1990")) {
+                    continue; // the fixture holds Ousterhout's cells; another paper's workload on these machines is no change to them
+                }
                 actual.put(key(scenario, c.row().platform(), c.table(), c.column()), c.value());
             }
         }

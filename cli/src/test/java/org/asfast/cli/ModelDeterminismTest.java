@@ -14,6 +14,9 @@ import java.util.List;
 import org.asfast.model.ModelParameters;
 import org.asfast.model.ModelPlatform;
 import org.asfast.model.ModelRow;
+import org.asfast.jmh.DirectRun;
+import org.asfast.workloads.WorkloadRegistry;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
@@ -103,22 +106,23 @@ class ModelDeterminismTest {
     @Test
     void jmhAndTheDirectRunAgree() {
         ModelledSuite suite = ModelledSuite.select(List.of("ds3100-sprite-local", "mvax2-ultrix3.0-nfs"), List.of(), null);
-        List<RunResult> results = suite.run(List.of(Workloads.GETPID, Workloads.CREATE_DELETE));
+        List<RunResult> results = suite.run(List.of(Workloads.byName("getpid"), Workloads.byName("create-delete"), Workloads.byName("bcopy")));
         ModelParameters parameters = ModelParameters.bundled();
         int compared = 0;
         for (RunResult r : results) {
             String platform = r.getParams().getParam("platform");
-            var secondary = r.getSecondaryResults();
-            double jmh = secondary.get("virtualNanos").getScore() / secondary.get("operations").getScore();
-            ModelRow row = ModelRow.find(platform);
             String benchmark = r.getParams().getBenchmark();
-            ModelCells.Column column = ModelCells.COLUMNS.stream().filter(c -> benchmark.endsWith("getpid") ? c.table().equals("2")
-                    : c.table().equals("10") && c.column().equals(org.asfast.workloads.CreateDelete.Case.valueOf(r.getParams().getParam("data")).label)).findFirst().orElseThrow();
-            double direct = ModelCells.measure(row, column, x -> new ModelPlatform(x.platform(), x, parameters)).value();
-            double scale = column.table().equals("2") ? 1e3 : 1e6;
-            assertEquals(direct, jmh / scale, 1e-6 * direct, platform + " " + benchmark);
+            Map<String, String> params = new java.util.HashMap<>();
+            r.getParams().getParamsKeys().forEach(k -> params.put(k, r.getParams().getParam(k)));
+            WorkloadRegistry.Entry entry = WorkloadRegistry.entries().stream().filter(e -> e.matches(benchmark, params)).findFirst().orElseThrow();
+            var secondary = r.getSecondaryResults();
+            double operations = secondary.get("operations").getScore();
+            double jmh = ModelCells.value(entry, new DirectRun.PerOperation(secondary.get("virtualNanos").getScore() / operations,
+                    secondary.get("bytes").getScore() / operations));
+            double direct = ModelCells.measure(ModelRow.find(platform), entry, x -> new ModelPlatform(x.platform(), x, parameters)).orElseThrow().value();
+            assertEquals(direct, jmh, 0.0, platform + " " + benchmark + " " + params);
             compared++;
         }
-        assertEquals(1 + 2 * 3, compared, "getpid on the local row, create-delete's three sizes on both");
+        assertEquals(1 + 2 * 3 + 2, compared, "getpid and bcopy's two sizes on the local row, create-delete's three sizes on both");
     }
 }

@@ -15,9 +15,9 @@ class ProgressTest {
 
     @Test
     void countsEachBenchmarkOncePerParameterCombination() {
-        assertEquals(3, Progress.count(List.of(Workloads.SELECT.includePattern()), List.of("host")), "select: 1 pipe, 10 empty, 10 full");
-        assertEquals(6, Progress.count(List.of(Workloads.SELECT.includePattern()), List.of("host", "other")), "on two platforms");
-        assertEquals(1 + 3, Progress.count(List.of(Workloads.GETPID.includePattern(), Workloads.SELECT.includePattern()), List.of("host")));
+        assertEquals(3, Progress.count(List.of(Workloads.byName("select").includePattern()), List.of("host")), "select: 1 pipe, 10 empty, 10 full");
+        assertEquals(6, Progress.count(List.of(Workloads.byName("select").includePattern()), List.of("host", "other")), "on two platforms");
+        assertEquals(1 + 3, Progress.count(List.of(Workloads.byName("getpid").includePattern(), Workloads.byName("select").includePattern()), List.of("host")));
     }
 
     @Test

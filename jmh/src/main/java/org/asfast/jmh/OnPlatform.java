@@ -49,8 +49,12 @@ public abstract class OnPlatform<W extends Workload> {
     }
 
     static Platform open(String name) {
-        return Platforms.open(name, PlatformSettings.fromSystemProperties());
+        Platform given = GIVEN.get();
+        return given != null ? given : Platforms.open(name, PlatformSettings.fromSystemProperties());
     }
+
+    /** A platform opened by the caller for {@link DirectRun}, used instead of opening one by name; closed at tear-down all the same. */
+    static final ThreadLocal<Platform> GIVEN = new ThreadLocal<>();
 
     /** Closes the workload, then the platform, even if closing the workload fails. */
     static void close(Workload workload, Platform platform) {

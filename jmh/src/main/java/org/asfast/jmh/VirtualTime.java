@@ -9,10 +9,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The virtual time a modelled platform's clock advanced during each measurement iteration, and
- * the operations done in it, reported by JMH as the secondary results "virtualNanos" and
- * "operations": their ratio is the modelled time per operation. On a real platform both stay zero
- * and JMH's own score is the result; on a modelled one, JMH's score measures the simulator.
+ * The virtual time a modelled platform's clock advanced during each measurement iteration, the
+ * operations done in it and the bytes they moved, reported by JMH as the secondary results
+ * "virtualNanos", "operations" and "bytes": virtualNanos / operations is the modelled time per
+ * operation, bytes / operations what a bandwidth divides by the time. On a real platform virtualNanos
+ * stays zero and JMH's own score is the result; on a modelled one, JMH's score measures the simulator.
+ * Every benchmark takes this state and counts its operations (and bytes, if it moves data).
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)
@@ -24,12 +26,14 @@ public class VirtualTime {
 
     public long virtualNanos;
     public long operations;
+    public long bytes;
     private long start;
 
     @Setup(Level.Iteration)
     public void startIteration() {
         virtualNanos = 0;
         operations = 0;
+        bytes = 0;
         EXCLUDED.get()[0] = 0;
         Clock clock = CLOCK.get();
         start = clock != null && clock.isVirtual() ? clock.nanos() : 0;
@@ -40,8 +44,6 @@ public class VirtualTime {
         Clock clock = CLOCK.get();
         if (clock != null && clock.isVirtual()) {
             virtualNanos = clock.nanos() - start - EXCLUDED.get()[0];
-        } else {
-            operations = 0; // wall-clock platforms report no virtual time
         }
     }
 

@@ -46,9 +46,9 @@ class VirtualTimeTest {
     }
 
     @Test
-    void theHostReportsNoVirtualTime() throws Exception {
+    void theHostReportsNoVirtualTimeButCountsItsOperations() throws Exception {
         Map<String, Result> secondary = secondary("host");
         assertEquals(0.0, secondary.get("virtualNanos").getScore());
-        assertEquals(0.0, secondary.get("operations").getScore());
+        assertTrue(secondary.get("operations").getScore() > 100, "operations are counted on any platform, for bytes per operation");
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param high the upper bound
  * @param unit JMH's score unit, e.g. {@code ns/op}
  * @param samples how many measurement iterations the score is made of
- * @param secondary JMH's secondary results by name (for modelled platforms, "virtualNanos" and "operations")
+ * @param secondary JMH's secondary results by name ("virtualNanos", "operations" and "bytes", from VirtualTime)
  */
 public record JmhResult(String benchmark, Map<String, String> params, double score, double low, double high, String unit, int samples,
                         Map<String, Double> secondary) {
@@ -25,6 +25,13 @@ public record JmhResult(String benchmark, Map<String, String> params, double sco
         double nanos = secondary.getOrDefault("virtualNanos", 0.0);
         double operations = secondary.getOrDefault("operations", 0.0);
         return nanos > 0 && operations > 0 ? java.util.OptionalDouble.of(nanos / operations) : java.util.OptionalDouble.empty();
+    }
+
+    /** Bytes moved per operation, as the benchmark counted them, or NaN if it counted none. */
+    public double bytesPerOperation() {
+        double bytes = secondary.getOrDefault("bytes", 0.0);
+        double operations = secondary.getOrDefault("operations", 0.0);
+        return bytes > 0 && operations > 0 ? bytes / operations : Double.NaN;
     }
 
     /** Seconds per operation for one unit of this result's score. */

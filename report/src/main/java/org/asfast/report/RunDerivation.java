@@ -1,35 +1,20 @@
 package org.asfast.report;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.asfast.spi.PlatformKind;
+import org.asfast.workloads.WorkloadRegistry;
 
 /**
- * Turns a run's JMH results into cells of Ousterhout's tables: converts units (time per operation to
+ * Turns a run's JMH results into the paper cells the registry ({@code workloads.csv}) says they fill: converts units (time per operation to
  * µs, ms, s or Mbytes/s), adds Table 7's total, and computes each table's MIPS-relative column
  * against the MVAX2 rows of the baselines with the host MIPS recorded in the run.
  */
 public final class RunDerivation {
     /** Ousterhout's "Mbytes": 2^20 bytes. */
     public static final double MBYTE = 1 << 20;
-
-    private record Mapping(String benchmark, Map<String, String> params, String paper, String table, String column, String unit, String conversion, String variant) {
-        boolean matches(JmhResult result) {
-            return result.benchmark().equals(benchmark)
-                    && params.entrySet().stream().allMatch(e -> e.getValue().equals(result.params().get(e.getKey())));
-        }
-    }
-
-    private static final List<Mapping> MAPPINGS = loadMappings();
 
     private RunDerivation() {
     }
@@ -55,11 +40,12 @@ public final class RunDerivation {
         return cells;
     }
 
-    static Optional<Mapping> mappingFor(JmhResult result) {
-        return MAPPINGS.stream().filter(m -> m.matches(result)).findFirst();
+    /** The registry's cell a JMH result fills, if any. */
+    static Optional<WorkloadRegistry.Entry> mappingFor(JmhResult result) {
+        return WorkloadRegistry.entries().stream().filter(e -> e.matches(result.benchmark(), result.params())).findFirst();
     }
 
-    private static Measurement convert(Run run, JmhResult result, Mapping m) {
+    private static Measurement convert(Run run, JmhResult result, WorkloadRegistry.Entry m) {
         String platform = result.params().getOrDefault("platform", "host");
         PlatformKind kind = run.kind(platform);
         if (kind.virtualTime()) {
@@ -76,13 +62,11 @@ public final class RunDerivation {
         double value;
         double low;
         double high;
-        if (m.conversion().startsWith("bandwidth ")) {
-            String key = m.conversion().substring("bandwidth ".length());
-            com.fasterxml.jackson.databind.JsonNode model = run.modelPlatform(result.params().getOrDefault("platform", "host"));
-            double bytesPerOp = (model != null ? model : run.environment()).path("workloadParameters").path(key).asDouble(Double.NaN);
+        if (m.conversion().equals("bandwidth")) {
+            double bytesPerOp = result.bytesPerOperation();
             if (!(bytesPerOp > 0) || Double.isInfinite(bytesPerOp)) {
-                throw new org.asfast.spi.UserError("run " + run.id() + " does not record workloadParameters." + key
-                        + " in environment.json, so its bandwidth cannot be computed; re-run the benchmark");
+                throw new org.asfast.spi.UserError("run " + run.id() + ": " + result.benchmark() + " records no bytes per operation (JMH secondary results bytes"
+                        + " and operations), so its bandwidth cannot be computed; its benchmark must count VirtualTime.bytes");
             }
             value = bytesPerOp / (result.score() * toSeconds) / MBYTE;
             low = bytesPerOp / (result.high() * toSeconds) / MBYTE;   // a longer time is a lower bandwidth
@@ -143,7 +127,9 @@ public final class RunDerivation {
             OusterhoutTables.Definition def = cell.paper().equals(OusterhoutTables.PAPER) ? OusterhoutTables.DEFINITIONS.get(cell.table()) : null;
             PlatformKind kind = run.kindOf(cell.row());
             boolean modelled = kind == PlatformKind.MODELLED;
-            if (def == null || !cell.column().equals(def.basis()) || !(modelled || kind == PlatformKind.MEASURED)) {
+            // A rating is needed: this computer's, measured with the run, or a modelled machine's, recorded with it.
+            boolean rated = modelled ? run.modelPlatformOf(cell.row()) != null : kind == PlatformKind.MEASURED;
+            if (def == null || !cell.column().equals(def.basis()) || !rated) {
                 continue;
             }
             // The host's rating was measured with the run; a modelled machine's is its parameter (Table 1's rating).
@@ -217,23 +203,5 @@ public final class RunDerivation {
         StringBuilder text = new StringBuilder();
         result.params().forEach((k, v) -> text.append(text.isEmpty() ? "(" : ", ").append(k).append('=').append(v));
         return text.isEmpty() ? "" : text.append(')').toString();
-    }
-
-    private static List<Mapping> loadMappings() {
-        try (Reader reader = new InputStreamReader(RunDerivation.class.getResourceAsStream("measures.csv"), StandardCharsets.UTF_8)) {
-            List<Mapping> mappings = new ArrayList<>();
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
-                Map<String, String> params = new java.util.LinkedHashMap<>();
-                for (String pair : r.get("params").split(";")) {
-                    if (!pair.isBlank()) {
-                        params.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-                    }
-                }
-                mappings.add(new Mapping(r.get("benchmark"), params, r.get("paper"), r.get("table"), r.get("column"), r.get("unit"), r.get("conversion"), r.get("variant")));
-            }
-            return List.copyOf(mappings);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
