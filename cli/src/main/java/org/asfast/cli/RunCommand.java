@@ -277,15 +277,12 @@ final class RunCommand implements Callable<Integer> {
                 expectedNanosPerBenchmark(), System::nanoTime);
         try {
             if (!timed.isEmpty()) {
-                List<RunResult> results = new ArrayList<>(new Runner(timedOptions(options(scratchRoot).forks(profile.forks), timed), progress).run());
-                all.addAll(repeatUnsettled(results, scratchRoot, progress));
+                all.addAll(new Runner(timedOptions(options(scratchRoot).forks(profile.forks), timed), progress).run());
             }
             if (!singleShot.isEmpty()) {
-                ChainedOptionsBuilder options = options(scratchRoot).forks(profile.forks)
-                        .warmupIterations(profile.singleShotWarmups).measurementIterations(profile.singleShotMeasurements);
-                singleShot.forEach(w -> options.include(w.includePattern()));
-                all.addAll(new Runner(options.build(), progress).run());
+                all.addAll(new Runner(singleShotOptions(options(scratchRoot).forks(profile.forks), singleShot), progress).run());
             }
+            all = repeatUnsettled(all, scratchRoot, progress);
         } catch (RunnerException e) {
             throw failure(e, "a benchmark failed; JMH printed its error above, and no run folder was written");
         }
@@ -314,6 +311,11 @@ final class RunCommand implements Callable<Integer> {
                 .build();
     }
 
+    private org.openjdk.jmh.runner.options.Options singleShotOptions(ChainedOptionsBuilder options, List<Workloads> workloads) {
+        workloads.forEach(w -> options.include(w.includePattern()));
+        return options.warmupIterations(profile.singleShotWarmups).measurementIterations(profile.singleShotMeasurements).build();
+    }
+
     /**
      * Gives each figure whose 99.9% interval is still wider than ±5% another fork, least settled
      * first, pooling its iterations with the earlier ones, until every figure has settled, has had
@@ -336,7 +338,8 @@ final class RunCommand implements Callable<Integer> {
                 for (String key : first.getParams().getParamsKeys()) {
                     options.param(key, first.getParams().getParam(key));
                 }
-                RunResult more = new Runner(timedOptions(options, List.of()), progress).runSingle();
+                boolean singleShot = first.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SingleShotTime;
+                RunResult more = new Runner(singleShot ? singleShotOptions(options, List.of()) : timedOptions(options, List.of()), progress).runSingle();
                 results.set(index, Repetition.pooled(first, more));
             }
         }

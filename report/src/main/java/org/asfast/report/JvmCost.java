@@ -41,8 +41,9 @@ public record JvmCost(String run, String missing, String program, String shape, 
      * @param settled whether the Java figure has settled
      * @param c each C variant's figure, ± half its interval, or "" if that variant did not measure it
      * @param ratios asfast's time per operation over each C variant's (bandwidths inverted): above 1, asfast is slower
-     * @param multithreaded the share of asfast's gap over single-threaded C that C with the JVM's threads also shows; "within
-     *                      error" when the gap is within the two figures' combined 99.9% half-widths
+     * @param multithreaded the share of asfast's gap over single-threaded C that C with the JVM's threads also shows; "not
+     *                      settled" when one of the three figures has not, "within error" when the gap is within the
+     *                      two figures' combined 99.9% half-widths
      * @param jvm the share that remains: the JVM's own code
      */
     public record Row(String table, String figure, String unit, String asfast, String halfWidth, boolean settled, List<String> c,
@@ -101,7 +102,9 @@ public record JvmCost(String run, String missing, String program, String shape, 
         if (c.size() == 2 && c.get(0) != null && c.get(1) != null) {
             Measurement single = c.get(0);
             double gap = cost(asfast) - cost(single);
-            if (gap <= Math.hypot(costError(asfast), costError(single))) {
+            if (!Settling.settled(asfast) || !Settling.settled(single) || !Settling.settled(c.get(1))) {
+                multithreaded = "not settled"; // a split of figures that have not settled says more about the noise than the cost
+            } else if (gap <= Math.hypot(costError(asfast), costError(single))) {
                 multithreaded = gap > 0 ? "within error" : "asfast is not slower";
             } else {
                 double threads = (cost(c.get(1)) - cost(single)) / gap;
@@ -138,7 +141,7 @@ public record JvmCost(String run, String missing, String program, String shape, 
     /** "1.23 ± 0.02", with the unsettled mark when the interval is too wide. */
     static String withInterval(Measurement m) {
         String text = Numbers.readable(m.value());
-        if (m.hasInterval()) {
+        if (Double.isFinite(Settling.relativeHalfWidth(m.value(), m.low(), m.high()))) {
             text += " ± " + Numbers.readable((m.high() - m.low()) / 2);
         }
         return Settling.settled(m) ? text : text + " " + Settling.MARK;

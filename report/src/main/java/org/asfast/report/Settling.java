@@ -27,9 +27,9 @@ public final class Settling {
         return relativeHalfWidth(value, low, high) <= LIMIT + 1e-12; // an interval of exactly ±5% settles, whatever the rounding
     }
 
-    /** Only measured figures (and totals of them) are judged; paper values, model values and ratios are not. */
+    /** Only wall-clock figures (and totals of them) are judged; paper values, virtual times and ratios are not. */
     public static boolean judged(Measurement m) {
-        return m.origin().equals("measured") || (m.origin().equals("derived") && m.hasInterval());
+        return m.origin().equals("measured") || m.origin().equals("live") || (m.origin().equals("derived") && m.hasInterval());
     }
 
     public static boolean settled(Measurement m) {

@@ -62,6 +62,8 @@ class JvmCostTest {
         assertFalse(unsettled.settled());
         assertTrue(unsettled.asfast().endsWith(Settling.MARK), unsettled.asfast());
         assertEquals("25.0%", unsettled.halfWidth());
+        assertEquals("not settled", unsettled.multithreaded(), "no split of a figure that has not settled");
+        assertEquals("not settled", JvmCost.row(time(2.0, 0.02), List.of(time(1.0, 0.01), time(1.5, 0.3))).multithreaded(), "nor of a C figure");
     }
 
     @Test
@@ -70,6 +72,8 @@ class JvmCostTest {
         Measurement c = new Measurement(OusterhoutTables.PAPER, "5", HOST, "Uncached", "MB/s", 20000, 19900, 20100, "measured", "bcopy");
         JvmCost.Row row = JvmCost.row(asfast, List.of(c));
         assertEquals(List.of("2.00"), row.ratios());
+        Measurement inverted = new Measurement(OusterhoutTables.PAPER, "5", HOST, "Uncached", "MB/s", 10000, 20000, 5000, "measured", "bcopy");
+        assertEquals("10000 " + Settling.MARK, JvmCost.withInterval(inverted), "an interval turned inside out (a time bound below zero) gets no ±");
         assertEquals("", row.multithreaded(), "one C variant: nothing to split");
     }
 
