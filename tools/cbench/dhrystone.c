@@ -6,7 +6,7 @@
  *   dhrystone <trial-ms> <trials>     warm up for 0.25 s, then <trials> trials of about <trial-ms> ms
  *
  * and reads one CSV line per trial: trial,runs,seconds. Without arguments it prints a rating, the best
- * of 40 trials of 50 ms, as HostMips keeps the best:
+ * of 400 trials of 5 ms, as HostMips keeps the best:
  *
  *   gcc -O2 -fno-inline -o dhrystone tools/cbench/dhrystone.c && ./dhrystone
  *
@@ -238,8 +238,8 @@ static double trial(long runs) {
 
 int main(int argc, char **argv) {
     int csv = argc > 1;
-    double trial_seconds = (csv ? atof(argv[1]) : 50) / 1e3;
-    int trials = argc > 2 ? atoi(argv[2]) : 40;
+    double trial_seconds = (csv ? atof(argv[1]) : 5) / 1e3;
+    int trials = argc > 2 ? atoi(argv[2]) : 400;
     if (trial_seconds <= 0 || trials <= 0) {
         fprintf(stderr, "usage: dhrystone [trial-ms [trials]]\n");
         return 2;

@@ -16,8 +16,8 @@ import java.util.List;
 public record CDhrystone(String compiler, String flags, TrialSpread dhrystonesPerSecond) {
     static final String SOURCE = "dhrystone.c";
     static final List<String> FLAGS = List.of("-O2", "-fno-inline");
-    private static final int TRIAL_MILLIS = 20;
-    private static final int TRIALS = 50;
+    private static final int TRIAL_MILLIS = 5;
+    static final int TRIALS = 400;
 
     /** Compiles the program into {@code dir} (which must exist) and runs its trials there. */
     static CDhrystone measure(Path dir) throws CCompiler.Unavailable {

@@ -20,13 +20,14 @@ import org.asfast.spi.UserError;
  * @param cMissing why there is no C figure, or null when there is one (or the user gave the rating)
  */
 public record HostMips(double mips, double dhrystonesPerSecond, String method, TrialSpread spread, CDhrystone c, String cMissing) {
-    static final int TRIALS = 100;
-    static final long TRIAL_NANOS = 20_000_000L;
+    static final int TRIALS = 400;
+    /** Short enough that many trials run between two interruptions even on a busy machine (20 ms lost one run in four under load 10). */
+    static final long TRIAL_NANOS = 5_000_000L;
     /** C2 has compiled the loop well before this; the rate no longer rises after it. */
     static final long WARMUP_NANOS = 1_000_000_000L;
 
     /**
-     * Runs Dhrystone for a second of warm-up, then {@value #TRIALS} trials of 20 ms, and keeps the
+     * Runs Dhrystone for a second of warm-up, then {@value #TRIALS} trials of 5 ms, and keeps the
      * best; then the C Dhrystone, compiled into {@code scratch}, which must exist (the caller removes it).
      */
     public static HostMips measure(Path scratch) {
