@@ -138,12 +138,9 @@ public record JvmCost(String run, String missing, String program, String shape, 
         return String.format(java.util.Locale.ROOT, "%.0f%%", 100 * fraction);
     }
 
-    /** "1.23 ± 0.02", with the unsettled mark when the interval is too wide. */
+    /** "1.23 ± 0.02" (or "[5000, ∞)"), with the unsettled mark when the interval is too wide. */
     static String withInterval(Measurement m) {
-        String text = Numbers.readable(m.value());
-        if (Double.isFinite(Settling.relativeHalfWidth(m.value(), m.low(), m.high()))) {
-            text += " ± " + Numbers.readable((m.high() - m.low()) / 2);
-        }
+        String text = Numbers.readable(m.value()) + m.intervalText();
         return Settling.settled(m) ? text : text + " " + Settling.MARK;
     }
 

@@ -32,7 +32,8 @@ class JvmCostTest {
         assertFalse(Settling.settled(time(1.0, 0.051)));
         assertFalse(Settling.settled(new Measurement(OusterhoutTables.PAPER, "4", HOST, "1 pipe", "us", 1, Double.NaN, Double.NaN, "measured", "x")), "no interval");
         assertFalse(Settling.settled(1.0, 2.0, 3.0), "an interval that does not hold the value");
-        assertFalse(Settling.settled(1000, 900, -5000), "a bandwidth from a time interval that reached below zero");
+        assertFalse(Settling.settled(1000, 900, -5000), "an interval turned inside out");
+        assertFalse(Settling.settled(1000, 900, Double.POSITIVE_INFINITY), "a bandwidth from a time interval that reached zero");
         assertTrue(Settling.settled(new Measurement(OusterhoutTables.PAPER, "4", HOST, "x", "ratio", 1, Double.NaN, Double.NaN, "derived", "x")), "ratios are not judged");
         assertTrue(Settling.settled(new Measurement(OusterhoutTables.PAPER, "4", HOST, "x", "us", 1, Double.NaN, Double.NaN, "modelled", "x")), "nor model values");
         assertFalse(Settling.settled(new Measurement(OusterhoutTables.PAPER, "7", HOST, "Total", "s", 10, 9, 11, "derived", "Copy + Compile")), "a total with an interval is");
@@ -72,8 +73,8 @@ class JvmCostTest {
         Measurement c = new Measurement(OusterhoutTables.PAPER, "5", HOST, "Uncached", "MB/s", 20000, 19900, 20100, "measured", "bcopy");
         JvmCost.Row row = JvmCost.row(asfast, List.of(c));
         assertEquals(List.of("2.00"), row.ratios());
-        Measurement inverted = new Measurement(OusterhoutTables.PAPER, "5", HOST, "Uncached", "MB/s", 10000, 20000, 5000, "measured", "bcopy");
-        assertEquals("10000 " + Settling.MARK, JvmCost.withInterval(inverted), "an interval turned inside out (a time bound below zero) gets no ±");
+        Measurement open = new Measurement(OusterhoutTables.PAPER, "5", HOST, "Uncached", "MB/s", 10000, 5000, Double.POSITIVE_INFINITY, "measured", "bcopy");
+        assertEquals("10000 [5000, ∞) " + Settling.MARK, JvmCost.withInterval(open), "a bandwidth from a time interval reaching zero has no upper bound");
         assertEquals("", row.multithreaded(), "one C variant: nothing to split");
     }
 
