@@ -125,8 +125,8 @@ public final class AtomicFiles {
         try {
             Files.delete(Files.createTempFile(existing, ".asfast-probe-", ""));
         } catch (IOException | UnsupportedOperationException e) {
-            throw new UserError("cannot write " + what + " to " + dir + ": " + (e instanceof IOException io ? reason(io) : e.getMessage())
-                    + " in " + existing + "; fix its permissions or write elsewhere");
+            throw new UserError("cannot write " + what + " to " + dir + ": " + existing + " takes no new file ("
+                    + (e instanceof IOException io ? reason(io) : e.getMessage()) + "); fix its permissions or write elsewhere");
         }
         long free;
         try {
