@@ -11,8 +11,8 @@ package org.asfast.cli;
  * {@code repeatSeconds} for the whole run.
  */
 enum Profile {
-    QUICK(1, 3, 200, 20, 100, 3, 60, 6, 15, 10, 50),
-    FULL(3, 5, 1000, 10, 1000, 5, 300, 15, 20, 20, 100);
+    QUICK(1, 3, 200, 20, 100, 3, 60, 15, 15, 10, 50),
+    FULL(3, 5, 1000, 10, 1000, 5, 300, 25, 20, 20, 100);
 
     final int forks;
     final int warmupIterations;
