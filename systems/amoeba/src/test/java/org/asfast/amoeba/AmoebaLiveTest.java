@@ -57,7 +57,7 @@ class AmoebaLiveTest {
         try (AmoebaLive amoeba = new AmoebaLive("amoeba-live", "")) {
             Rpc.Client client = amoeba.connect(Rpc.Level.USER);
             client.call(0, 0);
-            amoeba.pair().crashServer();
+            amoeba.crashServer();
             long start = System.nanoTime();
             UserError error = assertThrows(UserError.class, () -> client.call(0, 0));
             assertFalse(error.getMessage().contains("\n"), error.getMessage());

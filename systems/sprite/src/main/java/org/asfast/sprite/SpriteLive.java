@@ -1,94 +1,39 @@
 package org.asfast.sprite;
 
-import java.time.Duration;
-import org.asfast.spi.Capability;
-import org.asfast.spi.CapabilityMissing;
-import org.asfast.spi.Clock;
-import org.asfast.spi.Platform;
-import org.asfast.spi.Rpc;
-import org.asfast.systems.LivePair;
+import org.asfast.systems.LiveRpcPlatform;
 import org.asfast.systems.Outcome;
 
-/**
- * Sprite's kernels live on this computer: the same {@link SpriteKernel} class as the simulation's, the server's in
- * a JVM of its own, the client's in the caller's, over UDP on 127.0.0.1. Only its RPCs and pseudo-devices are offered: a live
- * thread switch or kernel call would be the JVM's, not Sprite's, so Threads and KernelEntry are n/a.
- */
-public final class SpriteLive implements Platform, Rpc {
-    private final String name;
-    private final SpriteKernel client = new SpriteKernel();
-    private final LivePair pair;
-    private final Duration timeout;
+/** Sprite's kernels live on this computer: the same {@link SpriteKernel} class as the simulation's; its RPCs and pseudo-devices only. */
+public final class SpriteLive extends LiveRpcPlatform {
+    private final SpriteKernel client;
 
     public SpriteLive(String name, String faults) {
-        this.name = name;
-        var parameters = SpriteSimulated.parameters();
-        pair = new LivePair(SpriteKernel.class.getName(), client, parameters.numbers(), faults);
-        timeout = Duration.ofMillis(Math.round(2 * parameters.number("max_tries") * parameters.number("retransmit_ms")));
+        this(name, new SpriteKernel(), faults);
     }
 
-    /** RPCs the server's kernel executed (its null procedure's instructions, one each). */
-    long serverExecutions() {
-        return pair.serverCount("instructions.PROCEDURE");
-    }
-
-    LivePair pair() {
-        return pair;
+    private SpriteLive(String name, SpriteKernel client, String faults) {
+        super(name, SpriteKernel.class, client, SpriteSimulated.parameters(), faults);
+        this.client = client;
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Clock clock() {
-        return Clock.WALL;
-    }
-
-    @Override
-    public <C extends Capability> C require(Class<C> capability) {
-        if (capability == Rpc.class) {
-            return capability.cast(this);
+    protected void call(boolean user, int requestBytes, int replyBytes, Outcome outcome) {
+        if (user) {
+            int rpcs = Math.max(1, Math.max(requestBytes, replyBytes) / client.maxBytes() + 1);
+            pair().await(() -> client.pseudoDevice(pair().server(), requestBytes, replyBytes, outcome), outcome, timeout.multipliedBy(rpcs),
+                    "Sprite pseudo-device request to the server's process");
+        } else {
+            pair().await(() -> client.rpc(pair().server(), requestBytes, replyBytes, outcome), outcome, timeout, "Sprite RPC to the server's process");
         }
-        throw new CapabilityMissing(name, capability);
     }
 
     @Override
-    public Client connect(Level level) {
-        boolean user = level == Level.USER;
-        long retransmittedBefore = client.retransmissions();
-        return new Client() {
-            @Override
-            public void call(int requestBytes, int replyBytes) {
-                Outcome outcome = new Outcome();
-                if (user) {
-                    int rpcs = Math.max(1, Math.max(requestBytes, replyBytes) / client.maxBytes() + 1);
-                    pair.await(() -> client.pseudoDevice(pair.server(), requestBytes, replyBytes, outcome), outcome, timeout.multipliedBy(rpcs),
-                            "Sprite pseudo-device request to the server's process");
-                } else {
-                    pair.await(() -> client.rpc(pair.server(), requestBytes, replyBytes, outcome), outcome, timeout, "Sprite RPC to the server's process");
-                }
-            }
-
-            @Override
-            public int maxBytes() {
-                return user ? Integer.MAX_VALUE : client.maxBytes();
-            }
-
-            @Override
-            public long retransmissions() {
-                return client.retransmissions() - retransmittedBefore; // the client's; the server's are counted in its process
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    protected int maxBytes(boolean user) {
+        return user ? Integer.MAX_VALUE : client.maxBytes();
     }
 
     @Override
-    public void close() {
-        pair.close();
+    protected long clientRetransmissions() {
+        return client.retransmissions();
     }
 }

@@ -57,7 +57,7 @@ class SpriteLiveTest {
         try (SpriteLive sprite = new SpriteLive("sprite-live", "")) {
             Rpc.Client client = sprite.connect(Rpc.Level.USER);
             client.call(0, 0);
-            sprite.pair().crashServer();
+            sprite.crashServer();
             long start = System.nanoTime();
             UserError error = assertThrows(UserError.class, () -> client.call(0, 0));
             assertFalse(error.getMessage().contains("\n"), error.getMessage());
