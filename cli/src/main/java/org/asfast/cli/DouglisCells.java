@@ -1,13 +1,18 @@
 package org.asfast.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.asfast.amoeba.AmoebaSimulated;
+import org.asfast.model.Parameter;
 import org.asfast.nodes.Faults;
 import org.asfast.spi.Platform;
 import org.asfast.spi.Rpc;
+import org.asfast.systems.SimulatedPaper;
 import org.asfast.systems.SystemParameters;
 import org.asfast.sprite.SpriteSimulated;
 import org.asfast.workloads.Getpid;
@@ -21,45 +26,57 @@ import org.asfast.workloads.douglis.ThreadCreation;
  * workloads run on the simulated Amoeba and Sprite (virtual time, deterministic), keyed as results/baselines keys
  * the paper's cells. Run directly, without JMH, as the model's cells are.
  */
-public final class DouglisCells {
+public final class DouglisCells implements SimulatedPaper {
     static final String PAPER = "douglis1991";
     static final String MACHINE = "Sun 3/60";
     private static final int[] SIZES = {0, 16384, 30000};
     private static final int WARM = 2;
     private static final int MEASURED = 5;
 
-    /**
-     * One simulated cell.
-     *
-     * @param table    the paper's table id: 1a, 1b, 3 or text
-     * @param os       the row's system (text cells) or empty
-     * @param config   the row (0 bytes, Context switch, ...) or empty (text cells)
-     * @param column   the column: Amoeba or Sprite, or the text figure's name
-     * @param source   the cell whose measurement this one is (itself, or the table cell a text figure repeats)
-     */
-    public record Cell(String platform, String table, String os, String config, String column, String unit, double value, String source) {
-        public String key() {
-            return String.join(" | ", PAPER, table, MACHINE, os, config, column);
+    @Override
+    public String paper() {
+        return PAPER;
+    }
+
+    /** Amoeba's and Sprite's parameters (the machine's and the Lance's once). */
+    @Override
+    public List<Parameter> parameters() {
+        Map<String, Parameter> byName = new LinkedHashMap<>();
+        for (SystemParameters system : List.of(SpriteSimulated.parameters(), AmoebaSimulated.parameters())) {
+            system.all().forEach(p -> byName.putIfAbsent(p.name(), p));
         }
+        return List.copyOf(byName.values());
     }
 
-    private DouglisCells() {
+    @Override
+    public List<Cell> cells(List<Parameter> changes) {
+        return simulate(changed(AmoebaSimulated.parameters(), changes), changed(SpriteSimulated.parameters(), changes));
     }
 
-    /** Every cell with the shipped parameters. */
-    public static List<Cell> simulate() {
-        return simulate(AmoebaSimulated.parameters(), SpriteSimulated.parameters());
+    /** The parameters with each change its file has applied. */
+    static SystemParameters changed(SystemParameters parameters, List<Parameter> changes) {
+        for (Parameter change : changes) {
+            if (parameters.all().stream().anyMatch(p -> p.name().equals(change.name()))) {
+                parameters = parameters.with(change.name(), change.number());
+            }
+        }
+        return parameters;
     }
 
     /** Every cell, with the given parameters for each system. */
-    public static List<Cell> simulate(SystemParameters amoeba, SystemParameters sprite) {
+    static List<Cell> simulate(SystemParameters amoeba, SystemParameters sprite) {
         List<Cell> cells = new ArrayList<>();
         system(cells, "Amoeba", "sun3-60-amoeba-sim", () -> new AmoebaSimulated("sun3-60-amoeba-sim", amoeba, Faults.NONE));
         system(cells, "Sprite", "sun3-60-sprite-sim", () -> new SpriteSimulated("sun3-60-sprite-sim", sprite, Faults.NONE));
         return cells;
     }
 
-    private static void system(List<Cell> cells, String os, String platform, java.util.function.Supplier<Platform> open) {
+    /** A cell of a table (the system in its column) or of the text (the system as its row's os). */
+    private static Cell cell(String platform, String table, String os, String config, String column, String unit, double value, Cell sameAs) {
+        return new Cell(PAPER, table, MACHINE, os, config, column, unit, value, platform, sameAs == null ? null : sameAs.key(), false);
+    }
+
+    private static void system(List<Cell> cells, String os, String platform, Supplier<Platform> open) {
         Function<Consumer<Platform>, Double> millis = run -> {
             try (Platform p = open.get()) {
                 return perCall(p, run) / 1e6;
@@ -76,30 +93,30 @@ public final class DouglisCells {
                     }
                     try (RpcLatency w = new RpcLatency(p, level, bytes)) {
                         double ms = perCall(p, x -> w.call()) / 1e6;
-                        cells.add(new Cell(platform, table, "", bytes + " bytes", os, "ms", ms, null));
+                        cells.add(cell(platform, table, "", bytes + " bytes", os, "ms", ms, null));
                     }
                 }
             }
         }
-        cells.add(new Cell(platform, "3", "", "Context switch", os, "ms", millis.apply(p -> new ContextSwitch(p).roundTrip()), null));
-        cells.add(new Cell(platform, "3", "", "Thread creation", os, "ms", millis.apply(p -> new ThreadCreation(p).createAndJoin()), null));
+        cells.add(cell(platform, "3", "", "Context switch", os, "ms", millis.apply(p -> new ContextSwitch(p).roundTrip()), null));
+        cells.add(cell(platform, "3", "", "Thread creation", os, "ms", millis.apply(p -> new ThreadCreation(p).createAndJoin()), null));
         Cell kernelNull = find(cells, "1a", "0 bytes", os);
-        cells.add(new Cell(platform, "text", os, "", "null RPC between kernels", "ms", kernelNull.value(), kernelNull.key()));
+        cells.add(cell(platform, "text", os, "", "null RPC between kernels", "ms", kernelNull.value(), kernelNull));
         try (Platform p = open.get(); KernelBandwidth w = new KernelBandwidth(p)) {
             double seconds = perCall(p, x -> w.call()) / 1e9;
             Cell largest = find(cells, "1a", w.bytes() + " bytes", os);
-            cells.add(new Cell(platform, "text", os, "", "maximum kernel-to-kernel bandwidth", "KB/s", w.bytes() / 1024.0 / seconds, largest == null ? null : largest.key()));
+            cells.add(cell(platform, "text", os, "", "maximum kernel-to-kernel bandwidth", "KB/s", w.bytes() / 1024.0 / seconds, largest));
         }
         if (os.equals("Sprite")) {
             try (Platform p = open.get()) {
                 Getpid getpid = new Getpid(p);
-                cells.add(new Cell(platform, "text", os, "", "minimum kernel call", "us", perCall(p, x -> getpid.call()) / 1e3, null));
+                cells.add(cell(platform, "text", os, "", "minimum kernel call", "us", perCall(p, x -> getpid.call()) / 1e3, null));
             }
         } else {
             Cell local = find(cells, "3", "Context switch", os);
-            cells.add(new Cell(platform, "text", os, "", "RPC between two processes on one processor", "us", local.value() * 1e3, local.key()));
+            cells.add(cell(platform, "text", os, "", "RPC between two processes on one processor", "us", local.value() * 1e3, local));
             Cell user = find(cells, "1b", "0 bytes", os);
-            cells.add(new Cell(platform, "text", os, "", "RPC over the Ethernet", "us", user.value() * 1e3, user.key()));
+            cells.add(cell(platform, "text", os, "", "RPC over the Ethernet", "us", user.value() * 1e3, user));
         }
     }
 

@@ -179,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
             });
             RunEnvironment.write(folder.incomplete().resolve(Run.ENVIRONMENT_FILE), environment);
             if (!modelled.isEmpty()) { // the simulated systems run on the modelled machines: deterministic, in under a second
-                SimulatedCells.write(folder.incomplete().resolve(SimulatedCells.FILE), SystemsCommand.simulatedCells(baselines));
+                SimulatedCells.write(folder.incomplete().resolve(SimulatedCells.FILE), SimulatedPapers.simulatedCells(baselines));
             }
             if (cColumn != null) {
                 RunEnvironment.write(folder.incomplete().resolve(Run.CBENCH_FILE), cColumn);

@@ -17,7 +17,6 @@ import org.asfast.spi.PlatformSettings;
 import org.asfast.spi.Platforms;
 import org.asfast.spi.Rpc;
 import org.asfast.sprite.SpriteSimulated;
-import org.asfast.systems.SystemParameters;
 import org.asfast.workloads.Cswitch;
 import org.asfast.workloads.Getpid;
 import org.asfast.workloads.douglis.RpcLatency;
@@ -29,12 +28,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Douglis et al.'s findings and the simulated cells' fidelity, on the simulated Amoeba and Sprite. */
 class DouglisSystemsTest {
     private static Baselines baselines;
-    private static List<SystemsCommand.Compared> compared;
+    private static List<SimulatedPapers.Compared> compared;
 
     @BeforeAll
     static void simulate() {
         baselines = Baselines.load(Path.of("..", "results", "baselines"));
-        compared = SystemsCommand.compare(AmoebaSimulated.parameters(), SpriteSimulated.parameters(), baselines);
+        compared = SimulatedPapers.compare(new DouglisCells(), baselines);
     }
 
     /** Virtual milliseconds per null call at a level, through the workload and the SPI. */
@@ -80,9 +79,9 @@ class DouglisSystemsTest {
 
     @Test
     void everyTableMeetsTheFidelityGoalWithUnderAThirdCalibrated() {
-        List<SystemsCommand.Summary> summaries = SystemsCommand.summaries(compared);
-        assertEquals(List.of("1a", "1b", "3", "text"), summaries.stream().map(SystemsCommand.Summary::table).toList());
-        for (SystemsCommand.Summary s : summaries) {
+        List<SimulatedPapers.Summary> summaries = SimulatedPapers.summaries(compared);
+        assertEquals(List.of("1a", "1b", "3", "text"), summaries.stream().map(SimulatedPapers.Summary::table).toList());
+        for (SimulatedPapers.Summary s : summaries) {
             assertTrue(s.calibrations() * 3 < s.cells(), "Table " + s.table() + ": " + s.calibrations() + " of " + s.cells() + " cells calibrated");
             assertTrue(s.meetsGoal(), "Table " + s.table() + ": median |error| of predictions " + s.median());
         }
@@ -90,21 +89,20 @@ class DouglisSystemsTest {
 
     @Test
     void cellsPredictedFromOusterhoutsParametersAloneAreOutOfSample() {
-        SystemsCommand.Compared kernelCall = compared.stream().filter(c -> c.cell().column().equals("minimum kernel call")).findFirst().orElseThrow();
+        SimulatedPapers.Compared kernelCall = compared.stream().filter(c -> c.cell().column().equals("minimum kernel call")).findFirst().orElseThrow();
         assertTrue(kernelCall.outOfSample(), "Sprite's kernel call is the model's trap on the Sun 3/60");
-        SystemsCommand.Compared amoebaNull = compared.stream()
+        SimulatedPapers.Compared amoebaNull = compared.stream()
                 .filter(c -> c.cell().table().equals("1a") && c.cell().config().equals("0 bytes") && c.cell().column().equals("Amoeba")).findFirst().orElseThrow();
         assertFalse(amoebaNull.outOfSample(), "Amoeba's null RPC uses the Lance's per-packet work, calibrated on Table 1a");
     }
 
     @Test
     void solvingTheCalibrationsAgainGivesTheShippedValues() {
-        SystemParameters amoeba = AmoebaSimulated.parameters();
-        SystemParameters sprite = SpriteSimulated.parameters();
-        Map<String, Double> solved = SystemsCommand.calibrate(amoeba, sprite, baselines);
+        DouglisCells douglis = new DouglisCells();
+        Map<String, Double> solved = SimulatedPapers.calibrate(douglis, baselines);
         assertEquals(3, solved.size(), solved.toString());
         solved.forEach((name, value) -> {
-            double shipped = (amoeba.all().stream().anyMatch(p -> p.name().equals(name)) ? amoeba : sprite).number(name);
+            double shipped = douglis.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().number();
             assertEquals(shipped, value, 0.001 * shipped, name);
         });
     }

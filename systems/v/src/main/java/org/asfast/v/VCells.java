@@ -9,6 +9,7 @@ import org.asfast.model.Parameter;
 import org.asfast.nodes.Faults;
 import org.asfast.spi.Ipc;
 import org.asfast.spi.Uio;
+import org.asfast.systems.SimulatedPaper;
 
 /**
  * The cells of Cheriton's Tables I and II and of his text that the simulated V fills, each computed by
@@ -188,44 +189,29 @@ public final class VCells {
         return java.util.Set.copyOf(d);
     }
 
-    /** The cells V's parameter file names as calibration sources. */
-    public static java.util.Set<String> calibrationCells() {
-        java.util.Set<String> cells = new java.util.LinkedHashSet<>();
-        for (Parameter p : VParameters.bundled()) {
-            if (p.isCalibration()) {
-                cells.add(p.calibrationCell());
-            }
-        }
-        return cells;
+    /** The key of the cell whose measurement {@code cell} repeats, or null. */
+    static String sameMeasurement(Cell cell) {
+        return SAME_MEASUREMENT.get(cell.key());
     }
 
+    static boolean derived(Cell cell) {
+        return DERIVED.contains(cell.key());
+    }
+
+    private static Map<String, String> tags;
+
     /**
-     * How a cell stands: {@code derived} if the paper computes it from other cells; {@code calibration} if a
-     * parameter was solved from it or from the cell it repeats;
-     * {@code out-of-sample} if no parameter was solved from a cell of its machine, so that it is predicted by
-     * the hardware fitted on Ousterhout's tables and V's costs fitted on the other machine; else {@code prediction}.
-     * The second is found by mechanism: perturbing each parameter calibrated on this machine's cells leaves the cell unchanged.
+     * How a cell stands, as {@link VPaper} tags it with the shipped parameters: {@code derived} if the paper computes
+     * it from other cells; {@code calibration} if a parameter was solved from it or from the cell it repeats;
+     * {@code out-of-sample} if no parameter was solved from a cell of its machine (it is predicted by the hardware
+     * fitted on Ousterhout's tables and V's costs fitted on the other machine); else {@code prediction}.
      */
-    public static String tag(Cell cell) {
-        java.util.Set<String> calibration = calibrationCells();
-        String key = cell.key();
-        if (DERIVED.contains(key)) {
-            return "derived";
+    public static synchronized String tag(Cell cell) {
+        if (tags == null) {
+            tags = new java.util.HashMap<>();
+            new VPaper().tagged().forEach(t -> tags.put(t.cell().key(), t.tag().equals(SimulatedPaper.OUT_OF_SAMPLE) ? "out-of-sample" : t.tag()));
         }
-        if (calibration.contains(key) || calibration.contains(SAME_MEASUREMENT.get(key))) {
-            return "calibration";
-        }
-        String machine = cell.machine().isEmpty() ? SUN3 : cell.machine(); // the pipe cell runs on the SUN-3/75
-        for (Parameter p : VParameters.bundled()) {
-            if (!p.isCalibration() || !p.calibrationCell().split(" \\| ")[2].equals(machine)) {
-                continue;
-            }
-            Parameter changed = new Parameter(p.subject(), p.name(), Double.toString(p.number() * 1.1), p.unit(), "sensitivity");
-            if (Math.abs(one(key, List.of(changed)).value() - cell.value()) > 1e-9 * Math.abs(cell.value())) {
-                return "prediction";
-            }
-        }
-        return "out-of-sample";
+        return tags.get(cell.key());
     }
 
     /** Cell key to value, for printing. */

@@ -13,17 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code asfast systems} shows V's simulated cells beside Cheriton's, with the fidelity per table, and writes them. */
-class CheritonSystemsTest {
+class CheritonPaperTest {
 
     @Test
     void everyCheritonCellIsMatchedTaggedAndTablesIAndIIMeetTheGoal() {
-        List<CheritonSystems.Compared> compared = CheritonSystems.compare(Baselines.load(Path.of("..", "results", "baselines")));
+        List<SimulatedPapers.Compared> compared = SimulatedPapers.compare(new org.asfast.v.VPaper(), Baselines.load(Path.of("..", "results", "baselines")));
         assertTrue(compared.size() >= 30, compared.size() + " cells");
-        for (CheritonSystems.Compared c : compared) {
+        for (SimulatedPapers.Compared c : compared) {
             assertNotNull(c.paper(), "no paper cell for " + c.cell().key());
         }
         assertTrue(compared.stream().anyMatch(c -> c.tag().equals("prediction (out-of-sample)")), "the MicroVAX II IPC cells are out-of-sample");
-        for (SystemsCommand.Summary s : CheritonSystems.summaries(compared)) {
+        for (SimulatedPapers.Summary s : SimulatedPapers.summaries(compared)) {
             assertTrue(3 * s.calibrations() < s.cells(), "table " + s.table() + ": " + s.calibrations() + " calibrations of " + s.cells());
             if (s.table().equals("I") || s.table().equals("II")) {
                 assertTrue(s.meetsGoal(), "table " + s.table() + " median " + s.median());
@@ -37,7 +37,18 @@ class CheritonSystemsTest {
         assertEquals(0, exit);
         List<String> lines = Files.readAllLines(out.resolve(org.asfast.report.SimulatedCells.FILE));
         long cheriton = lines.stream().filter(l -> l.startsWith("cheriton1988,")).count();
-        assertEquals(CheritonSystems.compare(Baselines.load(Path.of("..", "results", "baselines"))).size(), cheriton);
+        assertEquals(new org.asfast.v.VPaper().cells(List.of()).size(), cheriton);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("cheriton1988,I,SUN-3/75,V,16 Kbytes,Time,ms,") && l.contains(",sun3-75-v-sim,")), String.join("\n", lines));
+    }
+
+    @Test
+    void solvingVsCalibrationsAgainGivesTheShippedValues() {
+        org.asfast.v.VPaper v = new org.asfast.v.VPaper();
+        java.util.Map<String, Double> solved = SimulatedPapers.calibrate(v, Baselines.load(Path.of("..", "results", "baselines")));
+        assertEquals(4, solved.size(), solved.toString());
+        solved.forEach((name, value) -> {
+            double shipped = v.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().number();
+            assertEquals(shipped, value, 0.001 * shipped, name);
+        });
     }
 }

@@ -1,0 +1,115 @@
+package org.asfast.systems;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.asfast.model.Parameter;
+
+/**
+ * One paper's cells as simulated systems fill them, in virtual time. A paper plugs in with one class implementing
+ * this, registered in {@code META-INF/services/org.asfast.systems.SimulatedPaper}: {@code asfast systems} and the
+ * run then tag its cells (calibration, prediction, out-of-sample, derived), compare them with results/baselines,
+ * give the fidelity per table, and write them into simulated.csv, which the report shows beside the paper's rows.
+ * Several classes may fill one paper (each its own tables).
+ */
+public interface SimulatedPaper {
+
+    /** The paper's id as results/baselines names it ({@code douglis1991}). */
+    String paper();
+
+    /**
+     * Every parameter the cells are computed from, with its source. Those whose calibration names a cell of
+     * {@link #paper()} are this paper's calibrations: the cells they name are tagged calibration, and a cell that
+     * does not move when they move is predicted out-of-sample.
+     */
+    List<Parameter> parameters();
+
+    /** Every cell, computed with {@code changes} (parameters of {@link #parameters()} with other values) applied. */
+    List<Cell> cells(List<Parameter> changes);
+
+    /** The machine a cell ran on: its row's, unless the row names none (then say which). */
+    default String hardware(Cell cell) {
+        return cell.machine();
+    }
+
+    /**
+     * One simulated cell, keyed as results/baselines keys the paper's cells.
+     *
+     * @param platform the simulated platform it ran on ({@code sun3-60-amoeba-sim})
+     * @param sameAs   the key of the cell whose measurement this one repeats (a text figure repeating a table cell), or null
+     * @param derived  the paper computes it from its other cells: shown, not counted in the fidelity
+     */
+    record Cell(String paper, String table, String machine, String os, String config, String column, String unit, double value,
+                String platform, String sameAs, boolean derived) {
+        public String key() {
+            return String.join(" | ", paper, table, machine, os, config, column);
+        }
+    }
+
+    /** A cell and how it stands: {@code calibration}, {@code derived}, {@code prediction} or {@code prediction (out-of-sample)}. */
+    record Tagged(Cell cell, String tag) {
+        public boolean calibration() {
+            return tag.equals(CALIBRATION);
+        }
+    }
+
+    String CALIBRATION = "calibration";
+    String DERIVED = "derived";
+    String PREDICTION = "prediction";
+    String OUT_OF_SAMPLE = "prediction (out-of-sample)";
+    /** How far the calibrated parameters move to find what a cell depends on. */
+    double MOVE = 1.25;
+
+    /** The parameters calibrated on this paper's cells. */
+    default List<Parameter> calibrations() {
+        return parameters().stream().filter(p -> p.isCalibration() && p.calibrationCells().stream().anyMatch(c -> c.startsWith(paper() + " | "))).toList();
+    }
+
+    /**
+     * Every cell with the shipped parameters, tagged. A derived cell is {@code derived}; a cell named by a
+     * calibration (or repeating one that is) is {@code calibration}; a cell that does not move when every parameter
+     * calibrated on this paper's cells of its machine moves is predicted from figures fitted elsewhere (Ousterhout's
+     * tables, another machine) and assumptions alone: {@code prediction (out-of-sample)}.
+     */
+    default List<Tagged> tagged() {
+        List<Cell> cells = cells(List.of());
+        Set<String> calibrated = new LinkedHashSet<>();
+        Map<String, List<Parameter>> movedByMachine = new LinkedHashMap<>();
+        for (Parameter p : calibrations()) {
+            for (String cell : p.calibrationCells()) {
+                calibrated.add(cell);
+                String machine = org.asfast.spi.Provenance.fields(cell).get(2);
+                List<Parameter> moved = movedByMachine.computeIfAbsent(machine, m -> new ArrayList<>());
+                if (moved.stream().noneMatch(x -> x.name().equals(p.name()))) {
+                    moved.add(new Parameter(p.subject(), p.name(), Double.toString(MOVE * p.number()), p.unit(), "moved"));
+                }
+            }
+        }
+        Map<String, Map<String, Double>> movedValues = new HashMap<>();
+        List<Tagged> tagged = new ArrayList<>();
+        for (Cell c : cells) {
+            String tag;
+            if (c.derived()) {
+                tag = DERIVED;
+            } else if (calibrated.contains(c.key()) || c.sameAs() != null && calibrated.contains(c.sameAs())) {
+                tag = CALIBRATION;
+            } else {
+                List<Parameter> moved = movedByMachine.getOrDefault(hardware(c), List.of());
+                Map<String, Double> after = moved.isEmpty() ? Map.of() : movedValues.computeIfAbsent(hardware(c), m -> {
+                    Map<String, Double> byKey = new HashMap<>();
+                    cells(moved).forEach(x -> byKey.put(x.key(), x.value()));
+                    return byKey;
+                });
+                Double value = after.get(c.key());
+                boolean moves = !moved.isEmpty() && (value == null || Math.abs(value - c.value()) > 1e-9 * Math.abs(c.value()));
+                tag = moves ? PREDICTION : OUT_OF_SAMPLE;
+            }
+            tagged.add(new Tagged(c, tag));
+        }
+        return tagged;
+    }
+}
