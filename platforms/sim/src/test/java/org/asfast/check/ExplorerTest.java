@@ -1,0 +1,158 @@
+package org.asfast.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.asfast.check.ControlledNetwork.Crash;
+import org.asfast.check.Explorer.Bounds;
+import org.asfast.check.Explorer.Result;
+import org.asfast.nodes.Node;
+import org.asfast.nodes.NodeContext;
+import org.junit.jupiter.api.Test;
+
+class ExplorerTest {
+
+    /** Keeps what arrives: its collection decides whether arrival order is part of its state. */
+    static final class Sink implements Node {
+        final Collection<Integer> got;
+
+        Sink(Collection<Integer> got) {
+            this.got = got;
+        }
+
+        @Override
+        public void start(NodeContext context) {
+        }
+
+        @Override
+        public void receive(int from, byte[] message) {
+            got.add((int) message[0]);
+        }
+    }
+
+    /** Sends its address to node 0 once, at start. */
+    static final class Sender implements Node {
+        @Override
+        public void start(NodeContext context) {
+            context.send(0, new byte[] {(byte) context.self()});
+        }
+
+        @Override
+        public void receive(int from, byte[] message) {
+        }
+    }
+
+    /** k senders to one sink; the invariant is a predicate on what the sink holds. */
+    static Scenario senders(int k, Supplier<Collection<Integer>> collection, Crash sinkCrash, Predicate<Collection<Integer>> holds) {
+        return network -> {
+            network.add(() -> new Sink(collection.get()), Map.of(), sinkCrash);
+            for (int i = 0; i < k; i++) {
+                network.add(new Sender(), Map.of());
+            }
+            return () -> holds.test(((Sink) network.node(0)).got) ? null : "sink holds " + ((Sink) network.node(0)).got;
+        };
+    }
+
+    @Test
+    void anUnorderedSinkHasOneStatePerSubsetOfArrivals() {
+        Result r = Explorer.explore(senders(3, TreeSet::new, Crash.NEVER, got -> true), new Bounds(10, 0, 0, 1000));
+        assertEquals(8, r.states()); // 2^3 subsets
+        assertEquals(12, r.transitions()); // each subset of j offers 3 - j deliveries: sum = 3 * 2^2
+        assertEquals(0, r.cut());
+        assertTrue(r.holds());
+    }
+
+    @Test
+    void anOrderedSinkHasOneStatePerSequenceOfArrivals() {
+        Result r = Explorer.explore(senders(3, ArrayList::new, Crash.NEVER, got -> true), new Bounds(10, 0, 0, 1000));
+        assertEquals(1 + 3 + 6 + 6, r.states()); // sequences of 0..3 distinct senders
+    }
+
+    @Test
+    void theDepthBoundCutsAndCounts() {
+        Result r = Explorer.explore(senders(3, ArrayList::new, Crash.NEVER, got -> true), new Bounds(2, 0, 0, 1000));
+        assertEquals(1 + 3 + 6, r.states());
+        assertEquals(6, r.cut()); // each two-arrival sequence still has one datagram to deliver
+    }
+
+    @Test
+    void aViolationComesWithItsShortestTrace() {
+        Result r = Explorer.explore(senders(3, ArrayList::new, Crash.NEVER, ExplorerTest::sorted), new Bounds(10, 0, 0, 1000));
+        assertFalse(r.holds());
+        assertEquals(List.of("deliver 2→0 02", "deliver 1→0 01"), r.violation().trace());
+        assertTrue(r.violation().render().contains("violated: sink holds [2, 1]"), r.violation().render());
+    }
+
+    @Test
+    void aDuplicateIsDeliveredOnlyWithinItsBudget() {
+        Predicate<Collection<Integer>> once = got -> got.size() <= 1;
+        assertTrue(Explorer.explore(senders(1, ArrayList::new, Crash.NEVER, once), new Bounds(10, 0, 0, 1000)).holds());
+        Result r = Explorer.explore(senders(1, ArrayList::new, Crash.NEVER, once), new Bounds(10, 1, 0, 1000));
+        assertEquals(List.of("duplicate 1→0 01", "deliver 1→0 01"), r.violation().trace());
+    }
+
+    @Test
+    void aStoppedNodeLosesWhatWasInFlightToIt() {
+        Result r = Explorer.explore(senders(2, TreeSet::new, Crash.STOPS, got -> true), new Bounds(10, 0, 1, 1000));
+        // 4 subsets with the sink up; crashing after 0, 1 (two ways) or 2 arrivals gives 4 more, then nothing moves
+        assertEquals(8, r.states());
+    }
+
+    @Test
+    void aRestartedNodeForgetsButStillReceivesWhatWasInFlight() {
+        Result r = Explorer.explore(senders(1, ArrayList::new, Crash.RESTARTS, got -> true), new Bounds(10, 0, 1, 1000));
+        // up: [] with the datagram in flight, [1]; crashed from either: [] in flight, []; the datagram reaches the new sink: [1]
+        assertEquals(2 + 2 + 1, r.states());
+    }
+
+    /** Sets two timers, the later one first; records which fired. */
+    static final class Alarms implements Node {
+        final List<Long> fired = new ArrayList<>();
+
+        @Override
+        public void start(NodeContext context) {
+            context.after(5, () -> fired.add(context.nanos()));
+            context.after(3, () -> fired.add(context.nanos()));
+        }
+
+        @Override
+        public void receive(int from, byte[] message) {
+        }
+    }
+
+    @Test
+    void aNodesTimersFireInTheOrderOfTheirDeadlines() {
+        Scenario alarms = network -> {
+            network.add(new Alarms(), Map.of());
+            return () -> ((Alarms) network.node(0)).fired.equals(List.of(5L)) ? "the 5 ns timer fired first" : null;
+        };
+        Result r = Explorer.explore(alarms, new Bounds(10, 0, 0, 1000));
+        assertTrue(r.holds());
+        assertEquals(3, r.states());
+    }
+
+    @Test
+    void aScenarioThatIsNotDeterministicIsRefused() {
+        long[] builds = {0};
+        Scenario changing = network -> {
+            network.add(new Sender(), Map.of());
+            network.add(new Sink(new ArrayList<>(List.of((int) builds[0]++))), Map.of());
+            return () -> null;
+        };
+        assertThrows(IllegalStateException.class, () -> Explorer.explore(changing, new Bounds(10, 0, 0, 1000)));
+    }
+
+    private static boolean sorted(Collection<Integer> got) {
+        List<Integer> list = new ArrayList<>(got);
+        return list.stream().sorted().toList().equals(list);
+    }
+}
