@@ -34,7 +34,7 @@ public final class ModelCells {
 
     /** The registry's cells a modelled row can fill: the papers' own (not variants such as cross-CPU), file workloads on remote rows. */
     static List<WorkloadRegistry.Entry> columns(ModelRow row) {
-        return WorkloadRegistry.entries().stream().filter(e -> e.papers() && (e.files() || !row.remote())).toList();
+        return WorkloadRegistry.entries().stream().filter(e -> e.papers() && e.everywhere() && (e.files() || !row.remote())).toList();
     }
 
     /** Measures every cell for every row (remote rows only where the paper measured them), in row order. */

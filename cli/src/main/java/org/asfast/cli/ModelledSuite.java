@@ -104,6 +104,9 @@ final class ModelledSuite {
     List<RunResult> run(List<Workloads> workloads) {
         List<RunResult> results = new ArrayList<>();
         for (Workloads w : workloads) {
+            if (!w.runsEverywhere()) {
+                continue; // a live system's workload: only its own platforms run it
+            }
             String[] on = platforms.stream().filter(p -> !ModelRow.find(p).remote() || w.fileSystem()).toArray(String[]::new);
             if (on.length == 0) {
                 continue;
@@ -111,7 +114,7 @@ final class ModelledSuite {
             WorkloadRegistry.Entry first = w.entries().getFirst();
             OptionsBuilder options = new OptionsBuilder();
             Map<String, Set<String>> params = new LinkedHashMap<>();
-            w.entries().stream().filter(WorkloadRegistry.Entry::papers)
+            w.entries().stream().filter(e -> e.papers() && e.everywhere())
                     .forEach(e -> e.params().forEach((k, v) -> params.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v)));
             params.forEach((k, values) -> options.param(k, values.toArray(String[]::new)));
             try {

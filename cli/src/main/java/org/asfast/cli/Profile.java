@@ -11,8 +11,15 @@ package org.asfast.cli;
  * {@code repeatSeconds} for the whole run.
  */
 enum Profile {
-    QUICK(1, 3, 200, 20, 100, 3, 60, 15, 15, 10, 50),
-    FULL(3, 5, 1000, 10, 1000, 5, 300, 25, 20, 20, 100);
+    QUICK(1, 3, 200, 20, 100, 3, 60, 15, 15, 10, 50, new Live(2, 100, 5, 100, 20_000)),
+    FULL(3, 5, 1000, 10, 1000, 5, 300, 25, 20, 20, 100, new Live(3, 500, 10, 500, 100_000));
+
+    /**
+     * The live systems' cells: one fork each (its server nodes start with it, a second or two), iterations of
+     * sampled calls, and the round trips of the C UDP ping-pong that is their floor.
+     */
+    record Live(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis, int floorRounds) {
+    }
 
     final int forks;
     final int warmupIterations;
@@ -29,9 +36,10 @@ enum Profile {
     /** The C loops: trials per figure after one warm-up trial, and each trial's length. */
     final int cTrials;
     final int cTrialMillis;
+    final Live live;
 
     Profile(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis, int maxForks, int repeatSeconds,
-            int singleShotWarmups, int singleShotMeasurements, int cTrials, int cTrialMillis) {
+            int singleShotWarmups, int singleShotMeasurements, int cTrials, int cTrialMillis, Live live) {
         this.forks = forks;
         this.warmupIterations = warmupIterations;
         this.warmupMillis = warmupMillis;
@@ -43,5 +51,6 @@ enum Profile {
         this.singleShotMeasurements = singleShotMeasurements;
         this.cTrials = cTrials;
         this.cTrialMillis = cTrialMillis;
+        this.live = live;
     }
 }

@@ -80,6 +80,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Modelled platforms with a what-if scenario applied (bundled: fast-disk, write-back, newer-sprite; or <scenario>.csv in --what-if-dir); none for no what-if (default: those of ds3100-sprite-local@fast-disk,ds3100-ultrix3.1-local@write-back,ds3100-sprite-local@newer-sprite whose row runs)")
     List<String> whatIf;
 
+    @Option(names = "--live", split = ",", paramLabel = "PLATFORM",
+            description = "Live systems whose cells of the registry (Douglis's RPCs, V's IPC and UIO) run, each in a fork with its server nodes, then the C UDP floor: all, none, or names such as amoeba-live (default: all when this computer runs, --platform host; only the selected workloads' cells)")
+    List<String> live;
+
     @Option(names = "--what-if-dir", paramLabel = "DIR", description = "A directory of what-if files, <scenario>.csv, with rows subject,parameter,value,unit,source")
     Path whatIfDir;
 
@@ -106,9 +110,10 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         platformNames = real;
+        LivePass livePass = LivePass.select(workloads, live != null ? live : List.of(platformNames.contains("host") ? "all" : "none"), profile);
         ModelledSuite modelled = ModelledSuite.select(modelNames, whatIf == null ? ModelledSuite.DEFAULT_WHAT_IFS : whatIf, whatIfDir, whatIf != null);
-        if (platformNames.isEmpty() && modelled.isEmpty()) {
-            throw new UserError("nothing to run: no platform (--platform), modelled row (--model) or what-if (--what-if) is selected; "
+        if (platformNames.isEmpty() && modelled.isEmpty() && livePass.isEmpty()) {
+            throw new UserError("nothing to run: no platform (--platform), modelled row (--model), what-if (--what-if) or live cell (--live) is selected; "
                     + "leave the options out to run everything, or name one, e.g. --platform host");
         }
         Path realTarget = TargetDirectory.check(target);
@@ -146,11 +151,12 @@ final class RunCommand implements Callable<Integer> {
                 out.println("asfast: " + MipsCommand.cLine(mips));
             }
             List<RunResult> jmh = new ArrayList<>();
+            List<NotAvailable> notAvailable = new ArrayList<>();
             Map<String, Object> cColumn = null;
             if (!platformNames.isEmpty()) {
                 ForkSampler.Shape forkShape;
                 try (ForkSampler sampler = ForkSampler.start()) {
-                    jmh.addAll(runJmh(workloads, scratchRoot));
+                    jmh.addAll(runJmh(workloads, scratchRoot, notAvailable));
                     forkShape = sampler.shape();
                 }
                 List<String> cWorkloads = CColumn.cWorkloads(workloads);
@@ -158,19 +164,30 @@ final class RunCommand implements Callable<Integer> {
                     cColumn = CColumn.measure(cWorkloads, scratchRoot, profile, RunEnvironment.workloadParameters(), forkShape, out);
                 }
             }
+            Map<String, Object> liveFloor = null;
+            if (!livePass.isEmpty()) {
+                long liveStart = System.nanoTime();
+                jmh.addAll(livePass.run(scratchRoot, notAvailable, out));
+                liveFloor = livePass.floor(scratchRoot, out);
+                out.printf("asfast: ran the live systems' cells and their floor in %.1f s%n", (System.nanoTime() - liveStart) / 1e9);
+            }
             if (!modelled.isEmpty()) {
                 long modelStart = System.nanoTime();
                 List<RunResult> model = modelled.run(workloads);
                 out.printf("asfast: ran %d modelled benchmarks in virtual time in %.1f s%n", model.size(), (System.nanoTime() - modelStart) / 1e9);
                 jmh.addAll(model);
             }
-            if (jmh.isEmpty()) {
+            if (jmh.isEmpty() && notAvailable.isEmpty()) {
                 throw new UserError("the selected workloads run on none of the selected platforms (remote rows run only open-close, create-delete and andrew); "
                         + "choose other workloads or platforms");
             }
             Map<String, Object> environment = RunEnvironment.describe(folder.id(), profile.name().toLowerCase(java.util.Locale.ROOT),
                     started, realTarget, mips);
-            environment.put("platforms", RunEnvironment.platforms(platformNames, modelled.names()));
+            List<String> ran = new ArrayList<>(platformNames);
+            livePass.platforms().stream().filter(p -> !ran.contains(p)).forEach(ran::add);
+            environment.put("platforms", RunEnvironment.platforms(ran, modelled.names()));
+            environment.put("notAvailable", notAvailable.stream().map(NotAvailable::json).toList());
+            environment.put("liveFloor", liveFloor);
             environment.put("model", modelled.isEmpty() ? null : modelled.describe());
             AtomicFiles.writeBytes(folder.incomplete().resolve(Run.JMH_FILE), stream -> {
                 PrintStream print = new PrintStream(stream, false, java.nio.charset.StandardCharsets.UTF_8);
@@ -269,18 +286,29 @@ final class RunCommand implements Callable<Integer> {
         return bytes;
     }
 
-    private Collection<RunResult> runJmh(List<Workloads> workloads, Path scratchRoot) {
+    /**
+     * Each workload on each platform in a JMH run of its own (timed ones first, then single-shot ones), so that a
+     * platform lacking a capability a workload needs makes that workload's cells "n/a" and the run goes on.
+     */
+    private Collection<RunResult> runJmh(List<Workloads> workloads, Path scratchRoot, List<NotAvailable> notAvailable) {
         List<RunResult> all = new ArrayList<>();
-        List<Workloads> timed = workloads.stream().filter(w -> !w.singleShot()).toList();
-        List<Workloads> singleShot = workloads.stream().filter(Workloads::singleShot).toList();
-        Progress progress = new Progress(System.out, Progress.count(workloads.stream().map(Workloads::includePattern).toList(), platformNames),
+        List<Workloads> everywhere = workloads.stream().filter(Workloads::runsEverywhere).toList();
+        List<Workloads> ordered = new ArrayList<>(everywhere.stream().filter(w -> !w.singleShot()).toList());
+        ordered.addAll(everywhere.stream().filter(Workloads::singleShot).toList());
+        Progress progress = new Progress(System.out, Progress.count(everywhere.stream().map(Workloads::includePattern).toList(), platformNames),
                 expectedNanosPerBenchmark(), System::nanoTime);
         try {
-            if (!timed.isEmpty()) {
-                all.addAll(new Runner(timedOptions(options(scratchRoot).forks(profile.forks), timed), progress).run());
-            }
-            if (!singleShot.isEmpty()) {
-                all.addAll(new Runner(singleShotOptions(options(scratchRoot).forks(profile.forks), singleShot), progress).run());
+            for (Workloads w : ordered) {
+                for (String platform : platformNames) {
+                    ChainedOptionsBuilder options = baseOptions(scratchRoot).forks(profile.forks).param("platform", platform);
+                    try {
+                        all.addAll(new Runner(w.singleShot() ? singleShotOptions(options, List.of(w)) : timedOptions(options, List.of(w)), progress).run());
+                    } catch (RunnerException e) {
+                        NotAvailable missing = NotAvailable.of(e, w.userName(), platform).orElseThrow(() -> e);
+                        System.out.println("asfast: " + platform + " has no " + missing.capability() + ": " + w.userName() + " is n/a there");
+                        notAvailable.add(missing);
+                    }
+                }
             }
             all = repeatUnsettled(all, scratchRoot, progress);
         } catch (RunnerException e) {
@@ -346,12 +374,8 @@ final class RunCommand implements Callable<Integer> {
         return results;
     }
 
-    private ChainedOptionsBuilder options(Path scratchRoot) {
-        return baseOptions(scratchRoot).param("platform", platformNames.toArray(String[]::new));
-    }
-
     /** JMH's options for this run, without the platform parameter (a repeated fork names its own). */
-    private static ChainedOptionsBuilder baseOptions(Path scratchRoot) {
+    static ChainedOptionsBuilder baseOptions(Path scratchRoot) {
         return new OptionsBuilder()
                 .shouldFailOnError(true)
                 .timeout(TimeValue.minutes(10))

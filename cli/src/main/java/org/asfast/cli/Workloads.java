@@ -23,6 +23,11 @@ record Workloads(String userName, Class<?> benchmark, List<WorkloadRegistry.Entr
         return entries.getFirst().files();
     }
 
+    /** True if some of its cells run on every platform of the run (host, modelled), not only on a live system's. */
+    boolean runsEverywhere() {
+        return entries.stream().anyMatch(WorkloadRegistry.Entry::everywhere);
+    }
+
     /** True for the benchmarks timed one invocation at a time (their JMH class says so with @BenchmarkMode). */
     boolean singleShot() {
         BenchmarkMode mode = benchmark.getAnnotation(BenchmarkMode.class);

@@ -152,6 +152,23 @@ class RunCommandTest {
     }
 
     @Test
+    void aPlatformWithoutACapabilityGivesNaCellsInsteadOfAbortingTheRun() throws Exception {
+        // amoeba-live has transactions only: getpid (KernelEntry) and select (Pipes) are n/a there, and the run goes on to write both
+        Outcome outcome = run("--platform", "amoeba-live", "--model", "none", "--what-if", "none", "--workload", "getpid,select", "--host-mips", "1000", "--no-report");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        Path runDir;
+        try (Stream<Path> runs = Files.list(results.resolve("runs"))) {
+            runDir = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        List<String> rows = Files.readAllLines(runDir.resolve("results.csv"));
+        assertTrue(rows.contains("ousterhout1990,2,amoeba-live,,,Time,us,n/a,,,n/a,live,amoeba-live has no KernelEntry"), String.join("\n", rows));
+        assertEquals(3, rows.stream().filter(r -> r.startsWith("ousterhout1990,4,amoeba-live,") && r.contains(",n/a,live,amoeba-live has no Pipes")).count(), String.join("\n", rows));
+        assertEquals(5, rows.size(), "the header and the four n/a cells: " + rows);
+        String environment = Files.readString(runDir.resolve(Run.ENVIRONMENT_FILE));
+        assertTrue(environment.contains("\"capability\" : \"KernelEntry\"") && environment.contains("\"capability\" : \"Pipes\""), environment);
+    }
+
+    @Test
     void badProfileIsRefusedByTheParser() {
         Outcome outcome = run("--profile", "forever");
         assertEquals(2, outcome.exitCode());

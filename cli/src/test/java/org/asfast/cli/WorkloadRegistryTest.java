@@ -38,18 +38,41 @@ class WorkloadRegistryTest {
                 }
             });
             boolean time = e.conversion().equals("time");
-            if (time ? !List.of("us", "ms", "s").contains(e.unit()) : !e.unit().equals("MB/s")) {
+            if (time ? !List.of("us", "ms", "s").contains(e.unit()) : !List.of("MB/s", "KB/s").contains(e.unit())) {
                 wrong.add(where + ": a " + e.conversion() + " in " + e.unit());
             }
-            if (e.papers() && baselines.table(e.paper(), e.table()).cells().stream().noneMatch(c -> c.column().equals(e.column()) && c.unit().equals(e.unit()))) {
-                wrong.add(where + ": " + e.paper() + " table " + e.table() + " prints no column '" + e.column() + "' in " + e.unit());
+            if (e.papers() && baselines.table(e.paper(), e.table()).cells().stream().noneMatch(c -> c.column().equals(e.column()) && c.unit().equals(e.unit())
+                    && (e.row().isEmpty() || c.row().equals(new org.asfast.report.RowLabel(e.row().get(0), e.row().get(1), e.row().get(2)))))) {
+                wrong.add(where + ": " + e.paper() + " table " + e.table() + " prints no column '" + e.column() + "' in " + e.unit() + (e.row().isEmpty() ? "" : " in row " + e.row()));
             }
-            if (!seen.add(e.benchmark() + e.params())) {
+            for (String platform : e.platforms()) {
+                if (!org.asfast.spi.Platforms.known().contains(platform)) {
+                    wrong.add(where + ": no platform " + platform);
+                }
+            }
+            if (!seen.add(e.benchmark() + e.params() + e.platforms() + e.paper() + e.table() + e.row() + e.column())) {
                 wrong.add(where + ": registered twice");
             }
         }
         assertEquals(List.of(), wrong);
         assertTrue(seen.size() >= 16, "Ousterhout's cells at least: " + seen.size());
+        assertTrue(WorkloadRegistry.entries().stream().anyMatch(e -> e.platforms().contains("amoeba-live") && e.paper().equals("douglis1991")),
+                "the live systems' cells are registered");
+    }
+
+    @Test
+    void theQuickProfileRunsTheLiveCellsNotMarkedQuickNoAndAnUnknownLivePlatformIsRefused() {
+        List<Workloads> all = Workloads.all();
+        int quick = LivePass.select(all, List.of("all"), Profile.QUICK).platforms().size();
+        assertEquals(3, quick, "amoeba-live, sprite-live and v-live run in the quick profile too");
+        long quickCells = WorkloadRegistry.entries().stream().filter(e -> !e.platforms().isEmpty() && e.quick()).map(e -> e.benchmark() + e.params() + e.platforms()).distinct().count();
+        long fullCells = WorkloadRegistry.entries().stream().filter(e -> !e.platforms().isEmpty()).map(e -> e.benchmark() + e.params() + e.platforms()).distinct().count();
+        assertTrue(quickCells < fullCells && quickCells <= 10, quickCells + " quick of " + fullCells);
+        assertTrue(LivePass.select(all, List.of("none"), Profile.FULL).isEmpty());
+        assertTrue(LivePass.select(List.of(Workloads.byName("getpid")), List.of("all"), Profile.FULL).isEmpty(), "getpid has no live cell");
+        org.asfast.spi.UserError error = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class,
+                () -> LivePass.select(all, List.of("host"), Profile.QUICK));
+        assertTrue(error.getMessage().startsWith("no live cells on 'host'; --live takes all, none or amoeba-live"), error.getMessage());
     }
 
     @Test

@@ -15,6 +15,7 @@ public class KernelBandwidthBenchmark extends OnPlatform<KernelBandwidth> {
     @Benchmark
     public int call(VirtualTime time) {
         time.operations++;
+        time.bytes += workload.bytes();
         workload.call();
         return workload.bytes();
     }

@@ -39,7 +39,13 @@ public abstract class OnPlatform<W extends Workload> {
     public void setUp() {
         opened = open(platform);
         VirtualTime.CLOCK.set(opened.clock());
-        workload = create(opened);
+        try {
+            workload = create(opened);
+        } catch (RuntimeException e) {
+            close(null, opened); // a capability it lacks: stop a live platform's nodes now, not when the fork ends
+            opened = null;
+            throw e;
+        }
     }
 
     @TearDown

@@ -32,13 +32,19 @@ final class OtherPapers {
      * Douglis et al. put the systems in columns), and one fidelity table per paper with simulated cells.
      */
     static List<TableView> views(Baselines baselines, Map<String, BaselineVerifier.Check> errata, List<SimulatedCells.Cell> simulated) {
+        return views(baselines, errata, simulated, List.of());
+    }
+
+    /** The same, with a live row under each paper row a live system fills ({@link LiveRows}). */
+    static List<TableView> views(Baselines baselines, Map<String, BaselineVerifier.Check> errata, List<SimulatedCells.Cell> simulated,
+                                 List<Measurement> live) {
         List<TableView> views = new ArrayList<>();
         for (Baselines.Table table : baselines.tables()) {
             if (table.paper().equals(OusterhoutTables.PAPER) && OusterhoutReport.TABLES.contains(table.table())) {
                 continue;
             }
             if (table.table().startsWith("text")) {
-                views.add(textView(table, errata, simulated));
+                views.add(textView(table, errata, simulated, live));
                 continue;
             }
             Set<String> columns = new LinkedHashSet<>();
@@ -78,9 +84,20 @@ final class OtherPapers {
                     simulatedLine.add(TableView.Cell.empty());
                     shown.add(new TableView.Row(label + " (simulated)", "simulated", "simulated, virtual time", simulatedLine));
                 }
+                List<String> columnList = List.copyOf(columns);
+                for (List<Measurement> liveCells : LiveRows.lines(live, table.paper(), table.table(), label, columnList)) {
+                    List<TableView.Cell> liveLine = new ArrayList<>();
+                    for (int i = 0; i < columnList.size(); i++) {
+                        Measurement m = liveCells.get(i);
+                        liveLine.add(m == null ? TableView.Cell.empty() : LiveRows.cell(m, baselines.value(table.paper(), table.table(), label, m.column())));
+                    }
+                    liveLine.add(TableView.Cell.empty());
+                    liveLine.add(TableView.Cell.empty());
+                    shown.add(new TableView.Row(label + " (live: " + LiveRows.platforms(liveCells) + ")", LiveRows.KIND, "live, this computer", liveLine));
+                }
             });
             views.add(new TableView(table.paper() + "-" + slug(table.table()), table.paper(), table.table(),
-                    title(table), table.source(), headings, shown, null, simulated.isEmpty() ? "" : SIMULATED_NOTE));
+                    title(table), table.source(), headings, shown, null, notes(simulated, live)));
         }
         fidelityViews(baselines, simulated, views);
         return views;
@@ -89,6 +106,10 @@ final class OtherPapers {
     static final String SIMULATED_NOTE = "Simulated rows: the system's nodes run on the modelled machine in virtual time. A calibration cell had"
             + " one parameter solved to reproduce it; every other cell is a prediction; out-of-sample predictions use only parameters"
             + " fitted on Ousterhout's tables and assumptions. Hover a cell for its error against the paper.";
+
+    private static String notes(List<SimulatedCells.Cell> simulated, List<Measurement> live) {
+        return String.join(" ", (simulated.isEmpty() ? "" : SIMULATED_NOTE), (live.isEmpty() ? "" : LiveRows.NOTE)).strip();
+    }
 
     /** One table per paper: the simulated cells' fidelity per table, as the model's. */
     private static void fidelityViews(Baselines baselines, List<SimulatedCells.Cell> simulated, List<TableView> views) {
@@ -115,7 +136,8 @@ final class OtherPapers {
     }
 
     /** In-text figures: one per row, with where it was measured, its value and unit. */
-    private static TableView textView(Baselines.Table table, Map<String, BaselineVerifier.Check> errata, List<SimulatedCells.Cell> simulated) {
+    private static TableView textView(Baselines.Table table, Map<String, BaselineVerifier.Check> errata, List<SimulatedCells.Cell> simulated,
+                                      List<Measurement> live) {
         List<TableView.Row> rows = new ArrayList<>();
         for (BaselineCell c : table.cells()) {
             rows.add(new TableView.Row(c.column(), "paper", table.source(), List.of(
@@ -130,9 +152,17 @@ final class OtherPapers {
                     SimulatedCells.view(s, c.isNumber() ? java.util.Optional.of(c.value()) : java.util.Optional.empty()),
                     new TableView.Cell(OusterhoutReport.unitText(s.unit()), Double.NaN, Double.NaN, Double.NaN, "text", ""),
                     TableView.Cell.empty(), TableView.Cell.empty()))));
+            for (List<Measurement> line : LiveRows.lines(live, table.paper(), table.table(), c.row(), List.of(c.column()))) {
+                Measurement m = line.getFirst();
+                rows.add(new TableView.Row(c.column() + " (live)", LiveRows.KIND, "live, this computer", List.of(
+                        new TableView.Cell(m.row().machine(), Double.NaN, Double.NaN, Double.NaN, "text", ""),
+                        LiveRows.cell(m, c.isNumber() ? java.util.Optional.of(c.value()) : java.util.Optional.empty()),
+                        new TableView.Cell(OusterhoutReport.unitText(m.unit()), Double.NaN, Double.NaN, Double.NaN, "text", ""),
+                        TableView.Cell.empty(), TableView.Cell.empty())));
+            }
         }
         return new TableView(table.paper() + "-" + slug(table.table()), table.paper(), table.table(), title(table), table.source(),
-                List.of("Measured on", "Value", "Unit", MEASURED, MODEL), rows, null, "");
+                List.of("Measured on", "Value", "Unit", MEASURED, MODEL), rows, null, live.isEmpty() ? "" : LiveRows.NOTE);
     }
 
     private static TableView.Cell pending(String why) {

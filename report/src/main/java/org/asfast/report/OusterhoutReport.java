@@ -28,6 +28,8 @@ final class OusterhoutReport {
 
     private final Baselines baselines;
     private final Map<Run, List<Measurement>> measurements = new LinkedHashMap<>();
+    /** The cells a platform of each run could not fill ("n/a"): shown in the other papers' live rows, kept out of the figures. */
+    private final Map<Run, List<Measurement>> notAvailable = new LinkedHashMap<>();
     private final List<BaselineVerifier.Check> errata;
     private final Map<String, BaselineVerifier.Check> erratumByCell;
     private final List<JvmCost> jvmCosts = new ArrayList<>();
@@ -36,7 +38,9 @@ final class OusterhoutReport {
     OusterhoutReport(Baselines baselines, List<Run> runs) {
         this.baselines = baselines;
         for (Run run : runs) {
-            measurements.put(run, new ArrayList<>(RunDerivation.measurements(run, baselines)));
+            List<Measurement> cells = RunDerivation.measurements(run, baselines);
+            measurements.put(run, new ArrayList<>(cells.stream().filter(m -> !m.origin().equals(RunDerivation.NOT_AVAILABLE)).toList()));
+            notAvailable.put(run, cells.stream().filter(m -> m.origin().equals(RunDerivation.NOT_AVAILABLE)).toList());
         }
         pairLocalAndRemoteAndrew(new OusterhoutTables(baselines));
         measurements.forEach((run, cells) -> {
@@ -91,6 +95,13 @@ final class OusterhoutReport {
 
     Map<Run, List<Measurement>> measurements() {
         return measurements;
+    }
+
+    /** A run's cells, those a platform could not fill ("n/a") too. */
+    List<Measurement> allMeasurements(Run run) {
+        List<Measurement> all = new ArrayList<>(measurements.getOrDefault(run, List.of()));
+        all.addAll(notAvailable.getOrDefault(run, List.of()));
+        return all;
     }
 
     List<BaselineVerifier.Check> errata() {

@@ -124,7 +124,13 @@ public final class ReportGenerator {
         }
         List<FigurePoint> figure = ousterhout.figure1Points();
         var figureChart = ousterhout.figure1Chart(figure);
-        List<TableView> others = OtherPapers.views(baselines, ousterhout.erratumByCell(), SimulatedCells.read(runs.getLast().dir()));
+        Run last = runs.getLast();
+        List<TableView> others = new ArrayList<>(OtherPapers.views(baselines, ousterhout.erratumByCell(), SimulatedCells.read(last.dir()),
+                LiveRows.of(last, ousterhout.allMeasurements(last))));
+        TableView floor = LiveRows.floorView(last);
+        if (floor != null) {
+            others.add(floor);
+        }
         List<Comparison> comparisons = Comparison.of(ousterhout.measurements());
         List<BaselineVerifier.Check> errata = ousterhout.errata();
         ModelSection modelSection = ModelSection.of(ousterhout.measurements(), baselines);

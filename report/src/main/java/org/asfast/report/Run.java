@@ -116,6 +116,19 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
         return environment.path("hostMips").path("mips").asDouble(Double.NaN);
     }
 
+    /** A workload the run could not measure on a platform that lacks a capability it needs. */
+    public record NotAvailable(String workload, String platform, String capability) {
+    }
+
+    /** Environment.json's notAvailable: the workloads a platform of this run lacked a capability for ("n/a" cells). */
+    public List<NotAvailable> notAvailable() {
+        List<NotAvailable> missing = new java.util.ArrayList<>();
+        for (JsonNode n : environment.path("notAvailable")) {
+            missing.add(new NotAvailable(n.path("workload").asText(), n.path("platform").asText(), n.path("capability").asText()));
+        }
+        return missing;
+    }
+
     /** The kind of a platform of this run, as its provider declared it when the run was made. */
     public PlatformKind kind(String platform) {
         JsonNode kind = environment.path("platforms").path(platform).path("kind");
@@ -130,7 +143,8 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
         for (var it = environment.path("platforms").fieldNames(); it.hasNext(); ) {
             String platform = it.next();
             RowLabel label = row("", platform);
-            if (label.machine().equals(row.machine()) && label.os().equals(row.os())) {
+            // a platform other than a modelled machine may fill a paper's own row (a live system in Douglis's column): its name says which
+            if (label.machine().equals(row.machine()) && (label.os().equals(row.os()) || modelPlatform(platform) == null)) {
                 return kind(platform);
             }
         }

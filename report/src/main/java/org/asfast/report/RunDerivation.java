@@ -2,7 +2,6 @@ package org.asfast.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.asfast.spi.PlatformKind;
 import org.asfast.workloads.WorkloadRegistry;
@@ -19,15 +18,16 @@ public final class RunDerivation {
     private RunDerivation() {
     }
 
-    /** Every cell this run fills, measured ones first, then the derived ones. */
+    /** Every cell this run fills, measured ones first, then the derived ones, then those a platform could not ("n/a"). */
     public static List<Measurement> measurements(Run run, Baselines baselines) {
         List<Measurement> measured = new ArrayList<>();
         for (JmhResult result : run.results()) {
-            mappingFor(result).ifPresent(m -> measured.add(convert(run, result, m)));
+            mappingsFor(result).forEach(m -> measured.add(convert(run, result, m)));
         }
         List<Measurement> all = new ArrayList<>(measured);
         all.addAll(andrewTotals(measured));
         all.addAll(mipsRelative(run, baselines, all));
+        all.addAll(notAvailable(run));
         return all;
     }
 
@@ -35,14 +35,44 @@ public final class RunDerivation {
     static List<Measurement> measuredCells(Run run, List<JmhResult> results) {
         List<Measurement> cells = new ArrayList<>();
         for (JmhResult result : results) {
-            mappingFor(result).ifPresent(m -> cells.add(convert(run, result, m)));
+            mappingsFor(result).forEach(m -> cells.add(convert(run, result, m)));
         }
         return cells;
     }
 
-    /** The registry's cell a JMH result fills, if any. */
-    static Optional<WorkloadRegistry.Entry> mappingFor(JmhResult result) {
-        return WorkloadRegistry.entries().stream().filter(e -> e.matches(result.benchmark(), result.params())).findFirst();
+    /** The registry's cells a JMH result fills on its platform: one, or a table's cell and the text figures that repeat it. */
+    static List<WorkloadRegistry.Entry> mappingsFor(JmhResult result) {
+        String platform = result.params().getOrDefault("platform", "host");
+        return WorkloadRegistry.entries().stream().filter(e -> e.matches(result.benchmark(), result.params()) && e.runsOn(platform)).toList();
+    }
+
+    /** What "n/a" shows: a cell whose platform lacks the capability its workload needs. */
+    public static final String NOT_AVAILABLE = "n/a";
+
+    /**
+     * The cells the run could not fill because a platform lacks a capability (environment.json, notAvailable): each
+     * the registry's cells of that workload on that platform, with no value and origin "n/a".
+     */
+    static List<Measurement> notAvailable(Run run) {
+        List<Measurement> cells = new ArrayList<>();
+        for (Run.NotAvailable missing : run.notAvailable()) {
+            for (WorkloadRegistry.Entry e : WorkloadRegistry.entries()) {
+                if (e.workload().equals(missing.workload()) && e.runsOn(missing.platform())) {
+                    cells.add(new Measurement(e.paper(), e.table(), rowOf(run, e, missing.platform()), e.column(), e.unit(), Double.NaN, Double.NaN, Double.NaN,
+                            NOT_AVAILABLE, missing.platform() + " has no " + missing.capability()));
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** A cell's row: the paper's row named by the registry, on this platform (a live system in Douglis's column), or the platform's own row. */
+    private static RowLabel rowOf(Run run, WorkloadRegistry.Entry e, String platform) {
+        RowLabel own = run.row(e.variant(), platform);
+        if (!e.row().isEmpty()) {
+            return new RowLabel(own.machine(), e.row().get(1), e.row().get(2));
+        }
+        return run.kind(platform) == PlatformKind.MODELLED ? modelRow(e.paper(), e.table(), own) : own;
     }
 
     private static Measurement convert(Run run, JmhResult result, WorkloadRegistry.Entry m) {
@@ -68,20 +98,18 @@ public final class RunDerivation {
                 throw new org.asfast.spi.UserError("run " + run.id() + ": " + result.benchmark() + " records no bytes per operation (JMH secondary results bytes"
                         + " and operations), so its bandwidth cannot be computed; its benchmark must count VirtualTime.bytes");
             }
-            value = bytesPerOp / (result.score() * toSeconds) / MBYTE;
-            low = bytesPerOp / (result.high() * toSeconds) / MBYTE;   // a longer time is a lower bandwidth
+            double unitBytes = m.unit().equals("KB/s") ? 1024 : MBYTE;
+            value = bytesPerOp / (result.score() * toSeconds) / unitBytes;
+            low = bytesPerOp / (result.high() * toSeconds) / unitBytes;   // a longer time is a lower bandwidth
             // A time interval reaching zero or below (few, scattered samples) leaves the bandwidth no upper bound.
-            high = !(result.low() <= 0) ? bytesPerOp / (result.low() * toSeconds) / MBYTE : Double.POSITIVE_INFINITY; // NaN stays NaN
+            high = !(result.low() <= 0) ? bytesPerOp / (result.low() * toSeconds) / unitBytes : Double.POSITIVE_INFINITY; // NaN stays NaN
         } else {
             double scale = toSeconds / secondsIn(m.unit());
             value = result.score() * scale;
             low = result.low() * scale;
             high = result.high() * scale;
         }
-        RowLabel row = run.row(m.variant(), platform);
-        if (kind == PlatformKind.MODELLED) {
-            row = modelRow(m.paper(), m.table(), row);
-        }
+        RowLabel row = rowOf(run, m, platform);
         return new Measurement(m.paper(), m.table(), row, m.column(), m.unit(),
                 value, low, high, kind.label(), result.benchmark() + paramsText(result));
     }

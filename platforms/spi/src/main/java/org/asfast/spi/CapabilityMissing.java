@@ -4,7 +4,15 @@ package org.asfast.spi;
 public final class CapabilityMissing extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final String capability;
+
     public CapabilityMissing(String platform, Class<? extends Capability> capability) {
         super("platform " + platform + " has no " + capability.getSimpleName() + " capability");
+        this.capability = capability.getSimpleName();
+    }
+
+    /** The missing capability's name ({@code Pipes}). */
+    public String capability() {
+        return capability;
     }
 }

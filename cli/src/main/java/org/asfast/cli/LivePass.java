@@ -1,0 +1,151 @@
+package org.asfast.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.asfast.host.CCompiler;
+import org.asfast.host.UdpFloor;
+import org.asfast.spi.FileTrees;
+import org.asfast.spi.Platforms;
+import org.asfast.spi.UserError;
+import org.asfast.workloads.WorkloadRegistry;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The live systems' cells of the registry (rows with platforms, e.g. amoeba-live): each benchmark with its
+ * parameters on each of its platforms in one fork of its own, whose set-up starts the system's server nodes; then,
+ * in the same run, the live runtime's own round trip (LiveRoundTripBenchmark) and the C UDP ping-pong on the same
+ * loopback, the floor under every live null RPC. The quick profile runs the cells the registry does not mark
+ * {@code quick=no}.
+ */
+final class LivePass {
+    /** The live runtime's null round trip, set against the C floor (not a paper cell: no registry row). */
+    static final String RUNTIME_ROUND_TRIP = "org.asfast.jmh.LiveRoundTripBenchmark.roundTrip";
+
+    /** One fork: a benchmark, its parameters and the platform it runs on. */
+    record Unit(String workload, String benchmark, Map<String, String> params, String platform) {
+        String text() {
+            StringBuilder text = new StringBuilder(benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1)).append(" (");
+            if (platform != null) {
+                text.append("platform=").append(platform);
+            }
+            params.forEach((k, v) -> text.append(text.charAt(text.length() - 1) == '(' ? "" : ", ").append(k).append('=').append(v));
+            return text.append(')').toString();
+        }
+    }
+
+    private final List<Unit> units;
+    private final Profile profile;
+
+    private LivePass(List<Unit> units, Profile profile) {
+        this.units = units;
+        this.profile = profile;
+    }
+
+    /**
+     * The live cells of these workloads on the chosen live platforms ({@code all}: every platform the registry names;
+     * {@code none}: nothing), in registry order, each benchmark and parameters once per platform.
+     */
+    static LivePass select(List<Workloads> workloads, List<String> live, Profile profile) {
+        Set<String> named = new LinkedHashSet<>();
+        WorkloadRegistry.entries().forEach(e -> named.addAll(e.platforms()));
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : live) {
+            switch (name.trim()) {
+                case "all" -> chosen.addAll(named);
+                case "none", "" -> { }
+                default -> {
+                    if (!named.contains(name.trim())) {
+                        throw new UserError("no live cells on '" + name.trim() + "'; --live takes all, none or " + String.join(", ", named));
+                    }
+                    Platforms.requireKnown(name.trim());
+                    chosen.add(name.trim());
+                }
+            }
+        }
+        Map<String, Unit> units = new LinkedHashMap<>();
+        for (Workloads w : workloads) {
+            for (WorkloadRegistry.Entry e : w.entries()) {
+                for (String platform : e.platforms()) {
+                    if (chosen.contains(platform) && (e.quick() || profile == Profile.FULL)) {
+                        Unit u = new Unit(w.userName(), e.benchmark(), e.params(), platform);
+                        units.putIfAbsent(u.benchmark() + u.params() + platform, u);
+                    }
+                }
+            }
+        }
+        return new LivePass(List.copyOf(units.values()), profile);
+    }
+
+    boolean isEmpty() {
+        return units.isEmpty();
+    }
+
+    /** The live platforms whose cells run. */
+    List<String> platforms() {
+        return units.stream().map(Unit::platform).distinct().toList();
+    }
+
+    /**
+     * Runs each cell in a fork of its own (a platform that lacks a capability makes its cells "n/a"), then the live
+     * runtime's round trip; the C floor follows ({@link #floor}).
+     */
+    List<RunResult> run(Path scratchRoot, List<NotAvailable> notAvailable, PrintStream out) {
+        List<Unit> all = new ArrayList<>(units);
+        all.add(new Unit("live-round-trip", RUNTIME_ROUND_TRIP, Map.of("transfer", "null"), null));
+        Profile.Live live = profile.live;
+        long perFork = (long) live.warmupIterations() * live.warmupMillis() + (long) live.measurementIterations() * live.measurementMillis() + 2500;
+        Progress progress = new Progress(out, all.size(), perFork * 1_000_000L, System::nanoTime);
+        List<RunResult> results = new ArrayList<>();
+        for (Unit u : all) {
+            ChainedOptionsBuilder options = RunCommand.baseOptions(scratchRoot).forks(1)
+                    .include("^" + Pattern.quote(u.benchmark()) + "$")
+                    .warmupIterations(live.warmupIterations()).warmupTime(TimeValue.milliseconds(live.warmupMillis()))
+                    .measurementIterations(live.measurementIterations()).measurementTime(TimeValue.milliseconds(live.measurementMillis()));
+            u.params().forEach(options::param);
+            if (u.platform() != null) {
+                options.param("platform", u.platform());
+            }
+            try {
+                results.addAll(new Runner(options.build(), progress).run());
+            } catch (RunnerException e) {
+                NotAvailable missing = NotAvailable.of(e, u.workload(), u.platform())
+                        .orElseThrow(() -> RunCommand.failure(e, "a live benchmark failed (" + u.text() + "); JMH printed its error above, and no run folder was written"));
+                out.println("asfast: " + u.platform() + " has no " + missing.capability() + ": " + u.workload() + " is n/a there");
+                notAvailable.add(missing);
+            }
+        }
+        return results;
+    }
+
+    /** The C UDP ping-pong's null round trip, as environment.json's liveFloor holds it; or why it is missing. */
+    Map<String, Object> floor(Path scratchRoot, PrintStream out) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("program", "tools/live/udp_pingpong.c");
+        Path bin = scratchRoot.resolve("floor-bin");
+        try {
+            Files.createDirectories(bin);
+            json.put("compiler", CCompiler.version());
+            out.printf("asfast: the floor: %d round trips of the C UDP ping-pong on 127.0.0.1 ...%n", profile.live.floorRounds());
+            json.put("c", UdpFloor.measure(bin, profile.live.floorRounds()).json());
+        } catch (CCompiler.Unavailable | java.io.IOException e) {
+            String why = "the C UDP floor is missing: " + e.getMessage();
+            out.println("asfast: " + why);
+            json.put("missing", why);
+        } finally {
+            FileTrees.delete(bin);
+        }
+        return json;
+    }
+}
