@@ -58,6 +58,7 @@ public final class ControlledNetwork {
     private Function<byte[], String> describe;
     private int duplicatesLeft;
     private int crashesLeft;
+    private boolean inOrder;
     private long timersSet;
 
     ControlledNetwork(int duplicates, int crashes) {
@@ -80,6 +81,14 @@ public final class ControlledNetwork {
         members.add(m);
         m.start();
         return m.address;
+    }
+
+    /**
+     * Declares that datagrams from one node to another arrive in the order sent (an ATM virtual circuit), if at
+     * all: only the oldest in flight on each link may be delivered. Without it any datagram in flight may arrive next.
+     */
+    public void keepOrderPerLink() {
+        inOrder = true;
     }
 
     /** Runs {@code action} now as a handler of the node (what its clients start with). */
@@ -133,11 +142,12 @@ public final class ControlledNetwork {
         return choices;
     }
 
-    /** Identical datagrams in flight lead to the same state: offer only the first. */
+    /** Identical datagrams in flight lead to the same state: offer only the first; in order, only a link's oldest. */
     private boolean firstOfItsKind(int index) {
         Datagram d = inFlight.get(index);
         for (int i = 0; i < index; i++) {
-            if (inFlight.get(i).same(d)) {
+            Datagram earlier = inFlight.get(i);
+            if (earlier.same(d) || inOrder && earlier.from == d.from && earlier.to == d.to) {
                 return false;
             }
         }
@@ -185,8 +195,11 @@ public final class ControlledNetwork {
             }
         }
         long datagrams = 0;
-        for (Datagram d : inFlight) { // a multiset: the order they were sent in does not matter
-            datagrams += StateHash.mix(d.from * 65_537L + d.to + 31L * Arrays.hashCode(d.bytes) + d.bytes.length);
+        Map<Long, Integer> queued = new HashMap<>();
+        for (Datagram d : inFlight) { // a multiset (with each one's place on its link when links keep order)
+            long link = d.from * 65_537L + d.to;
+            int place = inOrder ? queued.merge(link, 1, Integer::sum) : 0;
+            datagrams += StateHash.mix(link + 31L * Arrays.hashCode(d.bytes) + d.bytes.length + 0x1_0000_0000L * place);
         }
         h = StateHash.mix(h ^ datagrams);
         return StateHash.mix(h * 31 + hash.of(observer));

@@ -85,12 +85,12 @@ public final class Explorer {
         } catch (StateLimit e) {
             limited = true;
         }
-        return new Result(explorer.seen.size(), explorer.transitions, explorer.cut, limited,
+        return new Result(Math.min(explorer.seen.size(), bounds.maxStates), explorer.transitions, explorer.cut, limited,
                 Duration.ofNanos(System.nanoTime() - start), explorer.violation);
     }
 
-    /** A state to expand: the choices that lead to it from the start, and its fingerprint to check the replay by. */
-    private record Pending(int[] path, long fingerprint) {
+    /** A state to expand: the choices that lead to it from the start, and a signature of what it offered, to check the replay by. */
+    private record Pending(int[] path, int offered) {
     }
 
     /** Breadth first, so that a violation is found by one of its shortest traces. */
@@ -101,17 +101,17 @@ public final class Explorer {
             return;
         }
         ArrayDeque<Pending> queue = new ArrayDeque<>();
-        long rootPrint = root.fingerprint();
-        seen.add(rootPrint);
-        queue.add(new Pending(new int[0], rootPrint));
+        seen.add(root.fingerprint());
+        queue.add(new Pending(new int[0], labels(root.network.choices())));
         while (!queue.isEmpty()) {
             Pending state = queue.poll();
             Execution parent = new Execution(state.path);
-            if (parent.fingerprint() != state.fingerprint) {
-                throw new IllegalStateException("the scenario is not deterministic: replaying " + String.join("; ", parent.trace)
-                        + " led to another state than before; build it without clocks, identity hashes or shared mutable state");
-            }
             List<Choice> choices = parent.network.choices();
+            if (labels(choices) != state.offered) {
+                throw new IllegalStateException("the scenario is not deterministic: replaying " + String.join("; ", parent.trace)
+                        + " offered other choices than before (" + choices.stream().map(Choice::label).toList()
+                        + "); build it without clocks, identity hashes or state shared between builds");
+            }
             if (!choices.isEmpty() && state.path.length == bounds.depth) {
                 cut++;
                 continue;
@@ -125,18 +125,21 @@ public final class Explorer {
                     violation = new Violation(child.failed, List.copyOf(child.trace));
                     return;
                 }
-                long fingerprint = child.fingerprint();
-                if (!seen.contains(fingerprint)) {
-                    if (seen.size() >= bounds.maxStates) {
+                if (seen.add(child.fingerprint())) {
+                    if (seen.size() > bounds.maxStates) {
                         throw new StateLimit();
                     }
-                    seen.add(fingerprint);
                     int[] path = Arrays.copyOf(state.path, state.path.length + 1);
                     path[state.path.length] = i;
-                    queue.add(new Pending(path, fingerprint));
+                    queue.add(new Pending(path, labels(child.network.choices())));
                 }
             }
         }
+    }
+
+    /** A signature of the choices a state offers (their labels), kept instead of the labels to save memory. */
+    private static int labels(List<Choice> choices) {
+        return choices.stream().map(Choice::label).toList().hashCode();
     }
 
     /** One execution: the scenario built afresh and replayed along {@code path}, with the trace of what it did. */

@@ -41,6 +41,10 @@ final class StateHash {
         if (o == null) {
             return 0x9E3779B97F4A7C15L;
         }
+        long value = value(o);
+        if (value != NOT_A_VALUE) {
+            return value; // values hold no references: no need to remember them
+        }
         Long fixed = opaque.get(o);
         if (fixed != null) {
             return mix(fixed ^ 0x5DEECE66DL);
@@ -64,25 +68,37 @@ final class StateHash {
         return h;
     }
 
+    private static final long NOT_A_VALUE = 0x7FF8_DEAD_BEEF_0001L;
+
+    private static long value(Object o) {
+        long h = o.getClass().hashCode(); // identity of the class: stable within the run, which is all a search needs
+        long v = switch (o) {
+            case String s -> h + s.hashCode();
+            case Integer i -> h + i;
+            case Long l -> h + l;
+            case Number n when n.getClass().getModule().isNamed() -> h + Double.hashCode(n.doubleValue()) * 31L + n.longValue();
+            case Boolean b -> h + (b ? 1 : 2);
+            case Character c -> h + c;
+            case Enum<?> e -> h + e.ordinal();
+            case Class<?> c -> h + c.getName().hashCode();
+            case byte[] a -> h + Arrays.hashCode(a) * 0x100000001B3L + a.length;
+            case int[] a -> h + Arrays.hashCode(a);
+            case long[] a -> h + Arrays.hashCode(a);
+            case boolean[] a -> h + Arrays.hashCode(a);
+            case double[] a -> h + Arrays.hashCode(a);
+            case BitSet b -> h + Arrays.hashCode(b.toLongArray());
+            default -> NOT_A_VALUE;
+        };
+        return v == NOT_A_VALUE ? v : mix(v);
+    }
+
     private long walk(Object o) {
         Class<?> type = o.getClass();
-        long h = mix(type.getName().hashCode());
+        long h = mix(type.hashCode());
         return switch (o) {
-            case String s -> mix(h + s.hashCode());
-            case Number n when type.getModule().isNamed() -> mix(h + Double.hashCode(n.doubleValue()) * 31L + n.longValue());
-            case Boolean b -> mix(h + (b ? 1 : 2));
-            case Character c -> mix(h + c);
-            case Enum<?> e -> mix(h + e.name().hashCode());
-            case Class<?> c -> mix(h + c.getName().hashCode());
-            case byte[] a -> mix(h + Arrays.hashCode(a) * 0x100000001B3L + a.length);
-            case int[] a -> mix(h + Arrays.hashCode(a));
-            case long[] a -> mix(h + Arrays.hashCode(a));
-            case boolean[] a -> mix(h + Arrays.hashCode(a));
-            case double[] a -> mix(h + Arrays.hashCode(a));
             case Object[] a -> ordered(h, Arrays.asList(a));
-            case BitSet b -> mix(h + Arrays.hashCode(b.toLongArray()));
             case Optional<?> opt -> mix(h + of(opt.orElse(null)));
-            case Map<?, ?> m -> isOrdered(m) ? ordered(h, entries(m)) : unordered(h, entries(m));
+            case Map<?, ?> m -> isOrdered(m) ? orderedEntries(h, m) : unorderedEntries(h, m);
             case Collection<?> c -> isOrdered(c) ? ordered(h, c) : unordered(h, c);
             default -> type.getModule().isNamed() ? jdkObject(h, o) : fields(h, o);
         };
@@ -92,10 +108,20 @@ final class StateHash {
         return o instanceof SequencedMap<?, ?> || o instanceof SequencedCollection<?>; // lists, queues, sorted and linked ones
     }
 
-    private static List<Object> entries(Map<?, ?> m) {
-        List<Object> pairs = new ArrayList<>(m.size() * 2);
-        m.forEach((k, v) -> pairs.add(new Object[] {k, v}));
-        return pairs;
+    private long orderedEntries(long h, Map<?, ?> m) {
+        for (var e : m.entrySet()) {
+            h = mix(h * 31 + of(e.getKey()));
+            h = mix(h * 31 + of(e.getValue()));
+        }
+        return mix(h + m.size());
+    }
+
+    private long unorderedEntries(long h, Map<?, ?> m) {
+        long sum = 0;
+        for (var e : m.entrySet()) {
+            sum += mix(of(e.getKey()) * 31 + of(e.getValue()) + 0x632BE59BD9B4E019L);
+        }
+        return mix(h ^ sum ^ m.size());
     }
 
     private long ordered(long h, Collection<?> items) {
@@ -114,11 +140,16 @@ final class StateHash {
     }
 
     private static long jdkObject(long h, Object o) {
+        return OWN_HASH.computeIfAbsent(o.getClass(), StateHash::definesHashCode) ? mix(h + o.hashCode()) : h;
+    }
+
+    private static final Map<Class<?>, Boolean> OWN_HASH = new ConcurrentHashMap<>();
+
+    private static boolean definesHashCode(Class<?> type) {
         try {
-            boolean ownHash = o.getClass().getMethod("hashCode").getDeclaringClass() != Object.class;
-            return ownHash ? mix(h + o.hashCode()) : h;
+            return type.getMethod("hashCode").getDeclaringClass() != Object.class;
         } catch (NoSuchMethodException e) {
-            return h;
+            return false;
         }
     }
 

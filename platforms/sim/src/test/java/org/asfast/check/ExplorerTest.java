@@ -114,6 +114,36 @@ class ExplorerTest {
         assertEquals(2 + 2 + 1, r.states());
     }
 
+    /** Sends 1 then 2 to node 0. */
+    static final class TwoSends implements Node {
+        @Override
+        public void start(NodeContext context) {
+            context.send(0, new byte[] {1});
+            context.send(0, new byte[] {2});
+        }
+
+        @Override
+        public void receive(int from, byte[] message) {
+        }
+    }
+
+    @Test
+    void linksThatKeepOrderDeliverOnlyTheirOldest() {
+        for (boolean inOrder : new boolean[] {false, true}) {
+            Scenario twoSends = network -> {
+                if (inOrder) {
+                    network.keepOrderPerLink();
+                }
+                network.add(new Sink(new ArrayList<>()), Map.of());
+                network.add(new TwoSends(), Map.of());
+                return () -> sorted(((Sink) network.node(0)).got) ? null : "out of order";
+            };
+            Result r = Explorer.explore(twoSends, new Bounds(10, 0, 0, 1000));
+            assertEquals(!inOrder, !r.holds());
+            assertEquals(inOrder ? 3 : 4, r.states()); // [], [1], [1, 2]; or also [2], from which [2, 1] is the violation
+        }
+    }
+
     /** Sets two timers, the later one first; records which fired. */
     static final class Alarms implements Node {
         final List<Long> fired = new ArrayList<>();
@@ -142,13 +172,24 @@ class ExplorerTest {
 
     @Test
     void aScenarioThatIsNotDeterministicIsRefused() {
-        long[] builds = {0};
+        int[] builds = {0};
         Scenario changing = network -> {
-            network.add(new Sender(), Map.of());
-            network.add(new Sink(new ArrayList<>(List.of((int) builds[0]++))), Map.of());
+            network.add(new Sink(new ArrayList<>()), Map.of());
+            byte differs = (byte) builds[0]++; // each build sends another datagram: a replay cannot reach the same state
+            network.add(new Node() {
+                @Override
+                public void start(NodeContext context) {
+                    context.send(0, new byte[] {differs});
+                }
+
+                @Override
+                public void receive(int from, byte[] message) {
+                }
+            }, Map.of());
             return () -> null;
         };
-        assertThrows(IllegalStateException.class, () -> Explorer.explore(changing, new Bounds(10, 0, 0, 1000)));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Explorer.explore(changing, new Bounds(10, 0, 0, 1000)));
+        assertTrue(e.getMessage().startsWith("the scenario is not deterministic"), e.getMessage());
     }
 
     private static boolean sorted(Collection<Integer> got) {

@@ -9,27 +9,12 @@ import org.asfast.check.ControlledNetwork.Crash;
 import org.asfast.check.Explorer;
 import org.asfast.check.Explorer.Bounds;
 import org.asfast.check.Explorer.Result;
-import org.asfast.checks.Checks.Check;
 import org.asfast.nodes.Node;
 import org.asfast.nodes.NodeContext;
 import org.asfast.nodes.RequestReply;
 import org.junit.jupiter.api.Test;
 
 class AtMostOnceRpcTest {
-
-    @Test
-    void everyRpcConfigurationFindsWhatItShould() {
-        for (Check check : Checks.all().stream().filter(c -> c.system().equals("rpc")).toList()) {
-            Result r = check.run();
-            System.out.println(check.name() + ": " + Explorer.summary(r));
-            assertTrue(check.asExpected(r), check.name() + ": " + Explorer.summary(r) + (r.holds() ? "" : "\n" + r.violation().render()));
-            assertFalse(r.stoppedAtLimit(), check.name());
-            if (r.holds()) {
-                assertEquals(0, r.cut(), check.name() + ": the bound should cover every execution");
-                assertTrue(r.states() > 100, check.name() + " explored only " + r.states() + " states");
-            }
-        }
-    }
 
     @Test
     void acrossAServerRestartACallRunsTwice() {
