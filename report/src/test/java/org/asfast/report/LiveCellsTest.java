@@ -1,0 +1,47 @@
+package org.asfast.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.asfast.spi.PlatformKind;
+import org.junit.jupiter.api.Test;
+
+/** A live system's results fill the paper's rows the registry names, in the system's column, and the text figures that repeat them. */
+class LiveCellsTest {
+    private static Run run(List<JmhResult> results) throws Exception {
+        String environment = """
+                {"schema": "asfast-environment/2", "runId": "live", "hostMips": {"mips": 1000},
+                 "platforms": {"amoeba-live": {"kind": "live"}, "sprite-live": {"kind": "live"}},
+                 "notAvailable": [{"workload": "getpid", "platform": "amoeba-live", "capability": "KernelEntry"}]}""";
+        return new Run("live", Path.of("."), new ObjectMapper().readTree(environment), results);
+    }
+
+    private static JmhResult result(String benchmark, Map<String, String> params, double score, String unit, Map<String, Double> secondary) {
+        return new JmhResult(benchmark, params, score, score * 0.9, score * 1.1, unit, 10, secondary);
+    }
+
+    @Test
+    void aLiveResultFillsItsSystemsColumnAndTheTextFiguresThatRepeatIt() throws Exception {
+        Run run = run(List.of(
+                result("org.asfast.jmh.RpcLatencyBenchmark.call", Map.of("platform", "amoeba-live", "level", "KERNEL", "bytes", "0"), 50, "us/op", Map.of()),
+                result("org.asfast.jmh.RpcLatencyBenchmark.call", Map.of("platform", "sprite-live", "level", "KERNEL", "bytes", "0"), 70, "us/op", Map.of()),
+                result("org.asfast.jmh.KernelBandwidthBenchmark.call", Map.of("platform", "sprite-live"), 20, "ms/op", Map.of("bytes", 16384.0, "operations", 1.0))));
+        List<Measurement> cells = RunDerivation.measurements(run, Baselines.load(ReportFixtures.BASELINES));
+        Map<String, Double> values = new java.util.TreeMap<>();
+        cells.forEach(m -> values.put(String.join(" | ", m.paper(), m.table(), m.row().toString(), m.column(), m.unit(), m.origin()), m.value()));
+        assertEquals(Map.of(
+                "douglis1991 | 1a | " + new RowLabel("amoeba-live", "", "0 bytes") + " | Amoeba | ms | live", 0.05,
+                "douglis1991 | text | " + new RowLabel("amoeba-live", "Amoeba", "") + " | null RPC between kernels | ms | live", 0.05,
+                "douglis1991 | 1a | " + new RowLabel("sprite-live", "", "0 bytes") + " | Sprite | ms | live", 0.07,
+                "douglis1991 | text | " + new RowLabel("sprite-live", "Sprite", "") + " | null RPC between kernels | ms | live", 0.07,
+                "douglis1991 | text | " + new RowLabel("sprite-live", "Sprite", "") + " | maximum kernel-to-kernel bandwidth | KB/s | live", 16384 / 1024.0 / 0.02,
+                "ousterhout1990 | 2 | " + new RowLabel("amoeba-live", "", "") + " | Time | us | n/a", Double.NaN), values);
+        for (Measurement m : cells) {
+            assertEquals(PlatformKind.LIVE, run.kindOf(m.row()), m.toString());
+        }
+        assertEquals(5, LiveRows.of(run, cells).size(), "the live cells of other papers' tables");
+    }
+}
