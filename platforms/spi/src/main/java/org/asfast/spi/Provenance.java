@@ -31,7 +31,7 @@ public record Provenance(String kind, List<String> cells, String note) {
         if (!kind.equals(CALIBRATION)) {
             return new Provenance(kind, List.of(), rest);
         }
-        int open = rest.indexOf(" (");
+        int open = rest.indexOf(" (", Math.max(0, rest.lastIndexOf('|'))); // after the last field: a row label may hold " (", as "Export (ADDNAME)"
         String named = open < 0 ? rest : rest.substring(0, open);
         String note = open < 0 ? "" : rest.substring(open + 2, rest.endsWith(")") ? rest.length() - 1 : rest.length());
         List<String> cells = new ArrayList<>();

@@ -35,11 +35,22 @@ public final class SystemParameters {
      * system's own files ({@code resources}, found beside {@code owner}).
      */
     public static SystemParameters load(ModelHardware machine, Class<?> owner, String... resources) {
+        return load(machine, true, owner, resources);
+    }
+
+    /** The machine's parameters from the model, then the system's own files, which describe its own network interface. */
+    public static SystemParameters loadOwnNetwork(ModelHardware machine, Class<?> owner, String... resources) {
+        return load(machine, false, owner, resources);
+    }
+
+    private static SystemParameters load(ModelHardware machine, boolean lance, Class<?> owner, String... resources) {
         Map<String, Parameter> byName = new LinkedHashMap<>();
         for (Parameter p : machine.parameters()) {
             byName.put(p.name(), p);
         }
-        add(byName, read(SystemParameters.class, SUN3_60_LANCE), SUN3_60_LANCE);
+        if (lance) {
+            add(byName, read(SystemParameters.class, SUN3_60_LANCE), SUN3_60_LANCE);
+        }
         for (String resource : resources) {
             add(byName, read(owner, resource), resource);
         }

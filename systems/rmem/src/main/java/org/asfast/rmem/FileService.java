@@ -1,0 +1,293 @@
+package org.asfast.rmem;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.asfast.nodes.Faults;
+import org.asfast.nodes.Work;
+import org.asfast.rmem.RmemKernel.Descriptor;
+import org.asfast.systems.Charges;
+import org.asfast.systems.SystemParameters;
+
+/**
+ * Thekkath et al.'s §5: an NFS-style file service whose server caches every answer (100% hits, as the paper
+ * assumes), built two ways on remote memory.
+ * <ul>
+ *   <li><b>Hybrid-1</b> (RPC-like): the client WRITEs its request with notification into its slot of the server's
+ *       request segment; the server is notified, runs the procedure, and WRITEs the result back into the client's
+ *       reply segment, where the client spin-waits for it.</li>
+ *   <li><b>DX</b> (pure data transfer): the client's clerk READs the answer straight out of the server's cache
+ *       (WRITEs it, for Write File Data); the server's CPU only emulates the remote memory operations.</li>
+ * </ul>
+ * The operations and their sizes are Table 1a's and 1b's (nfs-operations.csv); the clients draw them from Table 1a's
+ * mix with their machine's random stream, so a run is deterministic.
+ */
+public final class FileService {
+    /** The two structures compared in Figures 2 and 3. */
+    public enum Scheme {
+        HYBRID_1, DX
+    }
+
+    /** One NFS operation: how often it is called, Hybrid-1's request (control) and the data it moves. */
+    public record Operation(String name, long calls, int controlBytes, int dataBytes, boolean dataToServer) {
+        int requestBytes() {
+            return REQUEST_HEADER + controlBytes + (dataToServer ? dataBytes : 0);
+        }
+
+        /** What comes back: the data, or a status word for a write. */
+        int replyBytes() {
+            return dataToServer ? 4 : Math.max(4, dataBytes);
+        }
+    }
+
+    /** Hybrid-1's request header: operation, reply segment, its generation, reply size. */
+    static final int REQUEST_HEADER = 16;
+    static final int SLOT = 4096;
+    static final int CACHE = 8192;
+
+    private FileService() {
+    }
+
+    /** Table 1a's operations with Table 1b's bytes per call. */
+    public static List<Operation> operations() {
+        List<Operation> ops = new ArrayList<>();
+        try (Reader in = new InputStreamReader(FileService.class.getResourceAsStream("nfs-operations.csv"), StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').build().parse(in)) {
+                long calls = Long.parseLong(r.get("calls"));
+                ops.add(new Operation(r.get("operation"), calls, (int) Math.round(Double.parseDouble(r.get("control_mbytes")) * 1e6 / calls),
+                        (int) Math.round(Double.parseDouble(r.get("data_mbytes")) * 1e6 / calls), Boolean.parseBoolean(r.get("data_to_server"))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ops;
+    }
+
+    /** The file server's machine: a request segment with one slot per client machine, and its cache. */
+    public static final class Server extends RmemKernel {
+        private final int slots;
+        int requests;
+        int cache;
+        long served;
+
+        /** For a live run: slots for 64 client machines. */
+        public Server() {
+            this(64);
+        }
+
+        Server(int slots) {
+            this.slots = slots;
+        }
+
+        @Override
+        protected void started() {
+            requests = allocate(slots * SLOT);
+            export(requests);
+            cache = allocate(CACHE);
+            export(cache);
+            onNotify(requests, (from, segment, offset) -> serve(from, offset - offset % SLOT));
+        }
+
+        /** Hybrid-1's procedure: read the request in local memory, look the answer up, write it back. */
+        private void serve(int from, int slot) {
+            ByteBuffer request = ByteBuffer.wrap(memory(requests), slot, REQUEST_HEADER);
+            request.getInt(); // the operation: every answer is in the cache, so each costs the same lookup
+            Descriptor reply = new Descriptor(from, request.getInt(), request.getInt(), SLOT);
+            int bytes = request.getInt();
+            context().work(Work.PROCEDURE, context().parameter("nfs_procedure_instructions"));
+            Charges.copy(context(), Work.PROCEDURE, bytes);
+            served++;
+            write(reply, 0, new byte[bytes], false, false, Work.REPLY, (r, e) -> {
+            });
+        }
+    }
+
+    /** A client machine whose clerk runs the operations it is given, one at a time, with think time between them if asked. */
+    public static final class Client extends RmemKernel {
+        private final Scheme scheme;
+        private final List<Operation> mix;
+        private final int operations;
+        private final boolean think;
+        private final Server server;
+        private int reply;
+        private int expected;
+        private int arrived;
+        private long startedAt;
+        private Operation current;
+        int done;
+        long latencyNanos;
+        final Map<Operation, long[]> perOperation = new java.util.HashMap<>();
+
+        Client(Server server, Scheme scheme, List<Operation> mix, int operations, boolean think) {
+            this.server = server;
+            this.scheme = scheme;
+            this.mix = mix;
+            this.operations = operations;
+            this.think = think;
+        }
+
+        @Override
+        protected void started() {
+            reply = allocate(SLOT);
+            export(reply);
+            onDeposit(reply, (from, offset, count) -> {
+                arrived += count;
+                if (current != null && arrived >= expected) {
+                    finish();
+                }
+            });
+            next();
+        }
+
+        private void next() {
+            if (done == operations) {
+                return;
+            }
+            if (think) {
+                double mean = context().parameter("think_ms") * 1e6;
+                context().after(Math.round(-mean * Math.log(1 - context().random().nextDouble())), this::issue);
+            } else {
+                issue();
+            }
+        }
+
+        private Operation draw() {
+            if (mix.size() == 1) {
+                return mix.get(0);
+            }
+            long total = mix.stream().mapToLong(Operation::calls).sum();
+            long pick = context().random().nextLong(total);
+            for (Operation op : mix) {
+                pick -= op.calls();
+                if (pick < 0) {
+                    return op;
+                }
+            }
+            throw new IllegalStateException("the mix is empty");
+        }
+
+        private void issue() {
+            current = draw();
+            startedAt = context().nanos();
+            // The server's segments as the client's clerk holds them once imported (the simulation hands them over directly,
+            // so that the imports' own remote reads do not count in the server's load per operation).
+            Descriptor requests = server.descriptor(server.requests);
+            Descriptor cache = server.descriptor(server.cache);
+            if (scheme == Scheme.DX) {
+                if (current.dataToServer()) {
+                    write(cache, 0, new byte[current.dataBytes()], false, false, Work.DATA_TRANSFER, (r, e) -> finish());
+                } else {
+                    read(cache, 0, current.replyBytes(), reply, 0, false, (r, e) -> finish());
+                }
+                return;
+            }
+            expected = current.replyBytes();
+            arrived = 0;
+            Descriptor mine = descriptor(reply);
+            byte[] request = ByteBuffer.allocate(current.requestBytes()).putInt(0).putInt(mine.segment()).putInt(mine.generation()).putInt(expected).array();
+            write(requests, context().self() * SLOT, request, true, false, Work.DATA_TRANSFER, (r, e) -> {
+            });
+        }
+
+        private void finish() {
+            long latency = context().nanos() - startedAt;
+            latencyNanos += latency;
+            long[] sum = perOperation.computeIfAbsent(current, o -> new long[2]);
+            sum[0]++;
+            sum[1] += latency;
+            current = null;
+            done++;
+            next();
+        }
+    }
+
+    /** One operation run alone, {@code times} in a row: the client's latency and the server's CPU per kind, per operation. */
+    public record Alone(Operation operation, Scheme scheme, double latencyMicros, Map<Work, Double> serverMicros) {
+        public double serverTotalMicros() {
+            return serverMicros.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    public static Alone alone(SystemParameters parameters, Operation op, Scheme scheme, int times) {
+        RmemSimulated sim = new RmemSimulated(parameters, Faults.NONE);
+        Server server = new Server(2);
+        int serverAddress = sim.add(server);
+        Client client = new Client(server, scheme, List.of(op), times, false);
+        sim.add(client);
+        sim.settle();
+        if (client.done != times) {
+            throw new IllegalStateException(scheme + " " + op.name() + ": " + client.done + " of " + times + " operations completed");
+        }
+        Map<Work, Double> load = new EnumMap<>(Work.class);
+        for (Work kind : Work.values()) {
+            load.put(kind, sim.busyNanos(serverAddress, kind) / times / 1e3);
+        }
+        return new Alone(op, scheme, client.latencyNanos / 1e3 / times, load);
+    }
+
+    /** Every operation of the mix alone under both schemes (Figures 2 and 3). */
+    public static List<Alone> figures(SystemParameters parameters) {
+        List<Alone> all = new ArrayList<>();
+        for (Operation op : operations()) {
+            for (Scheme scheme : Scheme.values()) {
+                all.add(alone(parameters, op, scheme, 4));
+            }
+        }
+        return all;
+    }
+
+    /** The server's CPU time under DX over Hybrid-1's, each weighted by Table 1a's mix. */
+    public static double loadRatio(SystemParameters parameters) {
+        double dx = 0;
+        double hybrid = 0;
+        for (Alone a : figures(parameters)) {
+            double weighted = a.operation().calls() * a.serverTotalMicros();
+            if (a.scheme() == Scheme.DX) {
+                dx += weighted;
+            } else {
+                hybrid += weighted;
+            }
+        }
+        return dx / hybrid;
+    }
+
+    /** A scaling run's outcome: mean latency per operation, the server's CPU per operation and its utilisation. */
+    public record Scaled(Scheme scheme, int clients, long operations, double latencyMicros, double serverMicrosPerOperation, double serverUtilisation,
+            double simulatedSeconds, double wallSeconds) {
+    }
+
+    /** {@code clients} machines, each running {@code each} operations of the mix with think time, against one server. */
+    public static Scaled scale(SystemParameters parameters, Scheme scheme, int clients, int each) {
+        long wall = System.nanoTime();
+        RmemSimulated sim = new RmemSimulated(parameters, Faults.NONE);
+        Server server = new Server(clients + 1);
+        int serverAddress = sim.add(server);
+        List<Operation> mix = operations();
+        List<Client> all = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Client c = new Client(server, scheme, mix, each, true);
+            sim.add(c);
+            all.add(c);
+        }
+        sim.settle();
+        long ops = all.stream().mapToLong(c -> c.done).sum();
+        if (ops != (long) clients * each) {
+            throw new IllegalStateException(scheme + " with " + clients + " clients: " + ops + " of " + (long) clients * each + " operations completed");
+        }
+        double latency = all.stream().mapToLong(c -> c.latencyNanos).sum() / 1e3 / ops;
+        double busy = 0;
+        for (Work kind : Work.values()) {
+            busy += sim.busyNanos(serverAddress, kind);
+        }
+        return new Scaled(scheme, clients, ops, latency, busy / 1e3 / ops, busy / sim.now(), sim.now() / 1e9, (System.nanoTime() - wall) / 1e9);
+    }
+}

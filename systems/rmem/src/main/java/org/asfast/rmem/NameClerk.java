@@ -1,0 +1,287 @@
+package org.asfast.rmem;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.asfast.nodes.Work;
+import org.asfast.rmem.RmemKernel.Completion;
+import org.asfast.rmem.RmemKernel.Descriptor;
+import org.asfast.systems.Charges;
+
+/**
+ * The segment name server's clerk on one machine (Thekkath et al. §4): there is no central server, only a clerk per
+ * machine. Each exports at boot a well-known registry, an open-addressed hash table with the same hash function on
+ * every machine; an export is entered there with local stores. An import is answered from the clerk's cache of
+ * imported names or, failing that, by remote READs of the hinted machine's registry at the name's hash position,
+ * probing on past collisions; or, when asked, by control transfer: a WRITE with notification to the other clerk,
+ * which looks the name up and WRITEs the entry back while this clerk spin-waits. A revoke marks the entry deleted.
+ *
+ * <p>A user's export, import or revoke is a kernel call that the kernel turns into a local RPC to the clerk: a switch
+ * to the clerk's process, the request read and the reply written with a trap and a copy each, a switch back.
+ */
+public final class NameClerk {
+    /** The well-known segments every machine exports at boot, in this order (so with these generations). */
+    static final int REGISTRY = 0;
+    static final int REQUESTS = 1;
+    static final int REPLIES = 2;
+    static final int SLOTS = 64;
+    /** An entry fits one cell (§4.3): state, a 20-byte name, machine, segment, generation, size. */
+    static final int ENTRY = 40;
+    static final int NAME_BYTES = 20;
+    private static final int EMPTY = 0;
+    private static final int VALID = 1;
+    private static final int DELETED = 2;
+
+    private final RmemKernel kernel;
+    private final Map<String, Descriptor> imported = new HashMap<>();
+    private final Map<String, Integer> exported = new HashMap<>();
+    private long remoteProbes;
+    private Completion awaitingReply;
+
+    NameClerk(RmemKernel kernel) {
+        this.kernel = kernel;
+        for (int segment : new int[] {REGISTRY, REQUESTS, REPLIES}) {
+            kernel.export(kernel.allocate(segment == REGISTRY ? SLOTS * ENTRY : SLOTS * ENTRY));
+        }
+        kernel.onNotify(REQUESTS, (from, segment, offset) -> answer(offset));
+        kernel.onDeposit(REPLIES, (from, offset, count) -> {
+            Completion waiting = awaitingReply;
+            if (waiting != null && offset == 0) {
+                awaitingReply = null;
+                waiting.completed(Arrays.copyOf(kernel.memory(REPLIES), ENTRY), null);
+            }
+        });
+    }
+
+    /** The well-known registry of machine {@code node} (its generation is the same on every machine: exported first at boot). */
+    static Descriptor registryOf(int node) {
+        return new Descriptor(node, REGISTRY, REGISTRY + 1, SLOTS * ENTRY);
+    }
+
+    static Descriptor requestsOf(int node) {
+        return new Descriptor(node, REQUESTS, REQUESTS + 1, SLOTS * ENTRY);
+    }
+
+    /** ADDNAME: exports {@code segment} under {@code name}; completes with its descriptor. */
+    public void export(String name, int segment, Completion done) {
+        byte[] key = key(name);
+        if (key == null) {
+            done.completed(null, badName(name));
+            return;
+        }
+        kernelCall();
+        kernel.context().work(Work.KERNEL_CALL, kernel.context().parameter("export_kernel_instructions"));
+        Descriptor d = kernel.export(segment);
+        toClerk();
+        int slot = findSlot(kernel.memory(REGISTRY), key, true);
+        if (slot < 0) {
+            fromClerk();
+            done.completed(null, "the name registry of machine " + kernel.context().self() + " is full (" + SLOTS + " names); revoke some first");
+            return;
+        }
+        ByteBuffer.wrap(kernel.memory(REGISTRY), slot * ENTRY, ENTRY).putInt(VALID).put(key).putInt(d.node()).putInt(d.segment()).putInt(d.generation()).putInt(d.bytes());
+        exported.put(name, segment);
+        fromClerk();
+        done.completed(encode(d), null);
+    }
+
+    /** DELETENAME: revokes the segment exported under {@code name} and marks its entry deleted. */
+    public void revoke(String name, Completion done) {
+        kernelCall();
+        Integer segment = exported.remove(name);
+        if (segment == null) {
+            done.completed(null, "unknown name '" + name + "': this machine exported no segment by that name");
+            return;
+        }
+        kernel.revoke(segment);
+        toClerk();
+        int slot = findSlot(kernel.memory(REGISTRY), key(name), false);
+        ByteBuffer.wrap(kernel.memory(REGISTRY), slot * ENTRY, 4).putInt(DELETED);
+        fromClerk();
+        done.completed(new byte[0], null);
+    }
+
+    /**
+     * LOOKUPNAME: from the cache of imported names, this machine's own registry, or the registry of machine {@code hint}
+     * by remote reads; {@code uncached} forces the remote lookup (as a user may, §4.1). Completes with the descriptor.
+     */
+    public void lookup(String name, int hint, boolean uncached, Completion done) {
+        byte[] key = key(name);
+        if (key == null) {
+            done.completed(null, badName(name));
+            return;
+        }
+        kernelCall();
+        toClerk();
+        Descriptor known = uncached ? null : imported.get(name);
+        if (known == null && (hint == kernel.context().self() || !uncached)) {
+            int slot = findSlot(kernel.memory(REGISTRY), key, false);
+            known = slot < 0 ? null : entry(kernel.memory(REGISTRY), slot * ENTRY);
+        }
+        if (known != null || hint == kernel.context().self()) {
+            answerUser(name, known, done);
+            return;
+        }
+        probe(name, key, hint, hashOf(key), 0, done);
+    }
+
+    /** LOOKUP with notification (Table 3's last row): the other clerk does the lookup and writes the entry back. */
+    public void lookupByControlTransfer(String name, int hint, Completion done) {
+        byte[] key = key(name);
+        if (key == null) {
+            done.completed(null, badName(name));
+            return;
+        }
+        kernelCall();
+        toClerk();
+        Descriptor replies = kernel.descriptor(REPLIES);
+        byte[] request = ByteBuffer.allocate(ENTRY).put(key).putInt(replies.node()).putInt(replies.segment()).putInt(replies.generation()).putInt(replies.bytes()).array();
+        awaitingReply = (entry, error) -> answerUser(name, error != null ? null : decodeEntry(entry, 0), done);
+        kernel.write(requestsOf(hint), slotFor(kernel.context().self()) * ENTRY, request, true, false, Work.DATA_TRANSFER, (r, error) -> {
+            if (error != null) {
+                awaitingReply = null;
+                fromClerk();
+                done.completed(null, error);
+            }
+        });
+    }
+
+    /** Remote reads of the hinted registry, one slot per read, until the name, an empty slot or the whole table. */
+    private void probe(String name, byte[] key, int hint, int slot, int probes, Completion done) {
+        if (probes == SLOTS) {
+            answerUser(name, null, done);
+            return;
+        }
+        remoteProbes++;
+        kernel.read(registryOf(hint), slot * ENTRY, ENTRY, REPLIES, 0, false, (entry, error) -> {
+            if (error != null) {
+                fromClerk();
+                done.completed(null, error);
+                return;
+            }
+            int state = ByteBuffer.wrap(entry).getInt(0);
+            if (state == VALID && Arrays.equals(key, Arrays.copyOfRange(entry, 4, 4 + NAME_BYTES))) {
+                Descriptor d = decodeEntry(entry, 0);
+                imported.put(name, d);
+                answerUser(name, d, done);
+            } else if (state == EMPTY) {
+                answerUser(name, null, done);
+            } else {
+                probe(name, key, hint, (slot + 1) % SLOTS, probes + 1, done);
+            }
+        });
+    }
+
+    /** Another clerk asked by control transfer: look the name up here and write the entry back to its reply segment. */
+    private void answer(int offset) {
+        byte[] request = Arrays.copyOfRange(kernel.memory(REQUESTS), offset - offset % ENTRY, offset - offset % ENTRY + ENTRY);
+        kernel.context().work(Work.PROCEDURE, kernel.context().parameter("clerk_lookup_instructions"));
+        byte[] key = Arrays.copyOf(request, NAME_BYTES);
+        ByteBuffer b = ByteBuffer.wrap(request, NAME_BYTES, 16);
+        Descriptor replyTo = new Descriptor(b.getInt(), b.getInt(), b.getInt(), b.getInt());
+        int slot = findSlot(kernel.memory(REGISTRY), key, false);
+        byte[] entry = slot < 0 ? new byte[ENTRY] : Arrays.copyOfRange(kernel.memory(REGISTRY), slot * ENTRY, slot * ENTRY + ENTRY);
+        kernel.write(replyTo, 0, entry, false, false, Work.REPLY, (r, error) -> {
+        });
+    }
+
+    private void answerUser(String name, Descriptor d, Completion done) {
+        kernel.context().work(Work.PROCEDURE, kernel.context().parameter("clerk_lookup_instructions"));
+        fromClerk();
+        if (d == null) {
+            done.completed(null, "unknown name '" + name + "': no machine's registry holds it; export it first or check the spelling");
+        } else {
+            done.completed(encode(d), null);
+        }
+    }
+
+    public long remoteProbes() {
+        return remoteProbes;
+    }
+
+    /** Forgets imported names, as a refresh does for entries no longer valid (§4.1). */
+    public void flush() {
+        imported.clear();
+    }
+
+    public static Descriptor decode(byte[] encoded) {
+        ByteBuffer b = ByteBuffer.wrap(encoded);
+        return new Descriptor(b.getInt(), b.getInt(), b.getInt(), b.getInt());
+    }
+
+    private static byte[] encode(Descriptor d) {
+        return AtmCell.ints(d.node(), d.segment(), d.generation(), d.bytes());
+    }
+
+    private static Descriptor decodeEntry(byte[] entry, int at) {
+        if (ByteBuffer.wrap(entry).getInt(at) != VALID) {
+            return null;
+        }
+        return entry(entry, at);
+    }
+
+    private static Descriptor entry(byte[] table, int at) {
+        ByteBuffer b = ByteBuffer.wrap(table, at + 4 + NAME_BYTES, 16);
+        return new Descriptor(b.getInt(), b.getInt(), b.getInt(), b.getInt());
+    }
+
+    /** The user's trap into the kernel, which then calls the clerk. */
+    private void kernelCall() {
+        kernel.trap(Work.KERNEL_CALL);
+    }
+
+    /** The local RPC's call half: switch to the clerk, which reads the request (a trap and a one-cell copy). */
+    private void toClerk() {
+        Charges.contextSwitch(kernel.context(), kernel.context().parameter("switch_instructions"));
+        kernel.trap(Work.CONTROL_TRANSFER);
+        Charges.copy(kernel.context(), Work.CONTROL_TRANSFER, ENTRY);
+    }
+
+    /** The reply half: the clerk writes its answer (a trap and a copy) and the CPU switches back to the user. */
+    private void fromClerk() {
+        kernel.trap(Work.CONTROL_TRANSFER);
+        Charges.copy(kernel.context(), Work.CONTROL_TRANSFER, ENTRY);
+        Charges.contextSwitch(kernel.context(), kernel.context().parameter("switch_instructions"));
+    }
+
+    private static int slotFor(int node) {
+        return node % SLOTS;
+    }
+
+    private static int hashOf(byte[] key) {
+        return Math.floorMod(Arrays.hashCode(key), SLOTS);
+    }
+
+    /** The name's slot (or, with {@code free}, the first free slot on its probe path); -1 if none. */
+    private static int findSlot(byte[] table, byte[] key, boolean free) {
+        int start = hashOf(key);
+        for (int i = 0; i < SLOTS; i++) {
+            int slot = (start + i) % SLOTS;
+            ByteBuffer b = ByteBuffer.wrap(table, slot * ENTRY, ENTRY);
+            int state = b.getInt(slot * ENTRY);
+            boolean same = Arrays.equals(key, Arrays.copyOfRange(table, slot * ENTRY + 4, slot * ENTRY + 4 + NAME_BYTES));
+            if (free ? state != VALID || same : state == VALID && same) {
+                return slot;
+            }
+            if (!free && state == EMPTY) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The name as the registry stores it (20 bytes, zero-padded), or null if it does not fit. */
+    static byte[] key(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
+        if (name.isEmpty() || bytes.length > NAME_BYTES || !name.chars().allMatch(c -> c > 32 && c < 127)) {
+            return null;
+        }
+        return Arrays.copyOf(bytes, NAME_BYTES);
+    }
+
+    private static String badName(String name) {
+        return "bad segment name '" + name + "': use 1 to " + NAME_BYTES + " printable ASCII characters without spaces";
+    }
+}

@@ -1,0 +1,359 @@
+package org.asfast.rmem;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.asfast.nodes.Node;
+import org.asfast.nodes.NodeContext;
+import org.asfast.nodes.Work;
+import org.asfast.systems.Charges;
+
+/**
+ * One machine's remote-memory emulation (Thekkath et al. §3.1): the kernel's segment table and the meta-instructions
+ * WRITE, READ and CAS, trapped to and emulated in the kernel, moving each ATM cell through the controller's FIFOs by
+ * programmed I/O (no DMA). Segments are exported with a fresh generation number; a request that names a stale
+ * generation, a segment not exported or bytes outside it gets a protection error, never data. The machine's
+ * applications (the name clerk, a file server or client) run on it and are called back on notification.
+ *
+ * <p>Charges, in the categories of the paper's Figure 3: each cell in or out is DATA_TRANSFER (REPLY when it answers a
+ * request or a server writes results back), a notification is CONTROL_TRANSFER, the application's code is PROCEDURE.
+ * Deterministic: nothing here is random, and the applications draw only from {@link NodeContext#random()}.
+ */
+public class RmemKernel implements Node {
+    /** How a meta-instruction ended: {@code error} is null on success; {@code result} holds READ's data or CAS's (success, old value). */
+    public interface Completion {
+        void completed(byte[] result, String error);
+    }
+
+    /** An application's handler for a notification: a request with the notify bit reached segment {@code segment}. */
+    public interface Notified {
+        void notified(int from, int segment, int offset);
+    }
+
+    /** Data another machine wrote arrived in a local segment (a spin-waiting process sees it; no control transfer). */
+    public interface Deposited {
+        void deposited(int from, int offset, int count);
+    }
+
+    /** A remote segment as an importer holds it: its machine, number, generation at export, and size. */
+    public record Descriptor(int node, int segment, int generation, int bytes) {
+    }
+
+    /** Why a request was refused, as the protection error carries it. */
+    enum Refusal {
+        NO_SUCH_SEGMENT("is not exported"), STALE("was revoked (the import's generation is stale)"), OUT_OF_RANGE("was accessed outside its bounds"),
+        UNALIGNED("was given an unaligned CAS word");
+
+        final String text;
+
+        Refusal(String text) {
+            this.text = text;
+        }
+    }
+
+    private static final class Segment {
+        final byte[] memory;
+        int generation;
+        boolean exported;
+        Notified notified;
+        Deposited deposited;
+        long depositedAt = -1;
+
+        Segment(int bytes) {
+            memory = new byte[bytes];
+        }
+    }
+
+    private static final class Pending {
+        final Completion done;
+        final int segment;
+        final int offset;
+        final boolean notify;
+        final byte[] result;
+        int remaining;
+
+        Pending(Completion done, int segment, int offset, int count, boolean notify) {
+            this.done = done;
+            this.segment = segment;
+            this.offset = offset;
+            this.notify = notify;
+            this.result = new byte[count];
+            this.remaining = count;
+        }
+    }
+
+    protected NodeContext node;
+    private final List<Segment> segments = new ArrayList<>();
+    private final Map<Integer, Pending> pending = new HashMap<>();
+    private int generations;
+    private int nextTag;
+    private long protectionErrors;
+    private long notifications;
+    private NameClerk clerk;
+
+    @Override
+    public final void start(NodeContext context) {
+        node = context;
+        clerk = new NameClerk(this);
+        started();
+    }
+
+    /** This machine's name-server clerk. */
+    public NameClerk clerk() {
+        return clerk;
+    }
+
+    /** The machine booted: applications allocate and export their segments here. */
+    protected void started() {
+    }
+
+    public NodeContext context() {
+        return node;
+    }
+
+    /** A new local segment of {@code bytes}, not yet exported; returns its number. */
+    public int allocate(int bytes) {
+        if (segments.size() == AtmCell.MAX_SEGMENTS) {
+            throw new IllegalStateException("machine " + node.self() + " has all its " + AtmCell.MAX_SEGMENTS + " segments");
+        }
+        segments.add(new Segment(bytes));
+        return segments.size() - 1;
+    }
+
+    /** Makes a segment remotely accessible under a new generation number (monotonically increasing on this machine). */
+    public Descriptor export(int segment) {
+        Segment s = segments.get(segment);
+        s.generation = ++generations;
+        s.exported = true;
+        return descriptor(segment);
+    }
+
+    /** Withdraws a segment: descriptors of its earlier export get protection errors from now on. */
+    public void revoke(int segment) {
+        Segment s = segments.get(segment);
+        s.exported = false;
+        s.generation = ++generations;
+    }
+
+    /** This machine's descriptor of one of its segments, as the name server hands it to importers. */
+    public Descriptor descriptor(int segment) {
+        Segment s = segments.get(segment);
+        return new Descriptor(node.self(), segment, s.generation, s.memory.length);
+    }
+
+    /** The segment's memory, for local loads and stores by the machine's applications. */
+    public byte[] memory(int segment) {
+        return segments.get(segment).memory;
+    }
+
+    public void onNotify(int segment, Notified handler) {
+        segments.get(segment).notified = handler;
+    }
+
+    public void onDeposit(int segment, Deposited handler) {
+        segments.get(segment).deposited = handler;
+    }
+
+    /** When data from another machine last landed in the segment (the node's clock), or -1. */
+    public long depositedAt(int segment) {
+        return segments.get(segment).depositedAt;
+    }
+
+    public long protectionErrors() {
+        return protectionErrors;
+    }
+
+    public long notifications() {
+        return notifications;
+    }
+
+    /**
+     * WRITE rd, off, count, notify: the data goes out in cells of 40 bytes, the notify bit on the last. The write is
+     * non-blocking: it completes when its last cell is handed to the network, unless {@code ack} asks the remote kernel
+     * to acknowledge it (live timing only; the paper's write has no acknowledgement).
+     */
+    public void write(Descriptor rd, int offset, byte[] data, boolean notify, boolean ack, Work kind, Completion done) {
+        trap(kind);
+        String error = outOfRange(rd, offset, data.length);
+        if (error != null) {
+            done.completed(null, error);
+            return;
+        }
+        int tag = ack ? register(new Pending(done, -1, 0, 0, false)) : 0;
+        for (int at = 0; at < Math.max(1, data.length); at += AtmCell.DATA_BYTES) {
+            boolean last = at + AtmCell.DATA_BYTES >= data.length;
+            byte[] piece = Arrays.copyOfRange(data, at, Math.min(data.length, at + AtmCell.DATA_BYTES));
+            send(rd.node(), new AtmCell(AtmCell.Op.WRITE, notify && last, ack && last, rd.segment(), tag, rd.generation(), offset + at, piece), kind);
+        }
+        if (!ack) {
+            done.completed(new byte[0], null);
+        }
+    }
+
+    /** READ rs, soff, count, rd, doff, notify: one request cell; the data comes back in cells and lands in local segment {@code rd}. */
+    public void read(Descriptor rs, int soff, int count, int rd, int doff, boolean notify, Completion done) {
+        trap(Work.DATA_TRANSFER);
+        String error = outOfRange(rs, soff, count);
+        if (error == null && (doff < 0 || doff + count > segments.get(rd).memory.length)) {
+            error = "the local segment " + rd + " has no room for " + count + " bytes at " + doff;
+        }
+        if (error != null) {
+            done.completed(null, error);
+            return;
+        }
+        int tag = register(new Pending(done, rd, doff, count, notify));
+        send(rs.node(), new AtmCell(AtmCell.Op.READ, false, false, rs.segment(), tag, rs.generation(), soff, AtmCell.ints(count)), Work.DATA_TRANSFER);
+    }
+
+    /** CAS: compares the word at {@code offset} with {@code expected} and, if equal, stores {@code replacement}; the result is (1 or 0, old value). */
+    public void cas(Descriptor rd, int offset, int expected, int replacement, Completion done) {
+        trap(Work.DATA_TRANSFER);
+        String error = outOfRange(rd, offset, 4);
+        if (error != null) {
+            done.completed(null, error);
+            return;
+        }
+        int tag = register(new Pending(done, -1, 0, 8, false));
+        send(rd.node(), new AtmCell(AtmCell.Op.CAS, false, false, rd.segment(), tag, rd.generation(), offset, AtmCell.ints(expected, replacement)), Work.DATA_TRANSFER);
+    }
+
+    @Override
+    public void receive(int from, byte[] message) {
+        AtmCell cell = AtmCell.decode(message);
+        fifo(Work.DATA_TRANSFER, cell.bytes());
+        switch (cell.op()) {
+            case WRITE, READ, CAS -> serve(from, cell);
+            case READ_DATA -> readData(cell);
+            case CAS_RESULT, WRITE_ACK -> {
+                Pending p = pending.remove(cell.tag());
+                if (p != null) {
+                    p.done.completed(cell.data(), null);
+                }
+            }
+            case PROTECTION_ERROR -> {
+                protectionErrors++;
+                Pending p = pending.remove(cell.tag());
+                Refusal why = Refusal.values()[AtmCell.intAt(cell.data(), 0)];
+                if (p != null) {
+                    p.done.completed(null, "protection error: segment " + cell.segment() + " of machine " + from + " " + why.text);
+                }
+            }
+        }
+    }
+
+    private void serve(int from, AtmCell cell) {
+        Segment s = cell.segment() < segments.size() ? segments.get(cell.segment()) : null;
+        int count = switch (cell.op()) {
+            case READ -> AtmCell.intAt(cell.data(), 0);
+            case CAS -> 4;
+            default -> cell.data().length;
+        };
+        Refusal refusal = s == null || !s.exported && s.generation == 0 ? Refusal.NO_SUCH_SEGMENT
+                : !s.exported || s.generation != cell.generation() ? Refusal.STALE
+                : cell.offset() < 0 || count < 0 || (long) cell.offset() + count > s.memory.length ? Refusal.OUT_OF_RANGE
+                : cell.op() == AtmCell.Op.CAS && cell.offset() % 4 != 0 ? Refusal.UNALIGNED : null;
+        if (refusal != null) {
+            send(from, new AtmCell(AtmCell.Op.PROTECTION_ERROR, false, false, cell.segment(), cell.tag(), 0, cell.offset(), AtmCell.ints(refusal.ordinal())), Work.REPLY);
+            return;
+        }
+        switch (cell.op()) {
+            case WRITE -> {
+                Charges.copy(node, Work.DATA_TRANSFER, count);
+                System.arraycopy(cell.data(), 0, s.memory, cell.offset(), count);
+                s.depositedAt = node.nanos();
+                if (cell.ack()) {
+                    send(from, new AtmCell(AtmCell.Op.WRITE_ACK, false, false, cell.segment(), cell.tag(), 0, cell.offset(), new byte[0]), Work.REPLY);
+                }
+                if (s.deposited != null) {
+                    s.deposited.deposited(from, cell.offset(), count);
+                }
+                if (cell.notifies() && s.notified != null) {
+                    notification();
+                    s.notified.notified(from, cell.segment(), cell.offset());
+                }
+            }
+            case READ -> {
+                Charges.copy(node, Work.REPLY, count);
+                for (int at = 0; at < Math.max(1, count); at += AtmCell.DATA_BYTES) {
+                    byte[] piece = Arrays.copyOfRange(s.memory, cell.offset() + at, cell.offset() + Math.min(count, at + AtmCell.DATA_BYTES));
+                    send(from, new AtmCell(AtmCell.Op.READ_DATA, false, false, 0, cell.tag(), 0, at, piece), Work.REPLY);
+                }
+            }
+            case CAS -> {
+                int old = AtmCell.intAt(s.memory, cell.offset() / 4);
+                boolean swapped = old == AtmCell.intAt(cell.data(), 0);
+                if (swapped) {
+                    System.arraycopy(cell.data(), 4, s.memory, cell.offset(), 4);
+                }
+                send(from, new AtmCell(AtmCell.Op.CAS_RESULT, false, false, 0, cell.tag(), 0, cell.offset(), AtmCell.ints(swapped ? 1 : 0, old)), Work.REPLY);
+            }
+            default -> throw new IllegalStateException(cell.op() + " is not a request");
+        }
+    }
+
+    private void readData(AtmCell cell) {
+        Pending p = pending.get(cell.tag());
+        if (p == null) {
+            return; // a duplicate of a read already complete
+        }
+        Charges.copy(node, Work.DATA_TRANSFER, cell.data().length);
+        System.arraycopy(cell.data(), 0, p.result, cell.offset(), cell.data().length);
+        System.arraycopy(cell.data(), 0, segments.get(p.segment).memory, p.offset + cell.offset(), cell.data().length);
+        p.remaining -= cell.data().length;
+        if (p.remaining <= 0) {
+            pending.remove(cell.tag());
+            if (p.notify) {
+                notification();
+            }
+            p.done.completed(p.result, null);
+        }
+    }
+
+    /**
+     * The notified process is woken through its segment's file descriptor and a signal: the CPU switches to it and,
+     * after the handler, back (two switches); the kernel copies the signal context out to the process's stack and
+     * sigreturn copies it back (a trap); the process reads the control information from the descriptor (a trap).
+     */
+    protected final void notification() {
+        notifications++;
+        Charges.contextSwitch(node, node.parameter("switch_instructions"));
+        Charges.contextSwitch(node, node.parameter("switch_instructions"));
+        Charges.copy(node, Work.CONTROL_TRANSFER, 2 * node.parameter("sigcontext_bytes"));
+        node.work(Work.CONTROL_TRANSFER, 2 * node.parameter("ds5000_trap_instructions"));
+    }
+
+    /** Entering the kernel once, charged to {@code kind} (a meta-instruction is a trap to the emulation). */
+    protected final void trap(Work kind) {
+        node.work(kind, node.parameter("ds5000_trap_instructions"));
+    }
+
+    private int register(Pending p) {
+        do {
+            nextTag = (nextTag + 1) & 0xffff;
+        } while (pending.containsKey(nextTag));
+        pending.put(nextTag, p);
+        return nextTag;
+    }
+
+    private static String outOfRange(Descriptor d, int offset, int count) {
+        if (offset < 0 || count < 0 || (long) offset + count > d.bytes()) {
+            return "segment out of range: " + count + " bytes at offset " + offset + " do not fit segment " + d.segment() + " of machine " + d.node()
+                    + " (" + d.bytes() + " bytes); use an offset from 0 to " + Math.max(0, d.bytes() - count);
+        }
+        return null;
+    }
+
+    private void send(int to, AtmCell cell, Work kind) {
+        fifo(kind, cell.bytes());
+        node.send(to, cell.encode());
+    }
+
+    /** One cell through the controller's FIFO: the per-cell kernel path, then its words by programmed I/O. */
+    private void fifo(Work kind, int bytes) {
+        node.work(kind, node.parameter("cell_instructions"));
+        double seconds = bytes / (node.parameter("fifo_mbs") * (1 << 20));
+        node.work(kind, seconds * node.parameter("mips") * 1e6 / node.parameter("kernel_cpi"));
+    }
+}

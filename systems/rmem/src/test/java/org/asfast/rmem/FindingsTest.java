@@ -1,0 +1,74 @@
+package org.asfast.rmem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.asfast.nodes.Work;
+import org.asfast.systems.SystemParameters;
+import org.junit.jupiter.api.Test;
+
+/** The paper's findings, as the simulation gives them. */
+class FindingsTest {
+    private final SystemParameters parameters = RmemSimulated.parameters();
+
+    @Test
+    void pureDataTransferLoadsTheServerLessThanHybrid1ForEveryOperationOfTheMix() {
+        for (FileService.Operation op : FileService.operations()) {
+            FileService.Alone dx = FileService.alone(parameters, op, FileService.Scheme.DX, 3);
+            FileService.Alone hybrid = FileService.alone(parameters, op, FileService.Scheme.HYBRID_1, 3);
+            assertTrue(dx.serverTotalMicros() < hybrid.serverTotalMicros(), op.name() + ": DX " + dx.serverTotalMicros() + " us, Hybrid-1 " + hybrid.serverTotalMicros());
+            assertEquals(0.0, dx.serverMicros().get(Work.CONTROL_TRANSFER), op.name() + ": DX transfers no control on the server");
+            assertEquals(0.0, dx.serverMicros().get(Work.PROCEDURE), op.name() + ": DX runs no server procedure");
+            assertTrue(hybrid.serverMicros().get(Work.CONTROL_TRANSFER) > 0 && hybrid.serverMicros().get(Work.PROCEDURE) > 0, op.name());
+        }
+    }
+
+    @Test
+    void aRemoteReadIsCheaperThanARoundTripThroughAServerProcedure() {
+        FileService.Operation ping = FileService.operations().stream().filter(o -> o.name().equals("Null Ping Call")).findFirst().orElseThrow();
+        double read = RmemCells.one(RmemCells.PAPER + " | 2 | DECstation 5000/200 | Ultrix + remote memory | Latency | Read", parameters);
+        double rpc = FileService.alone(parameters, ping, FileService.Scheme.HYBRID_1, 3).latencyMicros();
+        assertTrue(read < rpc, "READ " + read + " us, Hybrid-1 null call " + rpc + " us");
+    }
+
+    @Test
+    void theMixWeightedLoadRatioIsTheOperationsLoadsOverEachOther() {
+        double dx = 0;
+        double hybrid = 0;
+        List<FileService.Alone> figures = FileService.figures(parameters);
+        assertEquals(2 * FileService.operations().size(), figures.size());
+        for (FileService.Alone a : figures) {
+            Map<Work, Double> split = a.serverMicros();
+            double sum = split.values().stream().mapToDouble(Double::doubleValue).sum();
+            assertEquals(a.serverTotalMicros(), sum, 1e-9);
+            if (a.scheme() == FileService.Scheme.DX) {
+                dx += a.operation().calls() * sum;
+            } else {
+                hybrid += a.operation().calls() * sum;
+            }
+        }
+        assertEquals(dx / hybrid, FileService.loadRatio(parameters), 1e-12);
+        assertTrue(dx / hybrid < 0.5, "less than half, as the paper says");
+    }
+
+    @Test
+    void tablesCellsAreTaggedWithOneCalibrationEachAndTheCalibrationsReproduceTheirCells() {
+        List<RmemCells.Cell> cells = RmemCells.all();
+        Map<String, Double> paper = Baselines.thekkath();
+        for (String table : List.of("2", "3")) {
+            long calibrations = cells.stream().filter(c -> c.table().equals(table) && RmemCells.tag(c).equals("calibration")).count();
+            long all = cells.stream().filter(c -> c.table().equals(table)).count();
+            assertEquals(1, calibrations, "Table " + table);
+            assertTrue(3 * calibrations < all, "under a third of Table " + table);
+        }
+        for (RmemCells.Cell c : cells) {
+            assertTrue(paper.containsKey(c.key()), "a baseline cell: " + c.key());
+            if (RmemCells.tag(c).equals("calibration")) {
+                assertEquals(paper.get(c.key()), c.value(), 1e-3 * paper.get(c.key()), c.key());
+            }
+        }
+        RmemCalibration.solve().forEach((name, value) -> assertEquals(parameters.number(name), value, 1e-3 * value, name + " as shipped is the solved value"));
+    }
+}

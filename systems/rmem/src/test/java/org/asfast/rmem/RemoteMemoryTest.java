@@ -1,0 +1,155 @@
+package org.asfast.rmem;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.asfast.nodes.Faults;
+import org.asfast.nodes.Work;
+import org.asfast.rmem.RmemKernel.Descriptor;
+import org.junit.jupiter.api.Test;
+
+/** READ, WRITE and CAS between simulated machines: data, atomicity, protection. */
+class RemoteMemoryTest {
+    /** A machine that exports one 4 KB segment at boot. */
+    static final class Exporter extends RmemKernel {
+        int segment;
+
+        @Override
+        protected void started() {
+            segment = allocate(4096);
+        }
+    }
+
+    private record Cluster(RmemSimulated sim, List<Exporter> machines) {
+    }
+
+    private static Cluster machines(int n) {
+        RmemSimulated sim = new RmemSimulated(RmemSimulated.parameters(), Faults.NONE);
+        List<Exporter> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Exporter e = new Exporter();
+            sim.add(e);
+            all.add(e);
+        }
+        sim.boot();
+        return new Cluster(sim, all);
+    }
+
+    private static String[] outcome(Cluster c, int on, java.util.function.BiConsumer<RmemKernel, RmemKernel.Completion> op, byte[][] result) {
+        String[] error = {null};
+        boolean[] done = {false};
+        c.sim().run(on, k -> op.accept(k, (r, e) -> {
+            result[0] = r;
+            error[0] = e;
+            done[0] = true;
+        }), () -> done[0], "test operation");
+        return error;
+    }
+
+    @Test
+    void aWriteLandsInRemoteMemoryAndAReadBringsItBack() {
+        Cluster c = machines(2);
+        Exporter target = c.machines().get(1);
+        Descriptor d = target.export(target.segment);
+        byte[] data = new byte[100];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 7 + 1);
+        }
+        byte[][] result = new byte[1][];
+        assertNull(outcome(c, 0, (k, done) -> k.write(d, 1000, data, false, false, Work.DATA_TRANSFER, done), result)[0]);
+        c.sim().settle();
+        assertArrayEquals(data, java.util.Arrays.copyOfRange(target.memory(target.segment), 1000, 1100));
+        Exporter reader = c.machines().get(0);
+        assertNull(outcome(c, 0, (k, done) -> k.read(d, 1000, 100, reader.segment, 8, false, done), result)[0]);
+        assertArrayEquals(data, result[0]);
+        assertArrayEquals(data, java.util.Arrays.copyOfRange(reader.memory(reader.segment), 8, 108), "deposited in the local segment");
+    }
+
+    @Test
+    void racingCasesOnOneWordLetExactlyOneWin() {
+        Cluster c = machines(4);
+        Exporter target = c.machines().get(3);
+        Descriptor d = target.export(target.segment);
+        List<byte[]> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int me = i + 1;
+            c.sim().invoke(i, k -> k.cas(d, 64, 0, me, (r, e) -> results.add(r)));
+        }
+        c.sim().settle();
+        assertEquals(3, results.size());
+        int winners = 0;
+        for (byte[] r : results) {
+            if (AtmCell.intAt(r, 0) == 1) {
+                winners++;
+                assertEquals(0, AtmCell.intAt(r, 1), "the winner saw the initial value");
+            }
+        }
+        assertEquals(1, winners);
+        int stored = AtmCell.intAt(target.memory(target.segment), 16);
+        assertTrue(stored >= 1 && stored <= 3, "the word holds one of the three values: " + stored);
+        for (byte[] r : results) {
+            if (AtmCell.intAt(r, 0) == 0) {
+                assertEquals(stored, AtmCell.intAt(r, 1), "a loser saw the winner's value");
+            }
+        }
+    }
+
+    @Test
+    void aRevokedSegmentGivesAProtectionErrorNotStaleData() {
+        Cluster c = machines(2);
+        Exporter target = c.machines().get(1);
+        Descriptor d = target.export(target.segment);
+        target.memory(target.segment)[0] = 42;
+        byte[][] result = new byte[1][];
+        assertNull(outcome(c, 0, (k, done) -> k.read(d, 0, 4, 0, 0, false, done), result)[0]);
+        assertEquals(42, result[0][0]);
+        c.sim().invoke(1, k -> k.revoke(target.segment));
+        c.sim().settle();
+        result[0] = null;
+        String error = outcome(c, 0, (k, done) -> k.read(d, 0, 4, 0, 0, false, done), result)[0];
+        assertNull(result[0], "no data");
+        assertTrue(error.startsWith("protection error") && error.contains("revoked"), error);
+        Descriptor again = target.export(target.segment);
+        assertTrue(again.generation() > d.generation(), "a new export has a new generation");
+        assertNull(outcome(c, 0, (k, done) -> k.cas(again, 0, 0, 1, done), result)[0]);
+        assertEquals(1, c.machines().get(0).protectionErrors());
+    }
+
+    @Test
+    void accessOutsideTheSegmentFailsLocallyWithItsRange() {
+        Cluster c = machines(2);
+        Exporter target = c.machines().get(1);
+        Descriptor d = target.export(target.segment);
+        String error = outcome(c, 0, (k, done) -> k.read(d, 4090, 40, 0, 0, false, done), new byte[1][])[0];
+        assertTrue(error.startsWith("segment out of range") && error.contains("4096 bytes") && !error.contains("\n"), error);
+        Descriptor lying = new Descriptor(d.node(), d.segment(), d.generation(), 1 << 20);
+        String remote = outcome(c, 0, (k, done) -> k.write(lying, 8192, new byte[4], false, true, Work.DATA_TRANSFER, done), new byte[1][])[0];
+        assertTrue(remote.contains("outside its bounds"), "the exporter's kernel checks too: " + remote);
+    }
+
+    @Test
+    void namesAreExportedImportedAndRevokedThroughTheClerks() {
+        Cluster c = machines(2);
+        byte[][] result = new byte[1][];
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("fonts", ((Exporter) k).segment, done), result)[0]);
+        Descriptor exported = NameClerk.decode(result[0]);
+        assertNull(outcome(c, 0, (k, done) -> k.clerk().lookup("fonts", 1, true, done), result)[0]);
+        assertEquals(exported, NameClerk.decode(result[0]), "found by remote reads of the exporter's registry");
+        assertEquals(1, c.machines().get(0).clerk().remoteProbes());
+        assertNull(outcome(c, 0, (k, done) -> k.clerk().lookup("fonts", 1, false, done), result)[0]);
+        assertEquals(1, c.machines().get(0).clerk().remoteProbes(), "the second import is answered from the cache");
+        assertNull(outcome(c, 0, (k, done) -> k.clerk().lookupByControlTransfer("fonts", 1, done), result)[0]);
+        assertEquals(exported, NameClerk.decode(result[0]), "and by control transfer");
+        String unknown = outcome(c, 0, (k, done) -> k.clerk().lookup("fnots", 1, true, done), result)[0];
+        assertTrue(unknown.startsWith("unknown name 'fnots'"), unknown);
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().revoke("fonts", done), result)[0]);
+        String stale = outcome(c, 0, (k, done) -> k.read(exported, 0, 4, 0, 0, false, done), result)[0];
+        assertTrue(stale.startsWith("protection error"), stale);
+        String gone = outcome(c, 0, (k, done) -> k.clerk().lookup("fonts", 1, true, done), result)[0];
+        assertTrue(gone.startsWith("unknown name"), "the registry's entry is deleted: " + gone);
+    }
+}
