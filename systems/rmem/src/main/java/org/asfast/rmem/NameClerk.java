@@ -33,6 +33,8 @@ public final class NameClerk {
     private static final int EMPTY = 0;
     private static final int VALID = 1;
     private static final int DELETED = 2;
+    /** A slot a remote publisher has claimed with CAS and is about to fill. */
+    private static final int CLAIMED = 3;
 
     private final RmemKernel kernel;
     private final Map<String, Descriptor> imported = new HashMap<>();
@@ -85,6 +87,38 @@ public final class NameClerk {
         exported.put(name, segment);
         fromClerk();
         done.completed(encode(d), null);
+    }
+
+    /**
+     * Enters a name this machine exported in machine {@code nameServer}'s registry as well, by remote operations only:
+     * a CAS claims the first free slot on the name's probe path, then one WRITE fills it (a one-cell write lands whole).
+     * Importers that name {@code nameServer} as their hint then find it there.
+     */
+    public void publish(String name, int nameServer, Completion done) {
+        Integer segment = exported.get(name);
+        if (segment == null) {
+            done.completed(null, "unknown name '" + name + "': this machine exported no segment by that name");
+            return;
+        }
+        Descriptor d = kernel.descriptor(segment);
+        byte[] entry = ByteBuffer.allocate(ENTRY).putInt(VALID).put(key(name)).putInt(d.node()).putInt(d.segment()).putInt(d.generation()).putInt(d.bytes()).array();
+        claim(registryOf(nameServer), entry, hashOf(key(name)), 0, done);
+    }
+
+    private void claim(Descriptor registry, byte[] entry, int slot, int tries, Completion done) {
+        if (tries == SLOTS) {
+            done.completed(null, "the name registry of machine " + registry.node() + " is full (" + SLOTS + " names)");
+            return;
+        }
+        kernel.cas(registry, slot * ENTRY, EMPTY, CLAIMED, (result, error) -> {
+            if (error != null) {
+                done.completed(null, error);
+            } else if (AtmCell.intAt(result, 0) == 1) {
+                kernel.write(registry, slot * ENTRY, entry, false, false, Work.DATA_TRANSFER, done);
+            } else {
+                claim(registry, entry, (slot + 1) % SLOTS, tries + 1, done);
+            }
+        });
     }
 
     /** DELETENAME: revokes the segment exported under {@code name} and marks its entry deleted. */

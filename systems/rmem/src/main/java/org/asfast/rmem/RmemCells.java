@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import org.asfast.model.Parameter;
 import org.asfast.nodes.Faults;
 import org.asfast.nodes.Work;
 import org.asfast.rmem.RmemKernel.Descriptor;
@@ -84,17 +83,9 @@ public final class RmemCells {
         throw new IllegalArgumentException("rmem computes no cell " + key);
     }
 
-    /** {@code derived}, {@code calibration} (a parameter was solved from it) or {@code prediction}. */
-    public static String tag(Cell cell) {
-        if (DERIVED.contains(cell.key())) {
-            return "derived";
-        }
-        for (Parameter p : RmemSimulated.parameters().all()) {
-            if (p.isCalibration() && p.calibrationCell().equals(cell.key())) {
-                return "calibration";
-            }
-        }
-        return "prediction";
+    /** The paper computes it from its other cells: shown, not counted. */
+    static boolean derived(Cell cell) {
+        return DERIVED.contains(cell.key());
     }
 
     /** Two DECstations, as in §3.1.2 and §4.3: the operation's initiator (0) and its target (1), fresh for each measurement. */

@@ -1,0 +1,119 @@
+package org.asfast.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.asfast.report.AtomicFiles;
+import org.asfast.rmem.FileService;
+import org.asfast.rmem.RmemAccess;
+import org.asfast.rmem.RmemSimulated;
+import org.asfast.spi.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code asfast rmem}: Thekkath et al.'s file service simulated with many client machines (DX against Hybrid-1:
+ * latency per operation and the server's load against the number of clients), or, with {@code --access}, one READ of
+ * a named segment between two simulated DECstations.
+ */
+@Command(name = "rmem", mixinStandardHelpOptions = true,
+        description = "Runs Thekkath et al.'s remote-memory file service (DX and Hybrid-1) with many simulated clients, or one remote READ.")
+public final class RmemCommand implements Callable<Integer> {
+    /** Heap a simulated client machine takes, over-estimated: its four segments of 2.5 to 4 KB, its 4 KB slot in the server's request segment, the cluster's bookkeeping, and room to spare. */
+    static final long BYTES_PER_CLIENT = 256 * 1024;
+
+    @Option(names = "--clients", split = ",", paramLabel = "N", description = "Client machines of each scaling run (default: ${DEFAULT-VALUE}).")
+    List<String> clients = List.of("1", "10", "100", "1000");
+
+    @Option(names = "--operations", paramLabel = "N", description = "Operations each client runs, drawn from Table 1a's mix (default: ${DEFAULT-VALUE}).")
+    int operations = 20;
+
+    @Option(names = "--access", paramLabel = "NAME:OFFSET:BYTES",
+            description = "Instead: a client machine imports segment NAME through its clerk and READs BYTES at OFFSET; the other machine exports '"
+                    + RmemAccess.DEMO + "' (" + RmemAccess.DEMO_BYTES + " bytes).")
+    String access;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write rmem-scale.csv (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("results", "systems");
+
+    @Override
+    public Integer call() {
+        if (access != null) {
+            return access(access);
+        }
+        List<Integer> counts = counts();
+        if (operations < 1) {
+            throw new UserError("--operations " + operations + ": give at least 1 operation per client");
+        }
+        List<FileService.Scaled> runs = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "%-9s %7s %10s %14s %16s %12s %10s %8s%n", "scheme", "clients", "operations", "latency (us)", "server us / op",
+                "server busy", "simulated", "wall");
+        for (int n : counts) {
+            for (FileService.Scheme scheme : FileService.Scheme.values()) {
+                FileService.Scaled s = FileService.scale(RmemSimulated.parameters(), scheme, n, operations);
+                runs.add(s);
+                System.out.printf(Locale.ROOT, "%-9s %7d %10d %14.1f %16.1f %11.1f%% %9.2fs %7.2fs%n", scheme, n, s.operations(), s.latencyMicros(),
+                        s.serverMicrosPerOperation(), 100 * s.serverUtilisation(), s.simulatedSeconds(), s.wallSeconds());
+            }
+        }
+        Path file = out.resolve("rmem-scale.csv");
+        AtomicFiles.write(file, w -> {
+            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("scheme", "clients", "operations", "latency_us", "server_us_per_operation",
+                    "server_utilisation", "simulated_s", "wall_s").build().print(w)) {
+                for (FileService.Scaled s : runs) {
+                    csv.printRecord(s.scheme(), s.clients(), s.operations(), s.latencyMicros(), s.serverMicrosPerOperation(), s.serverUtilisation(),
+                            s.simulatedSeconds(), s.wallSeconds());
+                }
+            }
+        });
+        System.out.println("wrote " + file);
+        return 0;
+    }
+
+    /** The client counts, each a whole number from 1 to what this JVM's heap holds. */
+    List<Integer> counts() {
+        long heap = Runtime.getRuntime().maxMemory();
+        long most = heap / 2 / BYTES_PER_CLIENT;
+        List<Integer> counts = new ArrayList<>();
+        for (String c : clients) {
+            int n;
+            try {
+                n = Integer.parseInt(c.strip());
+            } catch (NumberFormatException e) {
+                throw new UserError("--clients: '" + c + "' is not a number; give client counts such as 1,10,100,1000");
+            }
+            if (n < 1) {
+                throw new UserError("--clients: " + n + " clients; give at least 1");
+            }
+            if (n > most) {
+                throw new UserError(String.format(Locale.ROOT, "--clients: %d simulated client machines need about %d MB of heap and this JVM has %d MB; "
+                        + "use at most %d clients", n, n * BYTES_PER_CLIENT * 2 >> 20, heap >> 20, most));
+            }
+            counts.add(n);
+        }
+        return counts;
+    }
+
+    private static int access(String spec) {
+        String[] parts = spec.split(":", -1);
+        if (parts.length != 3) {
+            throw new UserError("--access '" + spec + "': write NAME:OFFSET:BYTES, e.g. " + RmemAccess.DEMO + ":0:40");
+        }
+        int offset;
+        int bytes;
+        try {
+            offset = Integer.parseInt(parts[1]);
+            bytes = Integer.parseInt(parts[2]);
+        } catch (NumberFormatException e) {
+            throw new UserError("--access '" + spec + "': OFFSET and BYTES must be whole numbers, e.g. " + RmemAccess.DEMO + ":0:40");
+        }
+        RmemAccess.Result r = RmemAccess.read(parts[0], offset, bytes);
+        System.out.printf(Locale.ROOT, "READ of %d bytes at offset %d of '%s' (machine %d, segment %d, generation %d): %.1f us simulated on the DECstation 5000/200s%n",
+                bytes, offset, parts[0], r.segment().node(), r.segment().segment(), r.segment().generation(), r.micros());
+        return 0;
+    }
+}

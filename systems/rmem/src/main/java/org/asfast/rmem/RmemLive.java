@@ -1,0 +1,122 @@
+package org.asfast.rmem;
+
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import org.asfast.live.Launcher;
+import org.asfast.live.LiveException;
+import org.asfast.live.LiveNode;
+import org.asfast.live.LocalProcessPlacement;
+import org.asfast.nodes.Work;
+import org.asfast.rmem.RmemKernel.Completion;
+import org.asfast.rmem.RmemKernel.Descriptor;
+import org.asfast.spi.UserError;
+
+/**
+ * rmem live on this computer: the name server and a server machine each in a JVM of their own
+ * ({@link LiveMachines}), and a client machine in this one, driven by the caller's thread, over UDP on 127.0.0.1.
+ * The same {@link RmemKernel} as the simulation's; here its charges only count, and the real work takes its time.
+ * Every call waits for its answer; an error (a protection error, an unknown name, no answer) is a one-line
+ * {@link UserError} naming the operation.
+ */
+public final class RmemLive implements AutoCloseable {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final Launcher launcher;
+    private final RmemKernel client = new RmemKernel();
+    private final LiveNode clientNode;
+    private final int local;
+
+    /** Starts the machines; problems starting are one-line {@link UserError}s. */
+    public RmemLive(String faults) {
+        try {
+            launcher = new Launcher(new LocalProcessPlacement(), Launcher.Settings.of(RmemSimulated.parameters().numbers(), faults));
+        } catch (LiveException | IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        try {
+            launcher.add(LiveMachines.NameServer.class.getName());
+            launcher.add(LiveMachines.Server.class.getName());
+            clientNode = launcher.addLocal(client);
+            launcher.start();
+        } catch (LiveException e) {
+            launcher.close();
+            throw new UserError(e.getMessage(), e);
+        }
+        int[] segment = {-1};
+        await((k, done) -> {
+            segment[0] = k.allocate(LiveMachines.BENCH_BYTES);
+            done.completed(new byte[0], null);
+        }, "allocating the client's segment");
+        local = segment[0];
+    }
+
+    /**
+     * Imports a segment by name through this machine's clerk, which reads the name server's registry. The server
+     * publishes its names as it boots, so an unknown name is asked for again for a while before it is an error.
+     */
+    public Descriptor importSegment(String name) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return NameClerk.decode(await((k, done) -> k.clerk().lookup(name, LiveMachines.NAME_SERVER, true, done), "import"));
+            } catch (UserError e) {
+                if (!e.getMessage().startsWith("import: unknown name") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public byte[] read(Descriptor d, int offset, int count) {
+        return await((k, done) -> k.read(d, offset, count, local, 0, false, done), "read");
+    }
+
+    /** A write the remote kernel acknowledges, so that it can be timed (the paper's write is not acknowledged). */
+    public void write(Descriptor d, int offset, byte[] data) {
+        await((k, done) -> k.write(d, offset, data, false, true, Work.DATA_TRANSFER, done), "write");
+    }
+
+    /** CAS; returns whether it swapped and the word's value before. */
+    public int[] cas(Descriptor d, int offset, int expected, int replacement) {
+        byte[] r = await((k, done) -> k.cas(d, offset, expected, replacement, done), "cas");
+        return new int[] {AtmCell.intAt(r, 0), AtmCell.intAt(r, 1)};
+    }
+
+    /** Asks the server machine, by a write with notification to its control segment, to revoke {@link LiveMachines#BENCH}. */
+    public void askServerToRevoke(Descriptor control) {
+        await((k, done) -> k.write(control, 0, new byte[4], true, true, Work.DATA_TRANSFER, done), "revoke request");
+    }
+
+    /** The client machine's kernel, for its counters. */
+    public RmemKernel client() {
+        return client;
+    }
+
+    public Launcher launcher() {
+        return launcher;
+    }
+
+    private byte[] await(BiConsumer<RmemKernel, Completion> op, String what) {
+        byte[][] result = {null};
+        String[] error = {null};
+        boolean[] done = {false};
+        clientNode.post(() -> op.accept(client, (r, e) -> {
+            result[0] = r;
+            error[0] = e;
+            done[0] = true;
+        }));
+        clientNode.runUntil(() -> done[0], TIMEOUT);
+        if (!done[0]) {
+            throw new UserError(what + ": no answer within " + TIMEOUT.toSeconds() + " s; is the server machine up?");
+        }
+        if (error[0] != null) {
+            throw new UserError(what + ": " + error[0]);
+        }
+        return result[0];
+    }
+
+    @Override
+    public void close() {
+        launcher.close();
+    }
+}

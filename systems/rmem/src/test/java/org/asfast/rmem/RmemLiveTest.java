@@ -1,0 +1,49 @@
+package org.asfast.rmem;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.asfast.rmem.RmemKernel.Descriptor;
+import org.asfast.spi.UserError;
+import org.junit.jupiter.api.Test;
+
+/** The same kernels live: the name server and the server machine in JVMs of their own, UDP on loopback. */
+class RmemLiveTest {
+
+    @Test
+    void segmentsImportedThroughTheNameServerAreReadWrittenAndSwappedLive() {
+        try (RmemLive live = new RmemLive("")) {
+            Descriptor bench = live.importSegment(LiveMachines.BENCH);
+            assertEquals(1, bench.node(), "the server machine exported it");
+            assertEquals(LiveMachines.BENCH_BYTES, bench.bytes());
+            byte[] data = new byte[100];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (byte) (3 * i + 5);
+            }
+            live.write(bench, 200, data);
+            assertArrayEquals(data, live.read(bench, 200, 100));
+            assertArrayEquals(new int[] {1, 0}, live.cas(bench, 0, 0, 7));
+            assertArrayEquals(new int[] {0, 7}, live.cas(bench, 0, 0, 9), "a second CAS expecting 0 fails and sees 7");
+            UserError outside = assertThrows(UserError.class, () -> live.read(bench, 4090, 40));
+            assertTrue(outside.getMessage().startsWith("read: segment out of range"), outside.getMessage());
+            UserError unknown = assertThrows(UserError.class, () -> live.importSegment("no-such-name"));
+            assertTrue(unknown.getMessage().startsWith("import: unknown name 'no-such-name'"), unknown.getMessage());
+        }
+    }
+
+    @Test
+    void aSegmentRevokedByTheServerGivesAProtectionErrorLive() {
+        try (RmemLive live = new RmemLive("")) {
+            Descriptor bench = live.importSegment(LiveMachines.BENCH);
+            live.write(bench, 0, new byte[] {1, 2, 3, 4});
+            live.askServerToRevoke(live.importSegment(LiveMachines.CONTROL));
+            UserError stale = assertThrows(UserError.class, () -> live.read(bench, 0, 4));
+            assertTrue(stale.getMessage().startsWith("read: protection error") && stale.getMessage().contains("revoked"), stale.getMessage());
+            assertFalse(stale.getMessage().contains("\n"));
+            assertEquals(1, live.client().protectionErrors());
+        }
+    }
+}
