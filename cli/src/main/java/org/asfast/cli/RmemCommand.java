@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.asfast.report.AtomicFiles;
+import java.util.function.Consumer;
+import org.asfast.nodes.Work;
+import org.asfast.report.RmemFileService;
 import org.asfast.rmem.FileService;
 import org.asfast.rmem.RmemAccess;
 import org.asfast.rmem.RmemSimulated;
@@ -16,28 +16,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code asfast rmem}: Thekkath et al.'s file service simulated with many client machines (DX against Hybrid-1:
- * latency per operation and the server's load against the number of clients), or, with {@code --access}, one READ of
- * a named segment between two simulated DECstations.
+ * {@code asfast rmem}: Thekkath et al.'s file service simulated: each operation alone under DX and Hybrid-1 (Figures 2
+ * and 3), then many client machines (latency per operation and the server's load against the number of clients); or,
+ * with {@code --access}, one READ of a named segment between two simulated DECstations.
  */
 @Command(name = "rmem", mixinStandardHelpOptions = true,
-        description = "Runs Thekkath et al.'s remote-memory file service (DX and Hybrid-1) with many simulated clients, or one remote READ.")
+        description = "Runs Thekkath et al.'s remote-memory file service (DX and Hybrid-1) alone and with many simulated clients, or one remote READ.")
 public final class RmemCommand implements Callable<Integer> {
-    /** Heap a simulated client machine takes, over-estimated: its four segments of 2.5 to 4 KB, its 4 KB slot in the server's request segment, the cluster's bookkeeping, and room to spare. */
+    /** What a run (the main job) simulates: the client counts, 20 operations each (a few seconds). */
+    static final List<Integer> RUN_CLIENTS = List.of(1, 10, 100, 1000);
+    static final int RUN_OPERATIONS = 20;
+    /**
+     * Heap a simulated client machine takes, over-estimated: its four segments of 2.5 to 4 KB, its 4 KB slot in the
+     * server's request segment, the cluster's bookkeeping, and room to spare.
+     */
     static final long BYTES_PER_CLIENT = 256 * 1024;
 
     @Option(names = "--clients", split = ",", paramLabel = "N", description = "Client machines of each scaling run (default: ${DEFAULT-VALUE}).")
     List<String> clients = List.of("1", "10", "100", "1000");
 
     @Option(names = "--operations", paramLabel = "N", description = "Operations each client runs, drawn from Table 1a's mix (default: ${DEFAULT-VALUE}).")
-    int operations = 20;
+    int operations = RUN_OPERATIONS;
 
     @Option(names = "--access", paramLabel = "NAME:OFFSET:BYTES",
             description = "Instead: a client machine imports segment NAME through its clerk and READs BYTES at OFFSET; the other machine exports '"
                     + RmemAccess.DEMO + "' (" + RmemAccess.DEMO_BYTES + " bytes).")
     String access;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write rmem-scale.csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write rmem-figures.csv and rmem-scale.csv (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results", "systems");
 
     @Override
@@ -49,29 +55,44 @@ public final class RmemCommand implements Callable<Integer> {
         if (operations < 1) {
             throw new UserError("--operations " + operations + ": give at least 1 operation per client");
         }
-        List<FileService.Scaled> runs = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "%-9s %7s %10s %14s %16s %12s %10s %8s%n", "scheme", "clients", "operations", "latency (us)", "server us / op",
+        System.out.printf(Locale.ROOT, "%-24s %-9s %12s %12s %12s %12s %12s %12s%n", "operation (alone)", "scheme", "latency us", "server: data",
+                "control", "procedure", "reply", "total us");
+        List<RmemFileService.FigureRow> figures = figures();
+        for (RmemFileService.FigureRow f : figures) {
+            System.out.printf(Locale.ROOT, "%-24s %-9s %12.1f %12.1f %12.1f %12.1f %12.1f %12.1f%n", f.operation(), f.scheme(), f.latencyUs(),
+                    f.dataTransferUs(), f.controlTransferUs(), f.procedureUs(), f.replyUs(), f.serverUs());
+        }
+        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, weighted by Table 1a's calls: %.1f%%%n", 100 * FileService.loadRatio(RmemSimulated.parameters()));
+        System.out.printf(Locale.ROOT, "%n%-9s %7s %10s %14s %16s %12s %10s %8s%n", "scheme", "clients", "operations", "latency (us)", "server us / op",
                 "server busy", "simulated", "wall");
+        List<RmemFileService.Row> rows = scale(counts, operations, s -> System.out.printf(Locale.ROOT, "%-9s %7d %10d %14.1f %16.1f %11.1f%% %9.2fs %7.2fs%n",
+                s.scheme(), s.clients(), s.operations(), s.latencyUs(), s.serverUsPerOperation(), 100 * s.serverUtilisation(), s.simulatedSeconds(), s.wallSeconds()));
+        RmemFileService.writeFigures(out.resolve(RmemFileService.FIGURES_FILE), figures);
+        RmemFileService.write(out.resolve(RmemFileService.FILE), rows);
+        System.out.println("wrote " + out.resolve(RmemFileService.FIGURES_FILE) + " and " + out.resolve(RmemFileService.FILE));
+        return 0;
+    }
+
+    /** Each operation of Table 1a alone under both schemes: latency and the server's CPU by kind. */
+    static List<RmemFileService.FigureRow> figures() {
+        return FileService.figures(RmemSimulated.parameters()).stream().map(a -> new RmemFileService.FigureRow(a.operation().name(), a.scheme().name(),
+                a.latencyMicros(), a.serverMicros().get(Work.DATA_TRANSFER), a.serverMicros().get(Work.CONTROL_TRANSFER), a.serverMicros().get(Work.PROCEDURE),
+                a.serverMicros().get(Work.REPLY))).toList();
+    }
+
+    /** The file service under both schemes for each client count, {@code each} operations per client; each row is also given to {@code progress}. */
+    static List<RmemFileService.Row> scale(List<Integer> counts, int each, Consumer<RmemFileService.Row> progress) {
+        List<RmemFileService.Row> rows = new ArrayList<>();
         for (int n : counts) {
             for (FileService.Scheme scheme : FileService.Scheme.values()) {
-                FileService.Scaled s = FileService.scale(RmemSimulated.parameters(), scheme, n, operations);
-                runs.add(s);
-                System.out.printf(Locale.ROOT, "%-9s %7d %10d %14.1f %16.1f %11.1f%% %9.2fs %7.2fs%n", scheme, n, s.operations(), s.latencyMicros(),
-                        s.serverMicrosPerOperation(), 100 * s.serverUtilisation(), s.simulatedSeconds(), s.wallSeconds());
+                FileService.Scaled s = FileService.scale(RmemSimulated.parameters(), scheme, n, each);
+                RmemFileService.Row row = new RmemFileService.Row(scheme.name(), n, s.operations(), s.latencyMicros(), s.serverMicrosPerOperation(),
+                        s.serverUtilisation(), s.simulatedSeconds(), s.wallSeconds());
+                progress.accept(row);
+                rows.add(row);
             }
         }
-        Path file = out.resolve("rmem-scale.csv");
-        AtomicFiles.write(file, w -> {
-            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader("scheme", "clients", "operations", "latency_us", "server_us_per_operation",
-                    "server_utilisation", "simulated_s", "wall_s").build().print(w)) {
-                for (FileService.Scaled s : runs) {
-                    csv.printRecord(s.scheme(), s.clients(), s.operations(), s.latencyMicros(), s.serverMicrosPerOperation(), s.serverUtilisation(),
-                            s.simulatedSeconds(), s.wallSeconds());
-                }
-            }
-        });
-        System.out.println("wrote " + file);
-        return 0;
+        return rows;
     }
 
     /** The client counts, each a whole number from 1 to what this JVM's heap holds. */

@@ -20,6 +20,7 @@ import org.asfast.report.Measurement;
 import org.asfast.report.Numbers;
 import org.asfast.report.ReportGenerator;
 import org.asfast.report.ResultsCsv;
+import org.asfast.report.RmemFileService;
 import org.asfast.report.SimulatedCells;
 import org.asfast.report.Run;
 import org.asfast.report.RunDerivation;
@@ -197,6 +198,10 @@ final class RunCommand implements Callable<Integer> {
             RunEnvironment.write(folder.incomplete().resolve(Run.ENVIRONMENT_FILE), environment);
             if (!modelled.isEmpty()) { // the simulated systems run on the modelled machines: deterministic, in under a second
                 SimulatedCells.write(folder.incomplete().resolve(SimulatedCells.FILE), SimulatedPapers.simulatedCells(baselines));
+                // Thekkath's file service alone and with 1 to 1000 clients: virtual time, a few seconds of this computer's
+                RmemFileService.writeFigures(folder.incomplete().resolve(RmemFileService.FIGURES_FILE), RmemCommand.figures());
+                RmemFileService.write(folder.incomplete().resolve(RmemFileService.FILE), RmemCommand.scale(RmemCommand.RUN_CLIENTS, RmemCommand.RUN_OPERATIONS, row -> {
+                }));
             }
             if (cColumn != null) {
                 RunEnvironment.write(folder.incomplete().resolve(Run.CBENCH_FILE), cColumn);

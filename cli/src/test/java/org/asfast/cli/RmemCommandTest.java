@@ -45,6 +45,9 @@ class RmemCommandTest {
         Outcome o = rmem("--clients", "1,10", "--operations", "5", "--out", dir.toString());
         assertEquals(0, o.exitCode(), o.out() + o.err());
         List<String> rows = Files.readAllLines(dir.resolve("rmem-scale.csv"));
+        List<String> figures = Files.readAllLines(dir.resolve("rmem-figures.csv"));
+        assertEquals(1 + 2 * 8, figures.size(), "a header and Table 1a's eight operations under two schemes: " + figures);
+        assertTrue(o.out().contains("server load DX / Hybrid-1"), o.out());
         assertEquals(5, rows.size(), "a header and two schemes x two client counts: " + rows);
         assertTrue(rows.get(1).startsWith("HYBRID_1,1,5,") && rows.get(4).startsWith("DX,10,50,"), rows.toString());
     }

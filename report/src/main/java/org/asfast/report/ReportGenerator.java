@@ -151,6 +151,15 @@ public final class ReportGenerator {
             files.put("tables", "model-out-of-sample.csv", out -> OutOfSample.writeCsv(out, modelSection.outOfSample()));
         }
         files.chart("figure1", figureChart, layout.svgCharts());
+        List<RmemFileService.Row> scaling = RmemFileService.read(last.dir());
+        if (!scaling.isEmpty()) {
+            files.chart("rmem-scaling", RmemFileService.chart(scaling), layout.svgCharts());
+        }
+        for (String file : List.of(RmemFileService.FILE, RmemFileService.FIGURES_FILE)) {
+            if (Files.isRegularFile(last.dir().resolve(file))) {
+                files.put("tables", file, out -> out.write(Files.readString(last.dir().resolve(file))));
+            }
+        }
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("schema", SCHEMA);
@@ -159,6 +168,8 @@ public final class ReportGenerator {
         model.put("tables", views);
         model.put("figure1", figure);
         model.put("otherPapers", others);
+        model.put("rmemScaling", scaling);
+        model.put("rmemFigures", RmemFileService.readFigures(last.dir()));
         model.put("comparisons", comparisons);
         model.put("errata", errata.stream().map(ReportGenerator::erratum).toList());
         model.put("model", modelSection == null ? null : modelSection.view());
