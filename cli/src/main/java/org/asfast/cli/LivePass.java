@@ -98,35 +98,44 @@ final class LivePass {
     }
 
     /**
-     * Runs each cell in a fork of its own (a platform that lacks a capability makes its cells "n/a"), then the live
-     * runtime's round trip; the C floor follows ({@link #floor}).
+     * Runs each cell in a fork of its own (a platform that lacks a capability makes its workload's cells there "n/a"),
+     * then, if any cell ran, the live runtime's round trip; the C floor follows ({@link #floor}).
      */
     List<RunResult> run(Path scratchRoot, List<NotAvailable> notAvailable, PrintStream out) {
-        List<Unit> all = new ArrayList<>(units);
-        all.add(new Unit("live-round-trip", RUNTIME_ROUND_TRIP, Map.of("transfer", "null"), null));
         Profile.Live live = profile.live;
         long perFork = (long) live.warmupIterations() * live.warmupMillis() + (long) live.measurementIterations() * live.measurementMillis() + 2500;
-        Progress progress = new Progress(out, all.size(), perFork * 1_000_000L, System::nanoTime);
+        Progress progress = new Progress(out, units.size() + 1, perFork * 1_000_000L, System::nanoTime);
         List<RunResult> results = new ArrayList<>();
-        for (Unit u : all) {
-            ChainedOptionsBuilder options = RunCommand.baseOptions(scratchRoot).forks(1)
-                    .include("^" + Pattern.quote(u.benchmark()) + "$")
-                    .warmupIterations(live.warmupIterations()).warmupTime(TimeValue.milliseconds(live.warmupMillis()))
-                    .measurementIterations(live.measurementIterations()).measurementTime(TimeValue.milliseconds(live.measurementMillis()));
-            u.params().forEach(options::param);
-            if (u.platform() != null) {
-                options.param("platform", u.platform());
-            }
-            try {
-                results.addAll(new Runner(options.build(), progress).run());
-            } catch (RunnerException e) {
-                NotAvailable missing = NotAvailable.of(e, u.workload(), u.platform())
-                        .orElseThrow(() -> RunCommand.failure(e, "a live benchmark failed (" + u.text() + "); JMH printed its error above, and no run folder was written"));
-                out.println("asfast: " + u.platform() + " has no " + missing.capability() + ": " + u.workload() + " is n/a there");
-                notAvailable.add(missing);
+        for (Unit u : units) {
+            if (notAvailable.stream().noneMatch(n -> n.workload().equals(u.workload()) && n.platform().equals(u.platform()))) {
+                results.addAll(run(u, scratchRoot, progress, notAvailable, out)); // else its workload is n/a there already
             }
         }
+        if (!results.isEmpty()) { // the floor's companion: the runtime's own round trip, without a system's protocol
+            results.addAll(run(new Unit("live-round-trip", RUNTIME_ROUND_TRIP, Map.of("transfer", "null"), null), scratchRoot, progress, notAvailable, out));
+        }
         return results;
+    }
+
+    private List<RunResult> run(Unit u, Path scratchRoot, Progress progress, List<NotAvailable> notAvailable, PrintStream out) {
+        Profile.Live live = profile.live;
+        ChainedOptionsBuilder options = RunCommand.baseOptions(scratchRoot).forks(1)
+                .include("^" + Pattern.quote(u.benchmark()) + "$")
+                .warmupIterations(live.warmupIterations()).warmupTime(TimeValue.milliseconds(live.warmupMillis()))
+                .measurementIterations(live.measurementIterations()).measurementTime(TimeValue.milliseconds(live.measurementMillis()));
+        u.params().forEach(options::param);
+        if (u.platform() != null) {
+            options.param("platform", u.platform());
+        }
+        try {
+            return List.copyOf(new Runner(options.build(), progress).run());
+        } catch (RunnerException e) {
+            NotAvailable missing = NotAvailable.of(e, u.workload(), u.platform())
+                    .orElseThrow(() -> RunCommand.failure(e, "a live benchmark failed (" + u.text() + "); JMH printed its error above, and no run folder was written"));
+            out.println("asfast: " + u.platform() + " has no " + missing.capability() + ": " + u.workload() + " is n/a there");
+            notAvailable.add(missing);
+            return List.of();
+        }
     }
 
     /** The C UDP ping-pong's null round trip, as environment.json's liveFloor holds it; or why it is missing. */

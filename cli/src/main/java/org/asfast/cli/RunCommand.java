@@ -168,8 +168,9 @@ final class RunCommand implements Callable<Integer> {
             Map<String, Object> liveFloor = null;
             if (!livePass.isEmpty()) {
                 long liveStart = System.nanoTime();
-                jmh.addAll(livePass.run(scratchRoot, notAvailable, out));
-                liveFloor = livePass.floor(scratchRoot, out);
+                List<RunResult> liveResults = livePass.run(scratchRoot, notAvailable, out);
+                liveFloor = liveResults.isEmpty() ? null : livePass.floor(scratchRoot, out);
+                jmh.addAll(liveResults);
                 out.printf("asfast: ran the live systems' cells and their floor in %.1f s%n", (System.nanoTime() - liveStart) / 1e9);
             }
             if (!modelled.isEmpty()) {

@@ -169,6 +169,25 @@ class RunCommandTest {
     }
 
     @Test
+    void aLiveSystemWithoutThreadsGivesNaInItsTable3ColumnsAndTheRunGoesOn() throws Exception {
+        // the full profile's live cells of Table 3: amoeba-live has no Threads; its second cell is not tried again, and no floor is run for nothing
+        Outcome outcome = run("--platform", "none", "--model", "none", "--what-if", "none", "--live", "amoeba-live", "--workload", "threads",
+                "--profile", "full", "--host-mips", "1000", "--no-report");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        Path runDir;
+        try (Stream<Path> runs = Files.list(results.resolve("runs"))) {
+            runDir = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        List<String> rows = Files.readAllLines(runDir.resolve("results.csv"));
+        assertEquals(List.of(
+                "douglis1991,3,amoeba-live,,Context switch,Amoeba,ms,n/a,,,n/a,live,amoeba-live has no Threads",
+                "douglis1991,3,amoeba-live,,Thread creation,Amoeba,ms,n/a,,,n/a,live,amoeba-live has no Threads",
+                "douglis1991,text,amoeba-live,Amoeba,,RPC between two processes on one processor,us,n/a,,,n/a,live,amoeba-live has no Threads"),
+                rows.subList(1, rows.size()));
+        assertFalse(Files.readString(runDir.resolve(Run.ENVIRONMENT_FILE)).contains("udp_pingpong"), "no live cell ran, so no floor");
+    }
+
+    @Test
     void badProfileIsRefusedByTheParser() {
         Outcome outcome = run("--profile", "forever");
         assertEquals(2, outcome.exitCode());

@@ -69,7 +69,9 @@ class WorkloadRegistryTest {
         long fullCells = WorkloadRegistry.entries().stream().filter(e -> !e.platforms().isEmpty()).map(e -> e.benchmark() + e.params() + e.platforms()).distinct().count();
         assertTrue(quickCells < fullCells && quickCells <= 10, quickCells + " quick of " + fullCells);
         assertTrue(LivePass.select(all, List.of("none"), Profile.FULL).isEmpty());
-        assertTrue(LivePass.select(List.of(Workloads.byName("getpid")), List.of("all"), Profile.FULL).isEmpty(), "getpid has no live cell");
+        assertTrue(LivePass.select(List.of(Workloads.byName("select")), List.of("all"), Profile.FULL).isEmpty(), "select has no live cell");
+        assertTrue(LivePass.select(List.of(Workloads.byName("getpid")), List.of("all"), Profile.QUICK).isEmpty(), "getpid's live cell is the full profile's");
+        assertEquals(List.of("sprite-live"), LivePass.select(List.of(Workloads.byName("getpid")), List.of("all"), Profile.FULL).platforms());
         org.asfast.spi.UserError error = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class,
                 () -> LivePass.select(all, List.of("host"), Profile.QUICK));
         assertTrue(error.getMessage().startsWith("no live cells on 'host'; --live takes all, none or amoeba-live"), error.getMessage());

@@ -55,7 +55,7 @@ public final class RunDerivation {
      */
     static List<Measurement> notAvailable(Run run) {
         List<Measurement> cells = new ArrayList<>();
-        for (Run.NotAvailable missing : run.notAvailable()) {
+        for (Run.NotAvailable missing : run.notAvailable().stream().distinct().toList()) {
             for (WorkloadRegistry.Entry e : WorkloadRegistry.entries()) {
                 if (e.workload().equals(missing.workload()) && e.runsOn(missing.platform())) {
                     cells.add(new Measurement(e.paper(), e.table(), rowOf(run, e, missing.platform()), e.column(), e.unit(), Double.NaN, Double.NaN, Double.NaN,
