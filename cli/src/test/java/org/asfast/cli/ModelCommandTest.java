@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,25 +22,11 @@ class ModelCommandTest {
     @TempDir
     Path dir;
 
-    record Outcome(int exitCode, String out, String err) {
+    static CliRun model(String... args) {
+        return CliRun.of(Stream.concat(Stream.of("model", "--baselines", BASELINES), Stream.of(args)).toArray(String[]::new));
     }
 
-    static Outcome model(String... args) {
-        PrintStream savedOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            picocli.CommandLine line = Main.commandLine();
-            line.setErr(new java.io.PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
-            String[] all = Stream.concat(Stream.of("model", "--baselines", BASELINES), Stream.of(args)).toArray(String[]::new);
-            return new Outcome(line.execute(all), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-        }
-    }
-
-    private void refused(Outcome outcome, String expected) throws Exception {
+    private void refused(CliRun outcome, String expected) throws Exception {
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().startsWith("asfast: "), outcome.err());
         assertTrue(outcome.err().contains(expected), outcome.err());
@@ -71,7 +54,7 @@ class ModelCommandTest {
     @Test
     void anUnwritableOutIsRefusedBeforeAnyWork() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        Outcome outcome = model("--out", file.resolve("model").toString());
+        CliRun outcome = model("--out", file.resolve("model").toString());
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains("is not a folder"), outcome.err());
         assertEquals("", outcome.out(), "no work done");
@@ -102,7 +85,7 @@ class ModelCommandTest {
         // It moved SS1/disk_seek_ms from 2.193 to 2.192 (and back the next time), and made a 0600 file 0644.
         Path copy = Files.copy(SHIPPED, dir.resolve("parameters.csv"));
         Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
-        Outcome outcome = model("--calibrate", copy.toString());
+        CliRun outcome = model("--calibrate", copy.toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertArrayEquals(Files.readAllBytes(SHIPPED), Files.readAllBytes(copy), "the shipped values are the calibrator's answer");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));

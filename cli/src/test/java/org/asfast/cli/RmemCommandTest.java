@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,29 +16,13 @@ class RmemCommandTest {
     @TempDir
     Path dir;
 
-    record Outcome(int exitCode, String out, String err) {
-    }
-
-    static Outcome rmem(String... args) {
-        PrintStream savedOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            picocli.CommandLine line = Main.commandLine();
-            line.setErr(new PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
-            String[] all = new String[args.length + 1];
-            all[0] = "rmem";
-            System.arraycopy(args, 0, all, 1, args.length);
-            return new Outcome(line.execute(all), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-        }
+    static CliRun rmem(String... args) {
+        return CliRun.command("rmem", args);
     }
 
     @Test
     void scalingRunsBothSchemesForEachClientCountAndWritesTheirRows() throws IOException {
-        Outcome o = rmem("--clients", "1,10", "--operations", "5", "--out", dir.toString());
+        CliRun o = rmem("--clients", "1,10", "--operations", "5", "--out", dir.toString());
         assertEquals(0, o.exitCode(), o.out() + o.err());
         List<String> rows = Files.readAllLines(dir.resolve("rmem-scale.csv"));
         List<String> figures = Files.readAllLines(dir.resolve("rmem-figures.csv"));
@@ -54,7 +34,7 @@ class RmemCommandTest {
 
     @Test
     void oneReadOfTheDemoSegment() {
-        Outcome o = rmem("--access", "demo:0:40");
+        CliRun o = rmem("--access", "demo:0:40");
         assertEquals(0, o.exitCode(), o.err());
         assertTrue(o.out().startsWith("READ of 40 bytes at offset 0 of 'demo'"), o.out());
     }
@@ -68,7 +48,7 @@ class RmemCommandTest {
             System.arraycopy(args, 0, all, 0, args.length);
             all[args.length] = "--out";
             all[args.length + 1] = out.toString();
-            Outcome o = rmem(all);
+            CliRun o = rmem(all);
             assertEquals(2, o.exitCode(), String.join(" ", args) + ": " + o.err());
             assertEquals(1, o.err().lines().count(), o.err());
             assertFalse(Files.exists(out), "nothing written for " + String.join(" ", args));

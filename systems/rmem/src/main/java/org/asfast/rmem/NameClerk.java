@@ -68,9 +68,8 @@ public final class NameClerk {
 
     /** ADDNAME: exports {@code segment} under {@code name}; completes with its descriptor. */
     public void export(String name, int segment, Completion done) {
-        byte[] key = key(name);
+        byte[] key = keyOrFail(name, done);
         if (key == null) {
-            done.completed(null, badName(name));
             return;
         }
         kernelCall();
@@ -83,7 +82,7 @@ public final class NameClerk {
             done.completed(null, "the name registry of machine " + kernel.context().self() + " is full (" + SLOTS + " names); revoke some first");
             return;
         }
-        ByteBuffer.wrap(kernel.memory(REGISTRY), slot * ENTRY, ENTRY).putInt(VALID).put(key).putInt(d.node()).putInt(d.segment()).putInt(d.generation()).putInt(d.bytes());
+        System.arraycopy(entryOf(key, d), 0, kernel.memory(REGISTRY), slot * ENTRY, ENTRY);
         exported.put(name, segment);
         fromClerk();
         done.completed(encode(d), null);
@@ -101,8 +100,7 @@ public final class NameClerk {
             return;
         }
         Descriptor d = kernel.descriptor(segment);
-        byte[] entry = ByteBuffer.allocate(ENTRY).putInt(VALID).put(key(name)).putInt(d.node()).putInt(d.segment()).putInt(d.generation()).putInt(d.bytes()).array();
-        claim(registryOf(nameServer), entry, hashOf(key(name)), 0, done);
+        claim(registryOf(nameServer), entryOf(key(name), d), hashOf(key(name)), 0, done);
     }
 
     private void claim(Descriptor registry, byte[] entry, int slot, int tries, Completion done) {
@@ -142,9 +140,8 @@ public final class NameClerk {
      * by remote reads; {@code uncached} forces the remote lookup (as a user may, §4.1). Completes with the descriptor.
      */
     public void lookup(String name, int hint, boolean uncached, Completion done) {
-        byte[] key = key(name);
+        byte[] key = keyOrFail(name, done);
         if (key == null) {
-            done.completed(null, badName(name));
             return;
         }
         kernelCall();
@@ -163,9 +160,8 @@ public final class NameClerk {
 
     /** LOOKUP with notification (Table 3's last row): the other clerk does the lookup and writes the entry back. */
     public void lookupByControlTransfer(String name, int hint, Completion done) {
-        byte[] key = key(name);
+        byte[] key = keyOrFail(name, done);
         if (key == null) {
-            done.completed(null, badName(name));
             return;
         }
         kernelCall();
@@ -315,7 +311,17 @@ public final class NameClerk {
         return Arrays.copyOf(bytes, NAME_BYTES);
     }
 
-    private static String badName(String name) {
-        return "bad segment name '" + name + "': use 1 to " + NAME_BYTES + " printable ASCII characters without spaces";
+    /** The name's key, or null after failing {@code done} with what is wrong with the name. */
+    private static byte[] keyOrFail(String name, Completion done) {
+        byte[] key = key(name);
+        if (key == null) {
+            done.completed(null, "bad segment name '" + name + "': use 1 to " + NAME_BYTES + " printable ASCII characters without spaces");
+        }
+        return key;
+    }
+
+    /** A registry entry: valid, the name, and where the segment is. */
+    private static byte[] entryOf(byte[] key, Descriptor d) {
+        return ByteBuffer.allocate(ENTRY).putInt(VALID).put(key).putInt(d.node()).putInt(d.segment()).putInt(d.generation()).putInt(d.bytes()).array();
     }
 }

@@ -46,4 +46,17 @@ class RmemLiveTest {
             assertEquals(1, live.client().protectionErrors());
         }
     }
+
+    @Test
+    void theLivePlatformOffersRemoteMemoryOnly() {
+        try (org.asfast.spi.Platform p = new RmemProvider().open(RmemProvider.LIVE, null)) {
+            org.asfast.spi.RemoteMemory.Segment bench = p.require(org.asfast.spi.RemoteMemory.class).open(LiveMachines.BENCH);
+            assertEquals(LiveMachines.BENCH_BYTES, bench.bytes());
+            bench.write(40, new byte[] {9, 8, 7, 6});
+            assertArrayEquals(new byte[] {9, 8, 7, 6}, bench.read(40, 4));
+            assertTrue(bench.compareAndSwap(40, 0x09080706, 1));
+            assertFalse(bench.compareAndSwap(40, 0x09080706, 2), "the word now holds 1");
+            assertThrows(org.asfast.spi.CapabilityMissing.class, () -> p.require(org.asfast.spi.Rpc.class));
+        }
+    }
 }

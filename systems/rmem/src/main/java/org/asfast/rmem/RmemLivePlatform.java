@@ -1,0 +1,72 @@
+package org.asfast.rmem;
+
+import org.asfast.spi.Capability;
+import org.asfast.spi.CapabilityMissing;
+import org.asfast.spi.Clock;
+import org.asfast.spi.Platform;
+import org.asfast.spi.RemoteMemory;
+import org.asfast.rmem.RmemKernel.Descriptor;
+
+/**
+ * rmem live on this computer as a platform: the name server and a server machine in JVMs of their own, the client
+ * machine in this one ({@link RmemLive}), timed by the wall clock. Only remote memory is offered. A WRITE returns when
+ * the server's kernel acknowledges it, so timing one gives a round trip, not the paper's one-way write.
+ */
+public final class RmemLivePlatform implements Platform, RemoteMemory {
+    private final String name;
+    private final RmemLive live;
+
+    public RmemLivePlatform(String name, String faults) {
+        this.name = name;
+        live = new RmemLive(faults);
+    }
+
+    @Override
+    public Segment open(String segmentName) {
+        Descriptor d = live.importSegment(segmentName);
+        return new Segment() {
+            @Override
+            public byte[] read(int offset, int bytes) {
+                return live.read(d, offset, bytes);
+            }
+
+            @Override
+            public void write(int offset, byte[] data) {
+                live.write(d, offset, data);
+            }
+
+            @Override
+            public boolean compareAndSwap(int offset, int expected, int replacement) {
+                return live.cas(d, offset, expected, replacement)[0] == 1;
+            }
+
+            @Override
+            public int bytes() {
+                return d.bytes();
+            }
+        };
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Clock clock() {
+        return Clock.WALL;
+    }
+
+    @Override
+    public <C extends Capability> C require(Class<C> capability) {
+        if (capability == RemoteMemory.class) {
+            return capability.cast(this);
+        }
+        throw new CapabilityMissing(name, capability);
+    }
+
+    @Override
+    public void close() {
+        live.close();
+    }
+}
