@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.asfast.nodes.Node;
 import org.asfast.nodes.NodeContext;
 import org.asfast.nodes.Timer;
@@ -24,10 +25,22 @@ import org.asfast.systems.Packets;
  * <p>The caller and the server are threads: a kernel thread for kernel-to-kernel calls, a process's thread for
  * user-level ones, which also trap into the kernel for trans, putrep and getreq. Threads on one processor
  * transact without the network (Table 3's context switch is such a null transaction).
+ *
+ * <p>A server kernel runs a {@link Service} (the Bullet or directory server) or, by default, the null procedure the
+ * papers' RPC tables measure. A service may answer later (after its disk write); while it works, a client that
+ * asks again is told so (a WORKING packet), as Amoeba's kernel answers a client's enquiry, and keeps waiting.
  */
 public final class AmoebaKernel implements Node {
-    private static final int TYPE = 0, ID = 1, INDEX = 2, COUNT = 3, WANTED = 4, USER = 5;
-    private static final int REQUEST = 1, REPLY = 2, REPLY_ACK = 3, REQUEST_FRAGMENT_ACK = 4, REPLY_FRAGMENT_ACK = 5;
+    private static final int TYPE = 0, ID = 1, INDEX = 2, COUNT = 3, WANTED = 4, USER = 5, TOTAL = 6;
+    private static final int REQUEST = 1, REPLY = 2, REPLY_ACK = 3, REQUEST_FRAGMENT_ACK = 4, REPLY_FRAGMENT_ACK = 5, WORKING = 6;
+
+    /** A server's procedure: {@code request}'s bytes in, its reply's bytes out through {@code reply}, now or later. */
+    @FunctionalInterface
+    public interface Service {
+        void serve(int client, byte[] request, Consumer<byte[]> reply);
+    }
+
+    private final Service service;
 
     private NodeContext node;
     private int header;
@@ -41,6 +54,16 @@ public final class AmoebaKernel implements Node {
     private final Map<Integer, Served> served = new HashMap<>();
     private long executions;
     private long retransmissions;
+
+    /** A kernel whose server answers with the null procedure. */
+    public AmoebaKernel() {
+        this(null);
+    }
+
+    /** A kernel whose server runs {@code service}. */
+    public AmoebaKernel(Service service) {
+        this.service = service;
+    }
 
     @Override
     public void start(NodeContext context) {
@@ -72,16 +95,36 @@ public final class AmoebaKernel implements Node {
      * From a user process ({@code user}) it is a kernel call; the outcome fails after the retransmissions run out.
      */
     public void trans(int server, int requestBytes, int replyBytes, boolean user, Outcome outcome) {
-        if (requestBytes > maxMessage || replyBytes > maxMessage || requestBytes < 0 || replyBytes < 0) {
+        if (replyBytes > maxMessage || replyBytes < 0) {
+            throw new IllegalArgumentException("an Amoeba transaction carries 0 to " + maxMessage + " bytes each way, not " + requestBytes + " and " + replyBytes);
+        }
+        trans(server, new byte[Math.max(0, requestBytes)], replyBytes, user, outcome, requestBytes < 0 ? -1 : requestBytes);
+    }
+
+    /**
+     * trans with content: sends {@code request} to the server kernel {@code server}, whose service answers; the
+     * reply's bytes are then {@link #reply()}.
+     */
+    public void trans(int server, byte[] request, boolean user, Outcome outcome) {
+        trans(server, request, maxMessage, user, outcome, request.length);
+    }
+
+    private void trans(int server, byte[] request, int replyBytes, boolean user, Outcome outcome, int requestBytes) {
+        if (requestBytes > maxMessage || requestBytes < 0) {
             throw new IllegalArgumentException("an Amoeba transaction carries 0 to " + maxMessage + " bytes each way, not " + requestBytes + " and " + replyBytes);
         }
         if (user) {
             Charges.trap(node);
         }
         node.work(Work.DATA_TRANSFER, node.parameter("trans_instructions"));
-        call = new Call(nextId++, server, requestBytes, replyBytes, user, outcome);
+        call = new Call(nextId++, server, request, replyBytes, user, outcome);
         sendRequest(call);
         call.timer = node.after(retransmitNanos, () -> requestTimedOut(call));
+    }
+
+    /** The reply of the last transaction this kernel made, once it succeeded. */
+    public byte[] reply() {
+        return call == null ? null : call.replyData;
     }
 
     /**
@@ -93,7 +136,8 @@ public final class AmoebaKernel implements Node {
         Charges.trap(node);
         node.work(Work.DATA_TRANSFER, node.parameter("trans_instructions"));
         Charges.contextSwitch(node, node.parameter("thread_switch_instructions"));
-        execute();
+        executions++;
+        node.work(Work.PROCEDURE, node.parameter("null_procedure_instructions"));
         Charges.trap(node);
         node.work(Work.REPLY, node.parameter("getreq_putrep_instructions"));
         Charges.trap(node);
@@ -127,6 +171,11 @@ public final class AmoebaKernel implements Node {
             case REQUEST -> request(from, message);
             case REPLY -> reply(from, message);
             case REPLY_ACK -> replyAcknowledged(from, Packets.field(message, ID));
+            case WORKING -> {
+                if (call != null && call.id == Packets.field(message, ID)) {
+                    call.tries = 0; // the server has the request and is still at it: keep waiting
+                }
+            }
             case REQUEST_FRAGMENT_ACK -> {
                 if (call != null && call.id == Packets.field(message, ID)) {
                     call.requestAcked.set(Packets.field(message, INDEX));
@@ -147,13 +196,28 @@ public final class AmoebaKernel implements Node {
     // ---- client side
 
     private void sendRequest(Call c) {
-        int count = Packets.fragments(c.requestBytes, fragment);
+        int count = Packets.fragments(c.request.length, fragment);
         for (int i = 0; i < count; i++) {
             if (!c.requestAcked.get(i)) {
-                node.send(c.server, Packets.of(header, Packets.fragmentBytes(c.requestBytes, fragment, i),
-                        REQUEST, c.id, i, count, c.replyBytes, c.user ? 1 : 0));
+                node.send(c.server, packet(c.request, i, REQUEST, c.id, i, count, c.replyBytes, c.user ? 1 : 0, c.request.length));
             }
         }
+    }
+
+    /** Fragment {@code index} of {@code data} behind a header of {@code fields}. */
+    private byte[] packet(byte[] data, int index, int... fields) {
+        int length = Packets.fragmentBytes(data.length, fragment, index);
+        byte[] packet = Packets.of(header, length, fields);
+        System.arraycopy(data, index * fragment, packet, header, length);
+        return packet;
+    }
+
+    /** Copies a fragment's data into its place in a message of {@code total} bytes (made on the first fragment). */
+    private byte[] assemble(byte[] message, byte[] packet, int total) {
+        byte[] whole = message != null ? message : new byte[total];
+        int index = Packets.field(packet, INDEX);
+        System.arraycopy(packet, header, whole, index * fragment, Packets.dataBytes(packet, header));
+        return whole;
     }
 
     private void requestTimedOut(Call c) {
@@ -166,7 +230,7 @@ public final class AmoebaKernel implements Node {
         }
         int before = c.requestAcked.cardinality();
         sendRequest(c);
-        retransmissions += Packets.fragments(c.requestBytes, fragment) - before;
+        retransmissions += Packets.fragments(c.request.length, fragment) - before;
         c.timer = node.after(retransmitNanos, () -> requestTimedOut(c));
     }
 
@@ -182,6 +246,9 @@ public final class AmoebaKernel implements Node {
         }
         if (index < count - 1) {
             node.send(from, Packets.of(header, 0, REPLY_FRAGMENT_ACK, id, index));
+        }
+        if (!call.reply.get(index)) {
+            call.replyData = assemble(call.replyData, message, Packets.field(message, WANTED));
         }
         call.reply.set(index);
         if (call.reply.cardinality() < count) {
@@ -212,47 +279,67 @@ public final class AmoebaKernel implements Node {
         }
         if (s.executed) {
             if (index == count - 1 && !s.acknowledged) {
-                retransmissions += sendReply(from, s); // the reply was lost: answer from what we kept, never run it again
+                if (s.replyData == null) {
+                    node.send(from, Packets.of(header, 0, WORKING, id)); // the service has not answered yet
+                } else {
+                    retransmissions += sendReply(from, s); // the reply was lost: answer from what we kept, never run it again
+                }
             }
             return;
         }
         if (index < count - 1) {
             node.send(from, Packets.of(header, 0, REQUEST_FRAGMENT_ACK, id, index));
         }
+        if (!s.request.get(index)) {
+            s.requestData = assemble(s.requestData, message, Packets.field(message, TOTAL));
+        }
         s.request.set(index);
         if (s.request.cardinality() < count) {
             return;
         }
         boolean user = Packets.field(message, USER) == 1;
+        int wanted = Packets.field(message, WANTED);
         s.executed = true;
         Charges.contextSwitch(node, node.parameter("thread_switch_instructions")); // getreq returns in the server thread
-        execute();
+        Served kept = s;
+        byte[] request = s.requestData;
+        s.requestData = null;
+        if (service == null) {
+            executions++; // the null server's procedure; live, its instructions counted are the executions
+            node.work(Work.PROCEDURE, node.parameter("null_procedure_instructions"));
+            putrep(from, kept, user, new byte[wanted]);
+        } else {
+            executions++;
+            service.serve(from, request, reply -> putrep(from, kept, user, reply));
+        }
+    }
+
+    /** The server thread's putrep: the reply goes out, and the thread asks for its next request. */
+    private void putrep(int client, Served s, boolean user, byte[] reply) {
+        if (s.replyData != null || reply.length > maxMessage) {
+            throw new IllegalStateException(s.replyData != null ? "a transaction answered twice" : "a reply of " + reply.length + " bytes; at most " + maxMessage);
+        }
         if (user) {
             Charges.trap(node); // putrep
         }
         node.work(Work.REPLY, node.parameter("getreq_putrep_instructions"));
-        s.replyBytes = Packets.field(message, WANTED);
-        sendReply(from, s);
-        Served kept = s;
-        s.timer = node.after(retransmitNanos, () -> replyTimedOut(from, kept));
+        s.replyData = reply;
+        if (served.get(client) == s) {
+            sendReply(client, s);
+            s.timer = node.after(retransmitNanos, () -> replyTimedOut(client, s));
+        }
         if (user) {
             Charges.trap(node); // the server thread's next getreq
         }
     }
 
-    /** The null server's procedure; live, its instructions counted are the executions. */
-    private void execute() {
-        executions++;
-        node.work(Work.PROCEDURE, node.parameter("null_procedure_instructions"));
-    }
-
     /** Sends the reply's fragments not yet acknowledged; returns how many. */
     private int sendReply(int client, Served s) {
-        int count = Packets.fragments(s.replyBytes, fragment);
+        int count = Packets.fragments(s.replyData.length, fragment);
         int sent = 0;
         for (int i = 0; i < count; i++) {
             if (!s.replyAcked.get(i)) {
-                node.send(client, Packets.of(header, Packets.fragmentBytes(s.replyBytes, fragment, i), REPLY, s.id, i, count));
+                node.send(client, packet(s.replyData, i, REPLY, s.id, i, count, s.replyData.length));
                 sent++;
             }
         }
@@ -260,7 +347,7 @@ public final class AmoebaKernel implements Node {
     }
 
     private void replyTimedOut(int client, Served s) {
-        if (s.acknowledged || served.get(client) != s) {
+        if (s.acknowledged || served.get(client) != s || s.replyData == null) {
             return;
         }
         if (++s.tries >= maxTries) {
@@ -284,19 +371,20 @@ public final class AmoebaKernel implements Node {
     private static final class Call {
         final int id;
         final int server;
-        final int requestBytes;
+        final byte[] request;
         final int replyBytes;
         final boolean user;
         final Outcome outcome;
         final BitSet requestAcked = new BitSet();
         final BitSet reply = new BitSet();
+        byte[] replyData;
         Timer timer;
         int tries;
 
-        Call(int id, int server, int requestBytes, int replyBytes, boolean user, Outcome outcome) {
+        Call(int id, int server, byte[] request, int replyBytes, boolean user, Outcome outcome) {
             this.id = id;
             this.server = server;
-            this.requestBytes = requestBytes;
+            this.request = request;
             this.replyBytes = replyBytes;
             this.user = user;
             this.outcome = outcome;
@@ -308,9 +396,11 @@ public final class AmoebaKernel implements Node {
         final int id;
         final BitSet request = new BitSet();
         final BitSet replyAcked = new BitSet();
+        byte[] requestData;
         boolean executed;
         boolean acknowledged;
-        int replyBytes;
+        /** The reply, once the service gave it. */
+        byte[] replyData;
         Timer timer;
         int tries;
 

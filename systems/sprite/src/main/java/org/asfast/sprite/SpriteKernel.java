@@ -1,9 +1,11 @@
 package org.asfast.sprite;
 
+import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.asfast.nodes.Node;
 import org.asfast.nodes.NodeContext;
 import org.asfast.nodes.Timer;
@@ -28,11 +30,17 @@ import org.asfast.systems.Packets;
  * <p>A pseudo-device request from a user process is a kernel call whose data is copied in and out of the user's
  * pages, carried to the server's machine by RPCs of at most 16 KB each, and handed there to the user-level server
  * process: two more context switches, its kernel calls and copies, and the file system's layering.
+ *
+ * <p>A kernel may also serve {@link Procedures} of its own (the file system's): their requests and replies carry
+ * real bytes, and a procedure may answer later (after a disk read, or after it called back another kernel); a
+ * retransmitted request meanwhile is answered with an explicit acknowledgement. Every packet carries its sender's
+ * boot stamp, so a server tells a rebooted client's fresh calls from an old channel's, and a caller learns of a
+ * rebooted server from its replies ({@link #booted}).
  */
 public final class SpriteKernel implements Node {
-    private static final int TYPE = 0, CHANNEL = 1, ID = 2, INDEX = 3, COUNT = 4, WANTED = 5, COMMAND = 6, FLAGS = 7, MASK = 8;
+    private static final int TYPE = 0, CHANNEL = 1, ID = 2, INDEX = 3, COUNT = 4, WANTED = 5, COMMAND = 6, FLAGS = 7, MASK = 8, BOOT = 9;
     private static final int REQUEST = 1, REPLY = 2, ACK = 3;
-    private static final int NULL_RPC = 0, PSEUDO_DEVICE = 1;
+    private static final int NULL_RPC = 0, PSEUDO_DEVICE = 1, PROCEDURE = 2;
     private static final int PLEASE_ACK = 1;
     /** The benchmark's one calling process uses one channel. */
     private static final int CHANNEL_OF_CALLER = 0;
@@ -44,15 +52,40 @@ public final class SpriteKernel implements Node {
     private long retransmitNanos;
     private int maxTries;
 
+    /** What this kernel serves beyond the null RPC and pseudo-devices, or null. */
+    private final Procedures procedures;
+    private int boot;
     private Call call;
+    /** Calls of this kernel's other processes, each waiting for the one before it (one channel). */
+    private final ArrayDeque<Call> waiting = new ArrayDeque<>();
+    private final Map<Integer, Integer> bootOf = new HashMap<>();
     private int nextId = 1;
     private final Map<Long, Served> served = new HashMap<>();
     private long executions;
     private long retransmissions;
 
+    /**
+     * A kernel's own remote procedures: {@code request} from the kernel at {@code from}, answered through
+     * {@code reply} now or later, once.
+     */
+    public interface Procedures {
+        void serve(int from, byte[] request, Consumer<byte[]> reply);
+    }
+
+    /** A kernel that serves the null RPC and pseudo-devices only. */
+    public SpriteKernel() {
+        this(null);
+    }
+
+    /** A kernel that also serves {@code procedures}. */
+    public SpriteKernel(Procedures procedures) {
+        this.procedures = procedures;
+    }
+
     @Override
     public void start(NodeContext context) {
         node = context;
+        boot = (int) (node.nanos() / 1000) ^ node.random().nextInt() | 1; // differs from the last boot's, and never 0
         header = (int) node.parameter("header_bytes");
         fragment = (int) node.parameter("fragment_bytes");
         maxBytes = fragment * (int) node.parameter("max_fragments");
@@ -70,6 +103,36 @@ public final class SpriteKernel implements Node {
         return retransmissions;
     }
 
+    /** The kernel this one runs on. */
+    public NodeContext node() {
+        return node;
+    }
+
+    /** This kernel's boot stamp: it differs from one boot to the next. */
+    public int boot() {
+        return boot;
+    }
+
+    /** The boot stamp {@code kernel}'s last packet carried (0 before any). */
+    public int booted(int kernel) {
+        return bootOf.getOrDefault(kernel, 0);
+    }
+
+    /**
+     * A call of one of this kernel's {@link Procedures} on {@code server} with {@code request} (at most
+     * {@link #maxBytes}); {@code replied} gets the reply's bytes, or {@code failed} a one-line reason once the
+     * tries ran out. Calls queue behind the one in flight.
+     */
+    public void call(int server, byte[] request, Consumer<byte[]> replied, Consumer<String> failed) {
+        if (request.length > maxBytes) {
+            throw new IllegalArgumentException("a Sprite RPC carries at most " + maxBytes + " bytes, not " + request.length);
+        }
+        Call c = new Call(server, request.length, 0, PROCEDURE, failed, null);
+        c.payload = request;
+        c.replied = replied;
+        send(c);
+    }
+
     /** The most bytes one RPC carries each way. */
     public int maxBytes() {
         return maxBytes;
@@ -80,7 +143,7 @@ public final class SpriteKernel implements Node {
         if (requestBytes > maxBytes || replyBytes > maxBytes || requestBytes < 0 || replyBytes < 0) {
             throw new IllegalArgumentException("a Sprite RPC carries 0 to " + maxBytes + " bytes each way, not " + requestBytes + " and " + replyBytes);
         }
-        send(new Call(server, requestBytes, replyBytes, NULL_RPC, outcome, () -> outcome.succeed(node.nanos())));
+        send(new Call(server, requestBytes, replyBytes, NULL_RPC, outcome::fail, () -> outcome.succeed(node.nanos())));
     }
 
     /**
@@ -105,7 +168,7 @@ public final class SpriteKernel implements Node {
                     outcome.succeed(node.nanos());
                 };
         send(new Call(server, Packets.fragmentBytes(requestBytes, maxBytes, index), Packets.fragmentBytes(replyBytes, maxBytes, index),
-                PSEUDO_DEVICE, outcome, next));
+                PSEUDO_DEVICE, outcome::fail, next));
     }
 
     /**
@@ -148,8 +211,8 @@ public final class SpriteKernel implements Node {
     public void receive(int from, byte[] message) {
         switch (Packets.field(message, TYPE)) {
             case REQUEST -> request(from, message);
-            case REPLY -> reply(message);
-            case ACK -> acknowledged(message);
+            case REPLY -> reply(from, message);
+            case ACK -> acknowledged(from, message);
             default -> {
                 // another protocol's packet
             }
@@ -159,6 +222,10 @@ public final class SpriteKernel implements Node {
     // ---- client side
 
     private void send(Call c) {
+        if (call != null) {
+            waiting.add(c);
+            return;
+        }
         node.work(Work.DATA_TRANSFER, node.parameter("rpc_client_instructions"));
         c.id = nextId++;
         call = c;
@@ -178,8 +245,12 @@ public final class SpriteKernel implements Node {
         int sent = 0;
         for (int i = 0; i <= last; i++) {
             if (!c.serverHas.get(i)) {
-                node.send(c.server, Packets.of(header, Packets.fragmentBytes(c.requestBytes, fragment, i),
-                        REQUEST, CHANNEL_OF_CALLER, c.id, i, count, c.replyBytes, c.command, i == last ? flags : 0));
+                byte[] packet = Packets.of(header, Packets.fragmentBytes(c.requestBytes, fragment, i),
+                        REQUEST, CHANNEL_OF_CALLER, c.id, i, count, c.replyBytes, c.command, i == last ? flags : 0, 0, boot);
+                if (c.payload != null) {
+                    System.arraycopy(c.payload, i * fragment, packet, header, packet.length - header);
+                }
+                node.send(c.server, packet);
                 sent++;
             }
         }
@@ -187,7 +258,8 @@ public final class SpriteKernel implements Node {
     }
 
     /** The server has the request and works on it (no mask), or has the fragments of its mask. */
-    private void acknowledged(byte[] message) {
+    private void acknowledged(int from, byte[] message) {
+        bootOf.put(from, Packets.field(message, BOOT));
         Call c = call;
         if (c == null || c.done || c.id != Packets.field(message, ID)) {
             return;
@@ -201,30 +273,59 @@ public final class SpriteKernel implements Node {
     }
 
     private void timedOut(Call c) {
-        if (c.done || c.outcome.over()) {
+        if (c.done) {
             return;
         }
         if (++c.tries >= maxTries) {
-            c.outcome.fail(String.format(Locale.ROOT, "no reply from the server's kernel after %d tries %.0f ms apart", c.tries, retransmitNanos / 1e6));
+            c.done = true;
+            c.failed.accept(String.format(Locale.ROOT, "no reply from the server's kernel after %d tries %.0f ms apart", c.tries, retransmitNanos / 1e6));
+            next();
             return;
         }
         retransmissions += sendRequest(c, PLEASE_ACK);
         c.timer = node.after(retransmitNanos, () -> timedOut(c));
     }
 
-    private void reply(byte[] message) {
+    private void reply(int from, byte[] message) {
+        bootOf.put(from, Packets.field(message, BOOT));
         Call c = call;
         if (c == null || c.done || c.id != Packets.field(message, ID)) {
             return; // a late copy of an earlier reply: nothing waits for it, and it needs no acknowledgement
         }
-        c.reply.set(Packets.field(message, INDEX));
-        if (c.reply.cardinality() < Packets.field(message, COUNT)) {
+        int index = Packets.field(message, INDEX);
+        int count = Packets.field(message, COUNT);
+        if (c.replied != null) {
+            if (c.replyData == null) {
+                c.replyData = new byte[count * fragment];
+            }
+            int bytes = Packets.dataBytes(message, header);
+            System.arraycopy(message, header, c.replyData, index * fragment, bytes);
+            if (index == count - 1) {
+                c.replyLength = index * fragment + bytes;
+            }
+        }
+        c.reply.set(index);
+        if (c.reply.cardinality() < count) {
             return;
         }
         c.done = true;
         c.timer.cancel();
         Charges.contextSwitch(node, node.parameter("switch_instructions")); // the waiting process runs again
-        c.then.run();
+        if (c.replied != null) {
+            c.replied.accept(java.util.Arrays.copyOf(c.replyData, c.replyLength));
+        } else {
+            c.then.run();
+        }
+        next();
+    }
+
+    /** The call in flight is over: the next waiting one goes out. */
+    private void next() {
+        call = null;
+        Call c = waiting.poll();
+        if (c != null) {
+            send(c);
+        }
     }
 
     // ---- server side
@@ -234,27 +335,41 @@ public final class SpriteKernel implements Node {
         int id = Packets.field(message, ID);
         int index = Packets.field(message, INDEX);
         int count = Packets.field(message, COUNT);
+        int clientBoot = Packets.field(message, BOOT);
+        bootOf.put(from, clientBoot);
         long key = ((long) from << 32) | channel;
         Served s = served.get(key);
-        if (s != null && id < s.id) {
+        if (s != null && s.boot == clientBoot && id < s.id) {
             return;
         }
-        if (s == null || id > s.id) {
-            s = new Served(id); // a new request on the channel: the reply kept for the last one was received
+        if (s == null || s.boot != clientBoot || id > s.id) {
+            s = new Served(id, clientBoot); // a new request on the channel (or a rebooted client's): the reply kept for the last one was received
             served.put(key, s);
         }
         boolean pleaseAck = (Packets.field(message, FLAGS) & PLEASE_ACK) != 0;
         if (s.executed) {
-            if (pleaseAck) {
+            if (pleaseAck && s.answered) {
                 retransmissions += sendReply(from, channel, s); // the reply was lost: resend it, never run the call again
+            } else if (pleaseAck) { // still working on it: keep the client waiting
+                node.send(from, Packets.of(header, 0, ACK, channel, id, 0, count, 0, 0, 0, 0, boot));
             }
             return;
+        }
+        if (Packets.field(message, COMMAND) == PROCEDURE) {
+            if (s.data == null) {
+                s.data = new byte[count * fragment];
+            }
+            int bytes = Packets.dataBytes(message, header);
+            System.arraycopy(message, header, s.data, index * fragment, bytes);
+            if (index == count - 1) {
+                s.length = index * fragment + bytes;
+            }
         }
         s.request.set(index);
         if (s.request.cardinality() < count) {
             if (pleaseAck) { // tell the client which fragments arrived, so it resends only the others
                 long mask = s.request.toLongArray()[0];
-                node.send(from, Packets.of(header, 0, ACK, channel, id, 0, count, 0, 0, 0, (int) mask));
+                node.send(from, Packets.of(header, 0, ACK, channel, id, 0, count, 0, 0, 0, (int) mask, boot));
             }
             return;
         }
@@ -265,9 +380,23 @@ public final class SpriteKernel implements Node {
         node.work(Work.REPLY, node.parameter("rpc_server_instructions"));
         int requestBytes = Packets.dataBytes(message, header) + fragment * (count - 1);
         s.replyBytes = Packets.field(message, WANTED);
+        if (Packets.field(message, COMMAND) == PROCEDURE && procedures != null) {
+            Served answering = s;
+            procedures.serve(from, java.util.Arrays.copyOf(s.data, s.length), reply -> {
+                answering.replyData = reply;
+                answering.replyBytes = reply.length;
+                answering.answered = true;
+                answering.data = null;
+                if (served.get(key) == answering) { // else the client has moved on (it rebooted)
+                    sendReply(from, channel, answering);
+                }
+            });
+            return;
+        }
         if (Packets.field(message, COMMAND) == PSEUDO_DEVICE) {
             serveOnPseudoDevice(requestBytes, s.replyBytes);
         }
+        s.answered = true;
         sendReply(from, channel, s);
     }
 
@@ -285,7 +414,11 @@ public final class SpriteKernel implements Node {
     private int sendReply(int client, int channel, Served s) {
         int count = Packets.fragments(s.replyBytes, fragment);
         for (int i = 0; i < count; i++) {
-            node.send(client, Packets.of(header, Packets.fragmentBytes(s.replyBytes, fragment, i), REPLY, channel, s.id, i, count));
+            byte[] packet = Packets.of(header, Packets.fragmentBytes(s.replyBytes, fragment, i), REPLY, channel, s.id, i, count, 0, 0, 0, 0, boot);
+            if (s.replyData != null) {
+                System.arraycopy(s.replyData, i * fragment, packet, header, packet.length - header);
+            }
+            node.send(client, packet);
         }
         return count;
     }
@@ -303,8 +436,13 @@ public final class SpriteKernel implements Node {
         final int requestBytes;
         final int replyBytes;
         final int command;
-        final Outcome outcome;
+        final Consumer<String> failed;
         final Runnable then;
+        /** A procedure call's request bytes and what gets its reply's (null for the null RPC and pseudo-devices). */
+        byte[] payload;
+        Consumer<byte[]> replied;
+        byte[] replyData;
+        int replyLength;
         final BitSet reply = new BitSet();
         /** Request fragments the server said it has. */
         final BitSet serverHas = new BitSet();
@@ -313,12 +451,12 @@ public final class SpriteKernel implements Node {
         int tries;
         boolean done;
 
-        Call(int server, int requestBytes, int replyBytes, int command, Outcome outcome, Runnable then) {
+        Call(int server, int requestBytes, int replyBytes, int command, Consumer<String> failed, Runnable then) {
             this.server = server;
             this.requestBytes = requestBytes;
             this.replyBytes = replyBytes;
             this.command = command;
-            this.outcome = outcome;
+            this.failed = failed;
             this.then = then;
         }
     }
@@ -326,12 +464,19 @@ public final class SpriteKernel implements Node {
     /** What a server keeps of a channel's last RPC: until the next request on the channel, its reply. */
     private static final class Served {
         final int id;
+        final int boot;
         final BitSet request = new BitSet();
         boolean executed;
+        boolean answered;
         int replyBytes;
+        /** A procedure's request as it arrives, and its reply once answered. */
+        byte[] data;
+        int length;
+        byte[] replyData;
 
-        Served(int id) {
+        Served(int id, int boot) {
             this.id = id;
+            this.boot = boot;
         }
     }
 }
