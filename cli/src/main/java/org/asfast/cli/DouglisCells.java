@@ -22,7 +22,7 @@ import org.asfast.workloads.douglis.RpcLatency;
 import org.asfast.workloads.douglis.ThreadCreation;
 
 /**
- * Douglis et al.'s Tables 1a, 1b and 3 (context switch and thread creation) and the §3 text figures, from the
+ * Douglis et al.'s Tables 1a, 1b, 3 and 4 and the §3 text figures (the process cells from {@link ProcessCells}), from the
  * workloads run on the simulated Amoeba and Sprite (virtual time, deterministic), keyed as results/baselines keys
  * the paper's cells. Run directly, without JMH, as the model's cells are.
  */
@@ -68,6 +68,7 @@ public final class DouglisCells implements SimulatedPaper {
         List<Cell> cells = new ArrayList<>();
         system(cells, "Amoeba", "sun3-60-amoeba-sim", () -> new AmoebaSimulated("sun3-60-amoeba-sim", amoeba, Faults.NONE));
         system(cells, "Sprite", "sun3-60-sprite-sim", () -> new SpriteSimulated("sun3-60-sprite-sim", sprite, Faults.NONE));
+        cells.addAll(ProcessCells.simulate(amoeba, sprite));
         return cells;
     }
 

@@ -5,11 +5,13 @@ public final class Outcome {
     private boolean done;
     private String error;
     private long at;
+    private Runnable whenOver;
 
     /** Done at {@code nanos} on the node's clock (a handler's clock runs ahead of the simulation's while it works). */
     public void succeed(long nanos) {
         done = true;
         at = nanos;
+        fire();
     }
 
     /** When it succeeded, on the node's clock. */
@@ -20,6 +22,25 @@ public final class Outcome {
     public void fail(String reason) {
         if (!done && error == null) {
             error = reason;
+            fire();
+        }
+    }
+
+    /** Runs {@code action} once, when this outcome is over (at once if it already is): a handler's continuation. */
+    public Outcome whenOver(Runnable action) {
+        whenOver = action;
+        if (over()) {
+            whenOver = null;
+            action.run();
+        }
+        return this;
+    }
+
+    private void fire() {
+        Runnable action = whenOver;
+        whenOver = null;
+        if (action != null) {
+            action.run();
         }
     }
 

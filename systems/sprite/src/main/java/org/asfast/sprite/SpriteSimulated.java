@@ -42,7 +42,8 @@ public final class SpriteSimulated implements Platform, Rpc, Threads, KernelEntr
     /** The shipped parameters: the Sun 3/60 and Sprite's UNIX-side figures from the model, the Lance interface, and Sprite's RPC's. */
     public static SystemParameters parameters() {
         return SystemParameters.load(ModelHardware.of("sun3-60-sprite-local",
-                "switch_instructions", "pipe_io_instructions", "spawn_instructions", "fork_copy_kb", "getpid_instructions"), SpriteSimulated.class, "parameters.csv");
+                "switch_instructions", "pipe_io_instructions", "spawn_instructions", "fork_copy_kb", "getpid_instructions",
+                "open_instructions", "close_instructions"), SpriteSimulated.class, "parameters.csv");
     }
 
     /** The server machine's kernel, for tests that count its executions. */
