@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.asfast.amoeba.AmoebaProcesses;
+import org.asfast.amoeba.AmoebaProcessesProvider;
 import org.asfast.nodes.Faults;
 import org.asfast.spi.Platform;
 import org.asfast.spi.RemoteExecution.Site;
 import org.asfast.systems.SimulatedPaper.Cell;
 import org.asfast.sprite.SpriteProcesses;
+import org.asfast.sprite.SpriteProcessesProvider;
 import org.asfast.systems.SystemParameters;
 import org.asfast.workloads.douglis.Fork;
 import org.asfast.workloads.douglis.GetTimeOfDay;
@@ -29,9 +31,9 @@ final class ProcessCells {
 
     static List<Cell> simulate(SystemParameters amoeba, SystemParameters sprite) {
         List<Cell> cells = new ArrayList<>();
-        system(cells, "Amoeba", "sun3-60-amoeba-processes-sim", () -> AmoebaProcesses.simulated("sun3-60-amoeba-processes-sim", amoeba, Faults.NONE));
-        system(cells, "Sprite", "sun3-60-sprite-processes-sim", () -> SpriteProcesses.simulated("sun3-60-sprite-processes-sim", sprite, Faults.NONE));
-        try (Platform p = SpriteProcesses.simulated("sun3-60-sprite-processes-sim", sprite, Faults.NONE)) {
+        system(cells, "Amoeba", AmoebaProcessesProvider.SIMULATED, () -> AmoebaProcesses.simulated(AmoebaProcessesProvider.SIMULATED, amoeba, Faults.NONE));
+        system(cells, "Sprite", SpriteProcessesProvider.SIMULATED, () -> SpriteProcesses.simulated(SpriteProcessesProvider.SIMULATED, sprite, Faults.NONE));
+        try (Platform p = SpriteProcesses.simulated(SpriteProcessesProvider.SIMULATED, sprite, Faults.NONE)) {
             GetTimeOfDay local = new GetTimeOfDay(p, false);
             GetTimeOfDay migrated = new GetTimeOfDay(p, true);
             cells.add(cell(p.name(), "text", "Sprite", "local", "gettimeofday", "us", perCall(p, x -> local.call()) / 1e3, null));
