@@ -47,7 +47,7 @@ public final class AmoebaServers implements Node {
                 reply.accept(new byte[capability]);
             }
             case AmoebaPool.BULLET_READ -> { // from the file's contiguous copy in the server's memory
-                node.work(Work.PROCEDURE, pool.parameter("bullet_request_instructions"));
+                node.work(Work.PROCEDURE, pool.parameter("program_read_instructions"));
                 reply.accept(new byte[arg(request, 0)]);
             }
             case AmoebaPool.RUN_GET_EXEC_CAP -> {
