@@ -37,11 +37,11 @@ public final class CheckCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-7s %-52s %-24s %9s %10s %7s %8s  %s%n", "system", "configuration", "bounds", "states", "events", "cut", "time", "verdict");
         boolean allAsExpected = true;
         for (Check check : checks) {
-            Bounds b = depth == null ? check.bounds() : new Bounds(depth, check.bounds().duplicates(), check.bounds().crashes(), check.bounds().maxStates());
+            Bounds b = depth == null ? check.bounds() : new Bounds(depth, check.bounds().drops(), check.bounds().duplicates(), check.bounds().crashes(), check.bounds().maxStates());
             Explorer.Result r = Explorer.explore(check.scenario(), b);
             boolean asExpected = check.asExpected(r);
             allAsExpected &= asExpected;
-            String verdict = r.holds() ? "invariants hold" : "violation" + (asExpected ? " (expected: " + check.expectedViolation() + ")" : "");
+            String verdict = r.holds() ? "invariants hold" : "violation" + (asExpected ? " (known: " + check.knownViolation() + ")" : "");
             if (r.stoppedAtLimit()) {
                 verdict += ", stopped at " + b.maxStates() + " states";
             }

@@ -17,7 +17,7 @@ class CheckCommandTest {
         CliRun o = check("--system", "rpc", "--depth", "6");
         assertEquals(0, o.exitCode(), o.out() + o.err());
         assertTrue(o.out().lines().anyMatch(l -> l.startsWith("rpc") && l.contains("2 clients x 1 call") && l.contains("invariants hold")), o.out());
-        assertTrue(o.out().contains("violation (expected: RequestReply's documented limit"), o.out());
+        assertTrue(o.out().contains("violation (known: RequestReply's documented limit"), o.out());
         assertTrue(o.out().contains("crash node 0"), o.out());
     }
 

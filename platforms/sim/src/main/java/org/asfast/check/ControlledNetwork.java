@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -45,7 +44,7 @@ public final class ControlledNetwork {
     public record Choice(Kind kind, int target, String label) {
     }
 
-    enum Kind { DELIVER, DUPLICATE, TIMER, CRASH }
+    enum Kind { DELIVER, DROP, DUPLICATE, TIMER, CRASH }
 
     private record Datagram(int from, int to, byte[] bytes) {
         boolean same(Datagram other) {
@@ -56,12 +55,15 @@ public final class ControlledNetwork {
     private final List<Member> members = new ArrayList<>();
     private final List<Datagram> inFlight = new ArrayList<>();
     private Function<byte[], String> describe;
+    private int dropsLeft;
     private int duplicatesLeft;
     private int crashesLeft;
     private boolean inOrder;
+    private boolean timeoutsWhenQuiet;
     private long timersSet;
 
-    ControlledNetwork(int duplicates, int crashes) {
+    ControlledNetwork(int drops, int duplicates, int crashes) {
+        this.dropsLeft = drops;
         this.duplicatesLeft = duplicates;
         this.crashesLeft = crashes;
     }
@@ -91,9 +93,48 @@ public final class ControlledNetwork {
         inOrder = true;
     }
 
+    /**
+     * Declares that the system's timeouts are longer than any datagram's delay or disk's access: a timer set for
+     * later fires only when no datagram is in flight and no node has a timer set for now, such as a disk's
+     * completion (which fires any time). A timeout then
+     * suspects only a node that crashed or a datagram that was lost, which the search must then drop explicitly
+     * (within its drop budget). Without it a timer may fire while datagrams are still on their way, as in a
+     * network with no bound on delays.
+     */
+    public void timeoutsWhenQuiet() {
+        timeoutsWhenQuiet = true;
+    }
+
     /** Runs {@code action} now as a handler of the node (what its clients start with). */
     public void invoke(int address, Runnable action) {
         members.get(address).run(action);
+    }
+
+    /**
+     * Runs the nodes until no datagram is in flight and no timer is set, in one order (datagrams as sent, then the
+     * earliest timer): for a start-up that is not what is checked, so that the search begins after it.
+     */
+    public void settle() {
+        for (int steps = 0; ; steps++) {
+            if (steps == 100_000) {
+                throw new IllegalStateException("the nodes did not settle within 100000 events; settle only a start-up that ends");
+            }
+            if (!inFlight.isEmpty()) {
+                deliver(inFlight.removeFirst());
+                continue;
+            }
+            Member next = null;
+            for (Member m : members) {
+                PendingTimer t = m.nextTimer();
+                if (t != null && (next == null || t.deadline < next.nextTimer().deadline)) {
+                    next = m;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            next.fireNextTimer();
+        }
     }
 
     /** The node's current instance (a fresh one after each restart). */
@@ -119,14 +160,18 @@ public final class ControlledNetwork {
             if (firstOfItsKind(i)) {
                 String what = d.from + "→" + d.to + " " + describe.apply(d.bytes);
                 choices.add(new Choice(Kind.DELIVER, i, "deliver " + what));
+                if (dropsLeft > 0) {
+                    choices.add(new Choice(Kind.DROP, i, "drop " + what));
+                }
                 if (duplicatesLeft > 0) {
                     choices.add(new Choice(Kind.DUPLICATE, i, "duplicate " + what));
                 }
             }
         }
+        boolean quiet = inFlight.isEmpty() && members.stream().noneMatch(Member::busy);
         for (Member m : members) {
             PendingTimer next = m.nextTimer();
-            if (next != null) {
+            if (next != null && (!timeoutsWhenQuiet || next.deadline == m.clock || quiet)) {
                 choices.add(new Choice(Kind.TIMER, m.address, "timer of node " + m.address + " fires at "
                         + next.deadline / 1_000_000.0 + " ms"));
             }
@@ -158,6 +203,10 @@ public final class ControlledNetwork {
     void take(Choice choice) {
         switch (choice.kind) {
             case DELIVER -> deliver(inFlight.remove(choice.target));
+            case DROP -> {
+                dropsLeft--;
+                inFlight.remove(choice.target);
+            }
             case DUPLICATE -> {
                 duplicatesLeft--;
                 deliver(inFlight.get(choice.target));
@@ -183,10 +232,11 @@ public final class ControlledNetwork {
             contexts.put(m, (long) m.address);
         }
         StateHash hash = new StateHash(contexts);
-        long h = StateHash.mix(duplicatesLeft * 1_000_003L + crashesLeft);
+        long h = StateHash.mix((dropsLeft * 1_000_003L + duplicatesLeft) * 1_000_003L + crashesLeft);
         for (Member m : members) {
             h = StateHash.mix(h * 31 + (m.up ? 1 : 2) + 4L * m.crashes);
             h = StateHash.mix(h * 31 + m.clock);
+            h = StateHash.mix(h * 31 + m.random.state);
             h = StateHash.mix(h * 31 + hash.of(m.node));
             h = StateHash.mix(h * 31 + hash.of(m.storage));
             for (PendingTimer t : m.timers) {
@@ -237,7 +287,7 @@ public final class ControlledNetwork {
         final Crash crash;
         final List<PendingTimer> timers = new ArrayList<>();
         final Map<String, MemoryStorage> storage = new HashMap<>();
-        final RandomGenerator random;
+        final SplitMix random;
         Node node;
         boolean up = true;
         int crashes;
@@ -248,7 +298,7 @@ public final class ControlledNetwork {
             this.factory = factory;
             this.parameters = parameters;
             this.crash = crash;
-            this.random = new SplittableRandom(31L * address + 17);
+            this.random = new SplitMix(31L * address + 17);
         }
 
         void start() {
@@ -270,6 +320,12 @@ public final class ControlledNetwork {
                 }
             }
             return next;
+        }
+
+        /** True while a timer set for now (a disk's completion, the next turn of the loop) is pending. */
+        boolean busy() {
+            PendingTimer next = nextTimer();
+            return next != null && next.deadline == clock;
         }
 
         void fireNextTimer() {
@@ -340,6 +396,20 @@ public final class ControlledNetwork {
         @Override
         public RandomGenerator random() {
             return random;
+        }
+    }
+
+    /** A node's random stream whose whole state is one long, so that a fingerprint can include it (SplitMix64). */
+    private static final class SplitMix implements RandomGenerator {
+        long state;
+
+        SplitMix(long seed) {
+            state = seed;
+        }
+
+        @Override
+        public long nextLong() {
+            return StateHash.mix(state += 0x9E3779B97F4A7C15L);
         }
     }
 

@@ -24,19 +24,20 @@ import org.asfast.check.ControlledNetwork.Choice;
 public final class Explorer {
 
     /**
-     * How far to look: at most {@code depth} events per execution, {@code duplicates} datagrams delivered twice
-     * and {@code crashes} crashes in each, and at most {@code maxStates} distinct states in all.
+     * How far to look: at most {@code depth} events per execution, {@code drops} datagrams lost explicitly (needed
+     * only where timers wait for a quiet network: elsewhere a datagram never delivered is lost), {@code duplicates}
+     * delivered twice and {@code crashes} crashes in each, and at most {@code maxStates} distinct states in all.
      */
-    public record Bounds(int depth, int duplicates, int crashes, long maxStates) {
+    public record Bounds(int depth, int drops, int duplicates, int crashes, long maxStates) {
         public Bounds {
-            if (depth < 1 || duplicates < 0 || crashes < 0 || maxStates < 1) {
-                throw new IllegalArgumentException("bounds need depth >= 1, duplicates >= 0, crashes >= 0 and maxStates >= 1");
+            if (depth < 1 || drops < 0 || duplicates < 0 || crashes < 0 || maxStates < 1) {
+                throw new IllegalArgumentException("bounds need depth >= 1, drops, duplicates and crashes >= 0, and maxStates >= 1");
             }
         }
 
         @Override
         public String toString() {
-            return "depth " + depth + ", " + duplicates + " dup, " + crashes + " crash";
+            return "depth " + depth + (drops > 0 ? ", " + drops + " drop" : "") + ", " + duplicates + " dup, " + crashes + " crash";
         }
     }
 
@@ -144,7 +145,7 @@ public final class Explorer {
 
     /** One execution: the scenario built afresh and replayed along {@code path}, with the trace of what it did. */
     private final class Execution {
-        final ControlledNetwork network = new ControlledNetwork(bounds.duplicates, bounds.crashes);
+        final ControlledNetwork network = new ControlledNetwork(bounds.drops, bounds.duplicates, bounds.crashes);
         final List<String> trace = new ArrayList<>();
         Scenario.Invariants invariants;
         String failed;
@@ -153,7 +154,7 @@ public final class Explorer {
             try {
                 invariants = scenario.build(network);
                 network.describeWith(invariants::describe);
-                failed = invariants.violation();
+                check();
             } catch (RuntimeException e) {
                 failed = thrown(e);
                 return;
@@ -167,9 +168,16 @@ public final class Explorer {
             trace.add(choice.label());
             try {
                 network.take(choice);
-                failed = invariants.violation();
+                check();
             } catch (RuntimeException e) {
                 failed = thrown(e);
+            }
+        }
+
+        private void check() {
+            failed = invariants.violation();
+            if (failed == null && network.choices().isEmpty()) {
+                failed = invariants.atEnd();
             }
         }
 

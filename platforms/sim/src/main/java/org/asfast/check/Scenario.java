@@ -17,6 +17,14 @@ public interface Scenario {
         /** Null when every invariant holds now, else one line saying which does not and why. */
         String violation();
 
+        /**
+         * Null when what must hold once nothing more can happen (no datagram in flight, no timer set) holds, else one
+         * line saying what does not: what the system must have finished by then.
+         */
+        default String atEnd() {
+            return null;
+        }
+
         /** How a datagram reads in a trace. */
         default String describe(byte[] message) {
             return HexFormat.of().formatHex(message, 0, Math.min(message.length, 24)) + (message.length > 24 ? "…" : "");

@@ -18,7 +18,7 @@ class AtMostOnceRpcTest {
 
     @Test
     void acrossAServerRestartACallRunsTwice() {
-        Result r = Explorer.explore(new AtMostOnceRpc(1, 1, Crash.RESTARTS, false, AtMostOnceRpc.Server::new), new Bounds(16, 1, 1, 100_000));
+        Result r = Explorer.explore(new AtMostOnceRpc(1, 1, Crash.RESTARTS, false, AtMostOnceRpc.Server::new), new Bounds(16, 0, 1, 1, 100_000));
         assertFalse(r.holds());
         List<String> trace = r.violation().trace();
         assertTrue(trace.stream().anyMatch(s -> s.startsWith("crash node 0")), r.violation().render());
@@ -28,14 +28,14 @@ class AtMostOnceRpcTest {
 
     @Test
     void aServerWithoutItsDuplicateFilterIsCaughtWithTheTrace() {
-        Result r = Explorer.explore(new AtMostOnceRpc(2, 1, Crash.NEVER, false, Forgetful::new), new Bounds(16, 1, 0, 100_000));
+        Result r = Explorer.explore(new AtMostOnceRpc(2, 1, Crash.NEVER, false, Forgetful::new), new Bounds(16, 0, 1, 0, 100_000));
         System.out.println(r.violation().render());
         assertEquals("call c1#1 executed 2 times on the server (at most once)", r.violation().invariant());
         // the shortest way there: the request arrives twice, once as the network's duplicate
         assertEquals(List.of("duplicate 1→0 request seq 1 'c1#1' (caller incarnation 0, lowest unanswered 1)",
                 "deliver 1→0 request seq 1 'c1#1' (caller incarnation 0, lowest unanswered 1)"), r.violation().trace());
         // without duplicates from the network, the client's own retransmission does it
-        Result noDuplicates = Explorer.explore(new AtMostOnceRpc(2, 1, Crash.NEVER, false, Forgetful::new), new Bounds(16, 0, 0, 100_000));
+        Result noDuplicates = Explorer.explore(new AtMostOnceRpc(2, 1, Crash.NEVER, false, Forgetful::new), new Bounds(16, 0, 0, 0, 100_000));
         assertEquals(List.of("deliver 1→0 request seq 1 'c1#1' (caller incarnation 0, lowest unanswered 1)",
                 "timer of node 1 fires at 10.0 ms",
                 "deliver 1→0 request seq 1 'c1#1' (caller incarnation 0, lowest unanswered 1)"), noDuplicates.violation().trace());
