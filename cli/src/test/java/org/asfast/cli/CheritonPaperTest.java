@@ -16,18 +16,17 @@ import picocli.CommandLine;
 class CheritonPaperTest {
 
     @Test
-    void everyCheritonCellIsMatchedTaggedAndTablesIAndIIMeetTheGoal() {
+    void everyCheritonCellIsMatchedTaggedAndEveryTableMeetsTheGoal() {
         List<SimulatedPapers.Compared> compared = SimulatedPapers.compare(new org.asfast.v.VPaper(), Baselines.load(Path.of("..", "results", "baselines")));
         assertTrue(compared.size() >= 30, compared.size() + " cells");
         for (SimulatedPapers.Compared c : compared) {
             assertNotNull(c.paper(), "no paper cell for " + c.cell().key());
         }
-        assertTrue(compared.stream().anyMatch(c -> c.tag().equals("prediction (out-of-sample)")), "the MicroVAX II IPC cells are out-of-sample");
+        // The MicroVAX II's IPC cells use V's costs solved on the SUN-3/75's cells of the same paper: predictions, not out-of-sample.
+        assertTrue(compared.stream().filter(c -> c.cell().column().equals("IPC")).allMatch(c -> c.tag().equals("prediction")), "the MicroVAX II IPC cells are predictions");
         for (SimulatedPapers.Summary s : SimulatedPapers.summaries(compared)) {
             assertTrue(3 * s.calibrations() < s.cells(), "table " + s.table() + ": " + s.calibrations() + " calibrations of " + s.cells());
-            if (s.table().equals("I") || s.table().equals("II")) {
-                assertTrue(s.meetsGoal(), "table " + s.table() + " median " + s.median());
-            }
+            assertTrue(s.meetsGoal(), "table " + s.table() + " median " + s.median());
         }
     }
 

@@ -31,11 +31,6 @@ public interface SimulatedPaper {
     /** Every cell, computed with {@code changes} (parameters of {@link #parameters()} with other values) applied. */
     List<Cell> cells(List<Parameter> changes);
 
-    /** The machine a cell ran on: its row's, unless the row names none (then say which). */
-    default String hardware(Cell cell) {
-        return cell.machine();
-    }
-
     /**
      * One simulated cell, keyed as results/baselines keys the paper's cells.
      *
@@ -72,24 +67,24 @@ public interface SimulatedPaper {
     /**
      * Every cell with the shipped parameters, tagged. A derived cell is {@code derived}; a cell named by a
      * calibration (or repeating one that is) is {@code calibration}; a cell that does not move when every parameter
-     * calibrated on this paper's cells of its machine moves is predicted from figures fitted elsewhere (Ousterhout's
-     * tables, another machine) and assumptions alone: {@code prediction (out-of-sample)}.
+     * calibrated on this paper's cells moves (whichever machine the cell was on: a cost solved on one machine's cell
+     * that predicts another machine's cell is still fitted on this paper) is predicted from figures fitted elsewhere
+     * (Ousterhout's tables) and assumptions alone: {@code prediction (out-of-sample)}.
      */
     default List<Tagged> tagged() {
         List<Cell> cells = cells(List.of());
         Set<String> calibrated = new LinkedHashSet<>();
-        Map<String, List<Parameter>> movedByMachine = new LinkedHashMap<>();
+        List<Parameter> moved = new ArrayList<>();
         for (Parameter p : calibrations()) {
-            for (String cell : p.calibrationCells()) {
-                calibrated.add(cell);
-                String machine = org.asfast.spi.Provenance.fields(cell).get(2);
-                List<Parameter> moved = movedByMachine.computeIfAbsent(machine, m -> new ArrayList<>());
-                if (moved.stream().noneMatch(x -> x.name().equals(p.name()))) {
-                    moved.add(new Parameter(p.subject(), p.name(), Double.toString(MOVE * p.number()), p.unit(), "moved"));
-                }
+            calibrated.addAll(p.calibrationCells());
+            if (moved.stream().noneMatch(x -> x.name().equals(p.name()))) {
+                moved.add(new Parameter(p.subject(), p.name(), Double.toString(MOVE * p.number()), p.unit(), "moved"));
             }
         }
-        Map<String, Map<String, Double>> movedValues = new HashMap<>();
+        Map<String, Double> after = new HashMap<>();
+        if (!moved.isEmpty()) {
+            cells(moved).forEach(x -> after.put(x.key(), x.value()));
+        }
         List<Tagged> tagged = new ArrayList<>();
         for (Cell c : cells) {
             String tag;
@@ -98,12 +93,6 @@ public interface SimulatedPaper {
             } else if (calibrated.contains(c.key()) || c.sameAs() != null && calibrated.contains(c.sameAs())) {
                 tag = CALIBRATION;
             } else {
-                List<Parameter> moved = movedByMachine.getOrDefault(hardware(c), List.of());
-                Map<String, Double> after = moved.isEmpty() ? Map.of() : movedValues.computeIfAbsent(hardware(c), m -> {
-                    Map<String, Double> byKey = new HashMap<>();
-                    cells(moved).forEach(x -> byKey.put(x.key(), x.value()));
-                    return byKey;
-                });
                 Double value = after.get(c.key());
                 boolean moves = !moved.isEmpty() && (value == null || Math.abs(value - c.value()) > 1e-9 * Math.abs(c.value()));
                 tag = moves ? PREDICTION : OUT_OF_SAMPLE;

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * V's kernel memory server and its page frame cache, for the blocks of one file served by a backing file
  * server: invoked as a procedure inside the client's kernel, it answers a UIO block read from the cache,
- * or on a miss has the block read from the backing server and keeps it. With {@code keep} false it keeps
+ * or on a miss has the reader's request sent on to the backing server ({@link VKernel#sendFor}) and keeps the block. With {@code keep} false it keeps
  * nothing, so that every read misses.
  */
 public final class MemoryServer implements VServer {
@@ -42,7 +42,7 @@ public final class MemoryServer implements VServer {
         kernel.context().work(org.asfast.nodes.Work.KERNEL_CALL,
                 kernel.context().parameter("uio_instructions") * kernel.context().parameter("uio_server_share"));
         if (op != FileServer.READ) {
-            kernel.send(pid, backing, request.message(), new byte[0], new byte[0], 0, reply -> kernel.reply(request, reply.message(), new byte[0]));
+            kernel.sendFor(pid, backing, request.message(), reply -> kernel.reply(request, reply.message(), new byte[0]));
             return;
         }
         byte[] cached = cache.get(file << 40 | block);
@@ -51,7 +51,7 @@ public final class MemoryServer implements VServer {
             return;
         }
         misses++;
-        kernel.send(pid, backing, request.message(), new byte[0], new byte[0], 0, reply -> {
+        kernel.sendFor(pid, backing, request.message(), reply -> {
             if (keep && reply.segment() != null) {
                 cache.put(file << 40 | block, reply.segment());
             }

@@ -29,7 +29,7 @@ public final class UioStream {
 
     /** Reads block {@code block} into the buffer; {@code done} gets the bytes read (0 at end of file, -1 on error). */
     public void readBlock(long block, IntConsumer done) {
-        kernel.userWork(kernel.context().parameter("uio_instructions") * (1 - kernel.context().parameter("uio_server_share")));
+        libraryWork(kernel);
         kernel.send(client, server, FileServer.message(FileServer.READ, file, block), new byte[0], new byte[0], 0, reply -> {
             if (reply.failed()) {
                 error = reply.error();
@@ -44,6 +44,11 @@ public final class UioStream {
             nextBlock = block + 1;
             done.accept(buffer.length);
         });
+    }
+
+    /** The run-time library's share of one UIO request, made by a process on {@code kernel}'s host: building it and taking its reply apart. */
+    static void libraryWork(VKernel kernel) {
+        kernel.userWork(kernel.context().parameter("uio_instructions") * (1 - kernel.context().parameter("uio_server_share")));
     }
 
     /** Why the last read failed, or null. */

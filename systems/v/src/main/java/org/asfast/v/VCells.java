@@ -203,8 +203,9 @@ public final class VCells {
     /**
      * How a cell stands, as {@link VPaper} tags it with the shipped parameters: {@code derived} if the paper computes
      * it from other cells; {@code calibration} if a parameter was solved from it or from the cell it repeats;
-     * {@code out-of-sample} if no parameter was solved from a cell of its machine (it is predicted by the hardware
-     * fitted on Ousterhout's tables and V's costs fitted on the other machine); else {@code prediction}.
+     * {@code out-of-sample} if no parameter solved on any of Cheriton's cells moves it (only the hardware fitted on
+     * Ousterhout's tables and V's documented and assumed costs predict it); else {@code prediction}. Table II's
+     * MicroVAX II IPC cells move with the kernel operation and packet work solved on SUN-3/75 cells: predictions.
      */
     public static synchronized String tag(Cell cell) {
         if (tags == null) {

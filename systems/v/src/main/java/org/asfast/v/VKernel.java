@@ -132,6 +132,22 @@ public final class VKernel implements Node {
         begin(t);
     }
 
+    /**
+     * The kernel's own Send of a blocked process's request to another server, from a server invoked inside the
+     * kernel: on a page frame cache miss "the kernel ... causes the faulting process to send a read request
+     * requesting the data block to the server implementing the open file". No process traps to make it and no
+     * process runs again when it is answered (the faulting process's own transaction resumes it), so it costs
+     * neither a kernel operation nor a process switch; {@code done} runs in the kernel with the reply.
+     */
+    public void sendFor(int inKernelServer, int server, byte[] message, Consumer<Reply> done) {
+        if (!inKernel.contains(inKernelServer)) {
+            throw new IllegalArgumentException("only a server inside the kernel sends on a process's behalf, not " + Integer.toHexString(inKernelServer));
+        }
+        Transaction t = new Transaction(inKernelServer, server, nextTransaction++, Packet.Op.USER, message, new byte[0], new byte[0], 0, done);
+        t.onBehalf = true;
+        begin(t);
+    }
+
     /** MoveTo: the server writes {@code data} into the blocked {@code request}'s client buffer at {@code offset}. */
     public void moveTo(Request request, int offset, byte[] data, Runnable done) {
         context.work(Work.KERNEL_CALL, parameter("kernel_operation_instructions"));
@@ -283,7 +299,7 @@ public final class VKernel implements Node {
             t.timer.cancel();
         }
         blocked.remove(t.client);
-        if (t.switched || t.suspended) {
+        if ((t.switched || t.suspended) && !t.onBehalf) {
             context.work(Work.CONTROL_TRANSFER, parameter("process_switch_instructions")); // the client runs again
         }
         t.done.accept(reply);
@@ -495,6 +511,8 @@ public final class VKernel implements Node {
         /** Another process ran, or the client waited for the network: resuming it is a process switch. */
         boolean switched;
         boolean suspended;
+        /** Sent by the kernel for a blocked process ({@link #sendFor}): nobody runs again when it ends. */
+        boolean onBehalf;
 
         Transaction(int client, int server, int id, Packet.Op op, byte[] message, byte[] segment, byte[] exposed, int bufferBytes, Consumer<Reply> done) {
             this(client, server, id, op, message, segment, exposed, new byte[bufferBytes], done);

@@ -21,10 +21,4 @@ public final class VPaper implements SimulatedPaper {
         return VCells.all(changes).stream().map(c -> new Cell(paper(), c.table(), c.machine(), "V", c.config(), c.column(), c.unit(), c.value(),
                 c.machine().equals(VCells.MVAX2) ? "mvax2-v-sim" : "sun3-75-v-sim", VCells.sameMeasurement(c), VCells.derived(c))).toList();
     }
-
-    /** The pipe cell names no machine; it runs on the SUN-3/75 of Table I. */
-    @Override
-    public String hardware(Cell cell) {
-        return cell.machine().isEmpty() ? VCells.SUN3 : cell.machine();
-    }
 }

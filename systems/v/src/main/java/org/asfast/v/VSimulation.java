@@ -1,5 +1,7 @@
 package org.asfast.v;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.asfast.nodes.Faults;
 import org.asfast.sim.Simulation;
@@ -65,6 +67,11 @@ public final class VSimulation {
         return clientPid;
     }
 
+    /** Creates another client process on the client's host (a second party of a workload, such as a pipe's reader). */
+    public int newProcess() {
+        return call(done -> done.accept(client.newClient()));
+    }
+
     /** Starts a server process on the client's host ({@code remote} false) or on the server host. */
     public int spawn(VServer process, boolean remote) {
         VKernel kernel = remote ? server : client;
@@ -86,20 +93,38 @@ public final class VSimulation {
     }
 
     private <T> T call(Consumer<Consumer<T>> action, int node) {
-        Object[] result = new Object[1];
-        double[] at = {-1};
+        return callAll(List.of(action), node).get(0);
+    }
+
+    /**
+     * Runs each of {@code actions} as a handler on the client's kernel, in order (one process each), and
+     * advances virtual time until every one has handed its result to its callback; returns the results, with
+     * the clock at the moment the last process ran again.
+     */
+    public <T> List<T> callAll(List<Consumer<Consumer<T>>> actions) {
+        return callAll(actions, clientNode);
+    }
+
+    private <T> List<T> callAll(List<Consumer<Consumer<T>>> actions, int node) {
+        List<T> results = new ArrayList<>();
+        double[] at = new double[actions.size()];
+        int[] done = {0};
         VKernel kernel = node == clientNode ? client : server;
-        cluster.invoke(node, () -> action.accept(value -> {
-            result[0] = value;
-            at[0] = kernel.context().nanos();
-        }));
+        for (int i = 0; i < actions.size(); i++) {
+            int index = i;
+            results.add(null);
+            Consumer<Consumer<T>> action = actions.get(i);
+            cluster.invoke(node, () -> action.accept(value -> {
+                results.set(index, value);
+                at[index] = kernel.context().nanos();
+                done[0]++;
+            }));
+        }
         double deadline = simulation.now() + (parameters.number("vmtp_retries") + 3) * parameters.number("vmtp_timeout_ms") * 1e6;
-        if (!cluster.runUntil(() -> at[0] >= 0, deadline)) {
+        if (!cluster.runUntil(() -> done[0] == actions.size(), deadline)) {
             throw new IllegalStateException("a V call did not complete within " + Math.round((deadline - simulation.now()) / 1e6) + " ms of virtual time");
         }
-        simulation.waitUntil(at[0]);
-        @SuppressWarnings("unchecked")
-        T value = (T) result[0];
-        return value;
+        simulation.waitUntil(java.util.Arrays.stream(at).max().orElseThrow());
+        return results;
     }
 }

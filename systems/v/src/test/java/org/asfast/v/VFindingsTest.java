@@ -83,4 +83,29 @@ class VFindingsTest {
         double remote = VCells.transaction(sun3(), Ipc.Where.REMOTE, 8192);
         assertTrue(remote > 3 * local, "remote 8 KB " + remote + " ms vs local " + local + " ms");
     }
+
+    @Test
+    void aPageFrameCacheMissIsTheReadersOwnRequestSentOnToTheBackingServer() {
+        // The kernel has the faulting process's request sent to the file server: the miss costs a remote block read
+        // plus the memory server's look-up, the hop into the kernel and the copy out of the page frame, and no
+        // second kernel operation or process switch of a nested transaction.
+        VParameters mvax2 = VParameters.on("MVAX2", List.of());
+        double remote = VCells.blockRead(mvax2(), Uio.Where.REMOTE_SERVER);
+        double miss = VCells.blockRead(mvax2(), Uio.Where.PAGE_CACHE_MISS);
+        double instructionNanos = mvax2.number("kernel_cpi") / mvax2.number("mips") * 1e3;
+        double copyNanosPerByte = 1e9 / (mvax2.number("memory_mbs") * (1 << 20));
+        double lookUp = mvax2.number("uio_instructions") * mvax2.number("uio_server_share") * instructionNanos;
+        double copies = (Packet.MESSAGE_BYTES + Packet.MESSAGE_BYTES + 1024) * copyNanosPerByte;
+        assertEquals(remote + (lookUp + copies) / 1e6, miss, 1e-6, "miss " + miss + " ms, remote block read " + remote + " ms");
+    }
+
+    @Test
+    void aPipeCarriesTheWritersBytesToTheReaderAndAServerProcessCostsMoreThanTheKernel() {
+        double server = sun3().pipeRoundMillis(false);
+        double kernel = sun3().pipeRoundMillis(true);
+        // The server process adds, per request, the switch to it and back and its Receive and Reply.
+        VParameters sun3 = VParameters.on("Sun3", List.of());
+        double instructionNanos = sun3.number("kernel_cpi") / sun3.number("mips") * 1e3;
+        assertTrue(server - kernel > 4 * sun3.number("kernel_operation_instructions") * instructionNanos / 1e6, server + " vs " + kernel + " ms");
+    }
 }
