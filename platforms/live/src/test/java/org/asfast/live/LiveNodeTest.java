@@ -129,7 +129,8 @@ class LiveNodeTest {
             assertTrue(live.runUntil(() -> live.load().count("received") == 1, WAIT));
             Load load = live.load();
             assertTrue(load.count("nanos.UNCLASSIFIED") >= 1_000_000, load.toLine());
-            assertTrue(load.nanos(Work.PROCEDURE) >= 3_000_000 && load.nanos(Work.PROCEDURE) < 3_000_000 + 50_000_000, load.toLine());
+            // No upper bound: a loaded machine stretches a 3 ms spin to 100 ms (tests do not depend on the wall clock's speed).
+            assertTrue(load.nanos(Work.PROCEDURE) >= 3_000_000, load.toLine());
             assertTrue(load.nanos(Work.REPLY) >= 2_000_000, load.toLine());
             assertEquals(0, load.nanos(Work.DATA_TRANSFER));
             assertEquals(500, load.count("instructions.PROCEDURE"));

@@ -13,8 +13,9 @@ class SimulatedPaperTest {
     /**
      * A toy paper on two machines: a per-packet cost calibrated on machine A's "1 packet" cell, a documented trap
      * cost. A's "2 packets" depends on the calibration (prediction); A's "trap" does not (out-of-sample); B's
-     * "packet" uses A's calibration but nothing was fitted on B (out-of-sample); a text cell repeating the
-     * calibrated cell is a calibration; a ratio the paper computes is derived.
+     * "packet" uses the cost calibrated on A's cell of the same paper, so it is a prediction, not out-of-sample,
+     * though nothing was fitted on B; a text cell repeating the calibrated cell is a calibration; a ratio the paper
+     * computes is derived.
      */
     private static final class Toy implements SimulatedPaper {
         @Override
@@ -60,7 +61,7 @@ class SimulatedPaperTest {
                 "1/A/1 packetTime", SimulatedPaper.CALIBRATION,
                 "1/A/2 packetsTime", SimulatedPaper.PREDICTION,
                 "1/A/trapTime", SimulatedPaper.OUT_OF_SAMPLE,
-                "1/B/packetTime", SimulatedPaper.OUT_OF_SAMPLE,
+                "1/B/packetTime", SimulatedPaper.PREDICTION,
                 "text/A/one packet", SimulatedPaper.CALIBRATION,
                 "1/A/2 packetsRatio", SimulatedPaper.DERIVED), tags);
     }
