@@ -57,6 +57,15 @@ public final class SystemParameters {
         return new SystemParameters(byName);
     }
 
+    /** Only a system's own files, for a machine the Ousterhout model does not have (xFS's UltraSPARC 170 and Myrinet). */
+    public static SystemParameters of(Class<?> owner, String... resources) {
+        Map<String, Parameter> byName = new LinkedHashMap<>();
+        for (String resource : resources) {
+            add(byName, read(owner, resource), resource);
+        }
+        return new SystemParameters(byName);
+    }
+
     /** The Sun 3/60's Ethernet interface as both Amoeba and Sprite drive it. */
     public static final String SUN3_60_LANCE = "sun3-60-lance.csv";
 

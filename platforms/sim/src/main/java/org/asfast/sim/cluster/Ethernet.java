@@ -8,7 +8,7 @@ import org.asfast.sim.Simulation;
  * header at the wire's rate, and per-packet driver work on the CPUs of both ends (charged by the cluster).
  * A datagram larger than {@code packetBytes} is refused: the protocols fragment, as Sprite, Amoeba and V did.
  */
-public final class Ethernet {
+public final class Ethernet implements Network {
     private final FifoResource wire;
     private final double bitsPerMicrosecond;
     private final int packetBytes;
@@ -45,17 +45,17 @@ public final class Ethernet {
         this.dmaTransmit = dmaTransmit;
     }
 
-    /** True when a host's next packet waits until its last one has left the wire. */
+    @Override
     public boolean oneTransmitAtATime() {
         return oneTransmitAtATime;
     }
 
-    /** True when the sender does not copy outgoing packets. */
+    @Override
     public boolean dmaTransmit() {
         return dmaTransmit;
     }
 
-    /** Nanoseconds a datagram of {@code bytes} occupies the wire, its header included. */
+    @Override
     public double wireNanos(int bytes) {
         return (bytes + headerBytes) * 8 / bitsPerMicrosecond * 1000;
     }
@@ -65,13 +65,14 @@ public final class Ethernet {
         return packetBytes;
     }
 
-    /** Kernel instructions of driver work per packet, on each end. */
+    @Override
     public double packetInstructions() {
         return packetInstructions;
     }
 
-    /** Puts a datagram on the wire when the sender is done with it; returns when its last bit arrives. */
-    double transmit(double departure, int bytes) {
+    /** Puts a datagram on the one shared wire when the sender is done with it; returns when its last bit arrives. */
+    @Override
+    public double transmit(double departure, int bytes, int from, int to) {
         if (bytes > packetBytes) {
             throw new IllegalArgumentException("a datagram of " + bytes + " bytes exceeds the Ethernet packet of " + packetBytes + " bytes; fragment it");
         }

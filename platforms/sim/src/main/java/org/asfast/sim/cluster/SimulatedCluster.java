@@ -21,7 +21,7 @@ import org.asfast.sim.Simulation;
  * Nodes of a distributed system run in virtual time on modelled hosts. Each host has one CPU that runs
  * its nodes' handlers one at a time, first come first served: a datagram that arrives while the CPU is busy
  * waits. A handler starts at the simulation's time and its clock moves on with the work it charges, so what
- * it sends leaves when that work is done. Datagrams between hosts cross an {@link Ethernet} (per-packet
+ * it sends leaves when that work is done. Datagrams between hosts cross a {@link Network} (such as an {@link Ethernet}: per-packet
  * driver work and a copy on both CPUs, the wire in between); datagrams between nodes of one host are handed
  * over in memory. Every datagram passes through the run's {@link Faults}.
  *
@@ -29,15 +29,15 @@ import org.asfast.sim.Simulation;
  */
 public final class SimulatedCluster {
     private final Simulation simulation;
-    private final Ethernet ethernet;
+    private final Network network;
     private final Faults faults;
     private final List<Host> hosts = new ArrayList<>();
     private final List<Member> members = new ArrayList<>();
     private long delivered;
 
-    public SimulatedCluster(Simulation simulation, Ethernet ethernet, Faults faults) {
+    public SimulatedCluster(Simulation simulation, Network network, Faults faults) {
         this.simulation = simulation;
-        this.ethernet = ethernet;
+        this.network = network;
         this.faults = faults;
     }
 
@@ -177,7 +177,7 @@ public final class SimulatedCluster {
             inHandler = true;
             try {
                 if (job.arrivingBytes >= 0 && job.fromHost != host.index) {
-                    charge(Work.DATA_TRANSFER, host.hardware.kernelNanos(ethernet.packetInstructions()) + host.hardware.copyNanos(job.arrivingBytes));
+                    charge(Work.DATA_TRANSFER, host.hardware.kernelNanos(network.packetInstructions()) + host.hardware.copyNanos(job.arrivingBytes));
                 }
                 job.action.run();
             } finally {
@@ -216,20 +216,20 @@ public final class SimulatedCluster {
                 return;
             }
             if (inHandler) {
-                if (ethernet.oneTransmitAtATime() && host.transmitterFreeAt > clock) {
+                if (network.oneTransmitAtATime() && host.transmitterFreeAt > clock) {
                     // The driver sets this packet up only when the interface has sent the last one; the handler
                     // waits (not counted as busy), and the host's other handlers wait behind it.
                     clock = host.transmitterFreeAt;
                 }
-                charge(Work.DATA_TRANSFER, host.hardware.kernelNanos(ethernet.packetInstructions())
-                        + (ethernet.dmaTransmit() ? 0 : host.hardware.copyNanos(copy.length)));
+                charge(Work.DATA_TRANSFER, host.hardware.kernelNanos(network.packetInstructions())
+                        + (network.dmaTransmit() ? 0 : host.hardware.copyNanos(copy.length)));
             }
             double departure = now();
             // The interface is free again once this packet is out, if no other host holds the wire meanwhile.
-            host.transmitterFreeAt = departure + ethernet.wireNanos(copy.length);
+            host.transmitterFreeAt = departure + network.wireNanos(copy.length);
             // The wire is booked when the packet leaves, not now: a handler's clock runs ahead of the simulation's,
             // and booking ahead would put packets other hosts send meanwhile behind all of this handler's.
-            simulation.at(departure, () -> deliver(target, copy, fromHost, ethernet.transmit(simulation.now(), copy.length), fates));
+            simulation.at(departure, () -> deliver(target, copy, fromHost, network.transmit(simulation.now(), copy.length, fromHost, target.host.index), fates));
         }
 
         private void deliver(Member target, byte[] copy, int fromHost, double arrival, long[] fates) {

@@ -1,0 +1,164 @@
+package org.asfast.xfs;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.asfast.nodes.Node;
+import org.asfast.nodes.NodeContext;
+import org.asfast.nodes.Storage;
+import org.asfast.nodes.Work;
+import org.asfast.xfs.Message.Kind;
+
+/**
+ * An xFS storage server: one member of a stripe group, appending the fragments clients send it to its log on disk
+ * and sending them, when a manager asks, straight to the client that reads. It keeps its index in memory, so a server
+ * that starts (a new machine, or one back from a crash whose disk is not trusted) first rebuilds its share of every
+ * stripe of its group: it asks the other members what they hold, fetches their fragments of each stripe and
+ * recomputes its own from them with the parity.
+ */
+public final class StorageServer implements Node {
+    private NodeContext context;
+    private Layout layout;
+    private Storage log;
+    private long end;
+    private final TreeMap<Key, Extent> index = new TreeMap<>();
+    private final TreeSet<Integer> inventoryPending = new TreeSet<>();
+    private final TreeSet<Key> toRebuild = new TreeSet<>();
+    private final Map<Key, byte[][]> gathering = new HashMap<>();
+    private long rebuilt;
+
+    /** A stripe: one version of one block. */
+    record Key(long block, long version) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = Long.compare(block, o.block);
+            return c != 0 ? c : Long.compare(version, o.version);
+        }
+    }
+
+    private record Extent(long offset, int length) {
+    }
+
+    @Override
+    public void start(NodeContext context) {
+        this.context = context;
+        this.layout = Layout.of(context);
+        this.log = context.storage("log");
+        this.end = log.size();
+        // Ask the group after every node has started (a simulated cluster adds its nodes one by one).
+        context.after(0, this::askGroup);
+    }
+
+    private int group() {
+        return layout.groupOfServer(context.self());
+    }
+
+    private void askGroup() {
+        for (int i = 0; i < layout.width(); i++) {
+            int peer = layout.member(group(), i);
+            if (peer != context.self()) {
+                inventoryPending.add(peer);
+                send(peer, Message.of(Kind.INVENTORY, -1, 0, 0, context.self(), 0, 0));
+            }
+        }
+    }
+
+    @Override
+    public void receive(int from, byte[] bytes) {
+        Message m = Message.decode(bytes);
+        if (m == null) {
+            return;
+        }
+        context.work(Work.PROCEDURE, context.parameter("xfs_handler_instructions"));
+        Key key = new Key(m.block(), m.version());
+        switch (m.kind()) {
+            case STORE -> append(key, m.data(), () ->
+                    send(from, Message.of(Kind.STORED, m.block(), m.request(), m.txn(), context.self(), m.version(), m.index())));
+            case FETCH -> readFragment(key, data ->
+                    send(m.node(), new Message(Kind.FRAGMENT, m.block(), m.request(), m.txn(), context.self(), m.version(), mine(), data)));
+            case INVENTORY -> {
+                for (Key k : index.keySet()) {
+                    send(from, Message.of(Kind.INVENTORY_ENTRY, k.block(), 0, 0, context.self(), k.version(), mine()));
+                }
+                send(from, Message.of(Kind.INVENTORY_ENTRY, -1, 0, 0, context.self(), 0, -1));
+            }
+            case INVENTORY_ENTRY -> {
+                if (m.index() < 0) {
+                    inventoryPending.remove(from);
+                    if (inventoryPending.isEmpty()) {
+                        rebuildAll();
+                    }
+                } else if (!index.containsKey(key)) {
+                    toRebuild.add(key);
+                }
+            }
+            case FRAGMENT_REQUEST -> readFragment(key, data ->
+                    send(from, new Message(Kind.FRAGMENT, m.block(), 0, 0, context.self(), m.version(), mine(), data)));
+            case FRAGMENT -> {
+                byte[][] fragments = gathering.get(key);
+                if (fragments != null && m.index() >= 0 && m.index() < fragments.length && m.index() != mine()) {
+                    fragments[m.index()] = m.data();
+                    long have = java.util.Arrays.stream(fragments).filter(f -> f != null).count();
+                    if (have == layout.width() - 1) {
+                        gathering.remove(key);
+                        append(key, Stripes.rebuild(fragments, mine()), () -> rebuilt++);
+                    }
+                }
+            }
+            default -> {
+                // not a storage server's message
+            }
+        }
+    }
+
+    /** This server's fragment index in its group's stripes. */
+    private int mine() {
+        return layout.indexInGroup(context.self());
+    }
+
+    private void append(Key key, byte[] data, Runnable done) {
+        long at = end;
+        end += data.length;
+        log.write(at, data, true, () -> {
+            index.put(key, new Extent(at, data.length));
+            done.run();
+        });
+    }
+
+    private void readFragment(Key key, java.util.function.Consumer<byte[]> send) {
+        Extent e = index.get(key);
+        if (e != null) { // a fragment this server lost is rebuilt by the reader from the others
+            log.read(e.offset(), e.length(), send);
+        }
+    }
+
+    private void rebuildAll() {
+        for (Key key : toRebuild) {
+            if (!index.containsKey(key)) {
+                gathering.put(key, new byte[layout.width()][]);
+                for (int i = 0; i < layout.width(); i++) {
+                    int peer = layout.member(group(), i);
+                    if (peer != context.self()) {
+                        send(peer, Message.of(Kind.FRAGMENT_REQUEST, key.block(), 0, 0, context.self(), key.version(), i));
+                    }
+                }
+            }
+        }
+        toRebuild.clear();
+    }
+
+    private void send(int to, Message m) {
+        context.send(to, m.encode());
+    }
+
+    /** Fragments rebuilt from the group's other members since this server started. */
+    public long rebuilt() {
+        return rebuilt;
+    }
+
+    /** Stripes whose fragment this server holds. */
+    public int fragments() {
+        return index.size();
+    }
+}

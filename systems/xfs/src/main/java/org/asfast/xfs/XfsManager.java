@@ -1,0 +1,254 @@
+package org.asfast.xfs;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.asfast.nodes.Node;
+import org.asfast.nodes.NodeContext;
+import org.asfast.nodes.Timer;
+import org.asfast.nodes.Work;
+import org.asfast.xfs.Message.Kind;
+
+/**
+ * An xFS metadata manager: for each block it manages, which clients cache it (and since which transaction), which one
+ * owns it, and where its last written version lies. It serves one request per block at a time, in the order they
+ * arrive; the others wait in the block's queue. A read miss is forwarded to a client that caches the block, which
+ * answers the reader directly, or to the storage servers of the block's stripe group; a write first invalidates
+ * every other copy, then grants ownership. A transaction ends when the reader or writer says it is done; one that
+ * does not end within {@code xfs_timeout_ms} counts the silent client as crashed: it loses its copy and its
+ * ownership, and the request goes on without it.
+ */
+public final class XfsManager implements Node {
+    private NodeContext context;
+    private Layout layout;
+    private long nextTxn = 1;
+    private final Map<Long, Block> blocks = new HashMap<>();
+
+    /** What the manager knows of one block. */
+    static final class Block {
+        long version;
+        int group = -1;
+        int owner = -1;
+        /** Caching clients, with the transaction their copy came from (an eviction names it). */
+        final TreeMap<Integer, Long> cachers = new TreeMap<>();
+        Txn active;
+        final ArrayDeque<Txn> waiting = new ArrayDeque<>();
+    }
+
+    /** One read or write of a block, from its request to its end. */
+    static final class Txn {
+        final boolean write;
+        final int client;
+        final long request;
+        long id;
+        int attempts;
+        /** The cacher a read was forwarded to; -1 when the storage servers serve it. */
+        int source = -1;
+        boolean granted;
+        final TreeMap<Integer, Boolean> awaiting = new TreeMap<>();
+        Timer timeout;
+
+        Txn(boolean write, int client, long request) {
+            this.write = write;
+            this.client = client;
+            this.request = request;
+        }
+    }
+
+    @Override
+    public void start(NodeContext context) {
+        this.context = context;
+        this.layout = Layout.of(context);
+    }
+
+    @Override
+    public void receive(int from, byte[] bytes) {
+        Message m = Message.decode(bytes);
+        if (m == null) {
+            return;
+        }
+        context.work(Work.PROCEDURE, context.parameter("xfs_handler_instructions"));
+        Block b = blocks.computeIfAbsent(m.block(), k -> new Block());
+        switch (m.kind()) {
+            case READ_MISS -> enqueue(m.block(), b, new Txn(false, from, m.request()));
+            case WRITE_REQUEST -> enqueue(m.block(), b, new Txn(true, from, m.request()));
+            case READ_DONE -> {
+                if (current(b, m.txn(), from) && !b.active.write) {
+                    b.cachers.put(from, m.txn());
+                    if (b.owner != from) {
+                        b.owner = -1; // more than one copy: the next write must invalidate
+                    }
+                    finish(m.block(), b);
+                }
+            }
+            case FORWARD_FAILED -> {
+                if (b.active != null && b.active.id == m.txn() && b.active.source == from) {
+                    drop(b, from);
+                    dispatchRead(m.block(), b);
+                }
+            }
+            case INVALIDATED -> {
+                if (b.active != null && b.active.id == m.txn() && b.active.awaiting.remove(from) != null) {
+                    drop(b, from);
+                    if (b.active.awaiting.isEmpty()) {
+                        grant(m.block(), b);
+                    }
+                }
+            }
+            case WRITTEN -> {
+                if (current(b, m.txn(), from) && b.active.write && b.active.granted) {
+                    b.version = m.version();
+                    b.group = m.index();
+                    finish(m.block(), b);
+                }
+            }
+            case EVICT -> {
+                Long copy = b.cachers.get(from);
+                if (copy != null && copy == m.txn()) {
+                    drop(b, from);
+                }
+            }
+            default -> {
+                // not a manager's message
+            }
+        }
+    }
+
+    private static boolean current(Block b, long txn, int from) {
+        return b.active != null && b.active.id == txn && b.active.client == from;
+    }
+
+    private void drop(Block b, int client) {
+        b.cachers.remove(client);
+        if (b.owner == client) {
+            b.owner = -1;
+        }
+    }
+
+    private void enqueue(long block, Block b, Txn t) {
+        b.waiting.add(t);
+        if (b.active == null) {
+            next(block, b);
+        }
+    }
+
+    private void next(long block, Block b) {
+        Txn t = b.waiting.poll();
+        b.active = t;
+        if (t == null) {
+            return;
+        }
+        t.id = nextTxn++;
+        if (t.write) {
+            for (int cacher : b.cachers.keySet()) {
+                if (cacher != t.client) {
+                    t.awaiting.put(cacher, true);
+                    send(cacher, Message.of(Kind.INVALIDATE, block, 0, t.id, t.client, b.version, 0));
+                }
+            }
+            if (t.awaiting.isEmpty()) {
+                grant(block, b);
+            } else {
+                arm(block, b);
+            }
+        } else {
+            b.cachers.remove(t.client); // it missed, so whatever copy it had is gone
+            dispatchRead(block, b);
+        }
+    }
+
+    /**
+     * Sends a read to the cheapest source: a client's memory if one caches the block (the owner first, since it wrote
+     * last), else the stripe group's storage servers, each of which sends its fragment to the reader; a block never
+     * written is zeros, sent by the manager itself.
+     */
+    private void dispatchRead(long block, Block b) {
+        Txn t = b.active;
+        if (++t.attempts > context.parameter("xfs_max_attempts")) {
+            finish(block, b); // the reader itself is gone
+            return;
+        }
+        int source = b.owner >= 0 && b.owner != t.client ? b.owner : -1;
+        if (source < 0 && !b.cachers.isEmpty()) {
+            Integer[] candidates = b.cachers.keySet().toArray(new Integer[0]);
+            source = candidates[context.random().nextInt(candidates.length)];
+        }
+        t.source = source;
+        if (source >= 0) {
+            send(source, Message.of(Kind.FORWARD, block, t.request, t.id, t.client, b.version, 0));
+        } else if (b.version == 0) {
+            send(t.client, new Message(Kind.DATA, block, t.request, t.id, context.self(), 0, 0, new byte[(int) context.parameter("block_bytes")]));
+        } else {
+            for (int i = 0; i < layout.width(); i++) {
+                send(layout.member(b.group, i), Message.of(Kind.FETCH, block, t.request, t.id, t.client, b.version, i));
+            }
+        }
+        arm(block, b);
+    }
+
+    private void grant(long block, Block b) {
+        Txn t = b.active;
+        t.granted = true;
+        b.cachers.clear();
+        b.cachers.put(t.client, t.id);
+        b.owner = t.client;
+        send(t.client, Message.of(Kind.GRANT, block, t.request, t.id, t.client, b.version + 1, layout.groupOf(t.client)));
+        arm(block, b);
+    }
+
+    private void finish(long block, Block b) {
+        if (b.active != null && b.active.timeout != null) {
+            b.active.timeout.cancel();
+        }
+        next(block, b);
+    }
+
+    /** A transaction that does not move on within the timeout goes on without whoever kept silent. */
+    private void arm(long block, Block b) {
+        Txn t = b.active;
+        if (t.timeout != null) {
+            t.timeout.cancel();
+        }
+        long id = t.id;
+        t.timeout = context.after((long) (context.parameter("xfs_timeout_ms") * 1e6), () -> {
+            if (b.active == null || b.active.id != id) {
+                return;
+            }
+            if (!t.write) {
+                if (t.source >= 0) {
+                    drop(b, t.source);
+                }
+                dispatchRead(block, b);
+            } else if (!t.granted) {
+                t.awaiting.keySet().forEach(c -> drop(b, c));
+                t.awaiting.clear();
+                grant(block, b);
+            } else {
+                drop(b, t.client); // the writer crashed before it said its stripe was written: the last known version stands
+                finish(block, b);
+            }
+        });
+    }
+
+    private void send(int to, Message m) {
+        context.send(to, m.encode());
+    }
+
+    /** For checkers and tests: the owner of a block (-1: none) and its caching clients. */
+    public int owner(long block) {
+        Block b = blocks.get(block);
+        return b == null ? -1 : b.owner;
+    }
+
+    public java.util.Set<Integer> cachers(long block) {
+        Block b = blocks.get(block);
+        return b == null ? java.util.Set.of() : java.util.Set.copyOf(b.cachers.keySet());
+    }
+
+    /** The last version of a block whose stripe is known to be written (0: never written). */
+    public long version(long block) {
+        Block b = blocks.get(block);
+        return b == null ? 0 : b.version;
+    }
+}
