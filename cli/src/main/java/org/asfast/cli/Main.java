@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "asfast", mixinStandardHelpOptions = true, version = "asfast 0.1.0",
         description = "Reproduces the measurements of five classic operating-systems papers on this computer.",
         subcommands = {RunCommand.class, ReportCommand.class, PublishCommand.class, ExportCommand.class, ImportCommand.class,
-                MipsCommand.class, ModelCommand.class, SystemsCommand.class, CheckCommand.class, RmemCommand.class})
+                MipsCommand.class, ModelCommand.class, SystemsCommand.class, CheckCommand.class, RmemCommand.class, XfsCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -13,7 +13,8 @@ import java.util.List;
  *       {@code by hand} marks a value chosen or read off rather than solved, which the calibrator leaves alone;</li>
  *   <li>{@code what-if: ...} a user's change.</li>
  * </ul>
- * A named cell's column may not contain " (", which starts the note.
+ * The note starts at the last " (" after the last "|": a row label may contain " (", and so may a named cell's
+ * column (xFS's "small read (minimum)") when a note follows; a note may not contain one.
  *
  * @param kind  the word before the first colon
  * @param cells the calibration cells, each as its six trimmed fields joined by {@code " | "}; empty for other kinds
@@ -31,7 +32,10 @@ public record Provenance(String kind, List<String> cells, String note) {
         if (!kind.equals(CALIBRATION)) {
             return new Provenance(kind, List.of(), rest);
         }
-        int open = rest.indexOf(" (", Math.max(0, rest.lastIndexOf('|'))); // after the last field: a row label may hold " (", as "Export (ADDNAME)"
+        int open = rest.lastIndexOf(" (");
+        if (open < rest.lastIndexOf('|')) {
+            open = -1;
+        }
         String named = open < 0 ? rest : rest.substring(0, open);
         String note = open < 0 ? "" : rest.substring(open + 2, rest.endsWith(")") ? rest.length() - 1 : rest.length());
         List<String> cells = new ArrayList<>();

@@ -20,6 +20,13 @@ class ProvenanceTest {
     }
 
     @Test
+    void aColumnWithParenthesesKeepsThemWhenANoteFollows() {
+        Provenance p = Provenance.parse("calibration: xfs | text | UltraSPARC 170 | Solaris 2.5 | local | vnode layer overhead for a small read (minimum) (solved)");
+        assertEquals("vnode layer overhead for a small read (minimum)", Provenance.fields(p.cells().getFirst()).get(5));
+        assertEquals("solved", p.note());
+    }
+
+    @Test
     void aByHandCalibrationMayNameSeveralCellsAndIsNotSolved() {
         Provenance p = Provenance.parse("calibration: ousterhout1990 | 4 | M2000 | RISC/os 4.0 |  | 1 pipe; ousterhout1990 | 4 | M2000 | RISC/os 4.0 |  | 10 empty (by hand: read off)");
         assertTrue(p.isCalibration());

@@ -22,7 +22,7 @@ import org.asfast.xfs.Message.Kind;
  * <p>One operation at a time, in the order its users asked (the single-threaded event loop the xFS authors
  * recommend); call {@link #read}, {@link #write}, {@link #evict} and {@link #ping} on the node's loop.
  */
-public final class XfsClient implements Node {
+public final class XfsClient implements Node, FileClient {
     private NodeContext context;
     private Layout layout;
     private long nextRequest = 1;
@@ -63,7 +63,13 @@ public final class XfsClient implements Node {
         this.layout = Layout.of(context);
     }
 
+    @Override
+    public NodeContext context() {
+        return context;
+    }
+
     /** Reads the first {@code bytes} of {@code block}; {@code done} gets them. */
+    @Override
     public void read(long block, int bytes, Consumer<byte[]> done) {
         submit(() -> {
             vnode();
@@ -82,6 +88,7 @@ public final class XfsClient implements Node {
     }
 
     /** Writes the whole of {@code block}; {@code done} runs when every fragment of its stripe is on disk. */
+    @Override
     public void write(long block, byte[] data, Runnable done) {
         int blockBytes = (int) context.parameter("block_bytes");
         if (data.length != blockBytes) {

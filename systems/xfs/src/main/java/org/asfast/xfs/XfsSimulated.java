@@ -25,12 +25,14 @@ public final class XfsSimulated {
     private final Layout layout;
     private final Simulation simulation = new Simulation();
     private final SimulatedCluster cluster;
+    private final SwitchedNetwork network;
     private final List<Node> nodes = new ArrayList<>();
 
     public XfsSimulated(SystemParameters parameters, Faults faults) {
         this.parameters = parameters;
         this.layout = layoutOf(parameters);
-        cluster = new SimulatedCluster(simulation, network(simulation, parameters), faults);
+        network = network(simulation, parameters);
+        cluster = new SimulatedCluster(simulation, network, faults);
         Map<String, Double> numbers = parameters.numbers();
         for (int i = 0; i < layout.nodes(); i++) {
             Node node = i < layout.managers() ? new XfsManager() : i < layout.managers() + layout.storageServers() ? new StorageServer() : new XfsClient();
@@ -142,6 +144,11 @@ public final class XfsSimulated {
             sum += cluster.busyNanos(address, kind);
         }
         return sum;
+    }
+
+    /** Time node {@code address}'s link to the switch was busy, in its busier direction (each node has a machine of its own). */
+    public double linkBusyNanos(int address) {
+        return network.linkBusyNanos(address);
     }
 
     public void crash(int address) {

@@ -71,6 +71,11 @@ public final class SwitchedNetwork implements Network {
         return link(incoming, to).reserveFrom(leaves + switchNanos, wire) + interfaceNanos;
     }
 
+    /** Time host {@code host}'s busier direction of its link has carried datagrams, for utilisation. */
+    public double linkBusyNanos(int host) {
+        return Math.max(link(outgoing, host).busyNanos(), link(incoming, host).busyNanos());
+    }
+
     private FifoResource link(List<FifoResource> links, int host) {
         while (links.size() <= host) {
             links.add(new FifoResource(simulation, "link of host " + links.size()));

@@ -1,0 +1,61 @@
+package org.asfast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** asfast xfs: bad client counts and system names are one line with exit 2 and leave nothing; a small run writes its table. */
+class XfsCommandTest {
+    @TempDir
+    Path dir;
+
+    private ModelCommandTest.Outcome xfs(String... args) {
+        PrintStream savedOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            picocli.CommandLine line = Main.commandLine();
+            line.setErr(new java.io.PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
+            String[] all = Stream.concat(Stream.of("xfs", "--out", dir.resolve("out").toString()), Stream.of(args)).toArray(String[]::new);
+            return new ModelCommandTest.Outcome(line.execute(all), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(savedOut);
+        }
+    }
+
+    private void refused(ModelCommandTest.Outcome outcome, String expected) {
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().startsWith("asfast: ") && outcome.err().contains(expected), outcome.err());
+        assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+        assertEquals(0, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(), "no process left");
+    }
+
+    @Test
+    void badInputIsOneLineWithExitTwoAndLeavesNothing() {
+        refused(xfs("--clients", "10,many"), "client count 'many' is not a whole number");
+        refused(xfs("--clients", "0"), "is not positive");
+        refused(xfs("--clients", "1,2000000000"), "give at most");
+        refused(xfs("--system", "nfs"), "unknown system 'nfs'");
+    }
+
+    @Test
+    void aSmallRunWritesOneRowPerSystemAndClientCount() throws Exception {
+        ModelCommandTest.Outcome outcome = xfs("--clients", "1,3");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        List<String> rows = Files.readAllLines(dir.resolve("out").resolve(XfsCommand.FILE));
+        assertEquals(5, rows.size(), String.join("\n", rows));
+        assertTrue(rows.get(1).startsWith("xfs,1,20,") && rows.get(4).startsWith("central,3,60,"), String.join("\n", rows));
+    }
+}
