@@ -199,7 +199,10 @@ public final class XfsClient implements Node, FileClient {
                 send(from, Message.of(Kind.INVALIDATED, m.block(), 0, m.txn(), context.self(), m.version(), 0));
             }
             case GRANT -> {
-                if (current != null && current.request == m.request() && current.writeData != null && current.fragments == null) {
+                if (current == null || current.request != m.request()) {
+                    // A grant for a request already served (the network duplicated it): give it back unused.
+                    send(from, Message.of(Kind.WRITTEN, m.block(), m.request(), m.txn(), context.self(), m.version(), -1));
+                } else if (current.writeData != null && current.fragments == null) {
                     current.version = m.version();
                     current.txn = m.txn();
                     current.group = m.index();

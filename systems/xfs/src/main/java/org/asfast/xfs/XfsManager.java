@@ -15,9 +15,12 @@ import org.asfast.xfs.Message.Kind;
  * owns it, and where its last written version lies. It serves one request per block at a time, in the order they
  * arrive; the others wait in the block's queue. A read miss is forwarded to a client that caches the block, which
  * answers the reader directly, or to the storage servers of the block's stripe group; a write first invalidates
- * every other copy, then grants ownership. A transaction ends when the reader or writer says it is done; one that
- * does not end within {@code xfs_timeout_ms} counts the silent client as crashed: it loses its copy and its
- * ownership, and the request goes on without it.
+ * every other copy, then grants ownership. A transaction ends when the reader or writer says it is done. When it
+ * does not move on within {@code xfs_timeout_ms}, a read goes to another source, and an invalidation is sent again;
+ * a client silent through {@code xfs_max_attempts} of them, or a writer silent after its grant, is counted as
+ * crashed (Active Messages deliver reliably barring persistent failure, the paper says): it loses its copy and its
+ * ownership, and the request goes on without it. That is the protocol's one unsafe guess: a client that is alive
+ * but unheard that long keeps a copy the manager no longer invalidates.
  */
 public final class XfsManager implements Node {
     private NodeContext context;
@@ -45,6 +48,8 @@ public final class XfsManager implements Node {
         int attempts;
         /** The cacher a read was forwarded to; -1 when the storage servers serve it. */
         int source = -1;
+        /** Cachers this read was forwarded to that did not answer in time: not asked again. */
+        final java.util.TreeSet<Integer> silent = new java.util.TreeSet<>();
         boolean granted;
         final TreeMap<Integer, Boolean> awaiting = new TreeMap<>();
         Timer timeout;
@@ -98,8 +103,10 @@ public final class XfsManager implements Node {
             }
             case WRITTEN -> {
                 if (current(b, m.txn(), from) && b.active.write && b.active.granted) {
-                    b.version = m.version();
-                    b.group = m.index();
+                    if (m.index() >= 0) { // -1: a grant the client did not want (a duplicated request's); nothing written
+                        b.version = m.version();
+                        b.group = m.index();
+                    }
                     finish(m.block(), b);
                 }
             }
@@ -153,7 +160,7 @@ public final class XfsManager implements Node {
                 arm(block, b);
             }
         } else {
-            b.cachers.remove(t.client); // it missed, so whatever copy it had is gone
+            // The reader is not struck off the cachers here: this may be a duplicate of a request already served.
             dispatchRead(block, b);
         }
     }
@@ -169,10 +176,10 @@ public final class XfsManager implements Node {
             finish(block, b); // the reader itself is gone
             return;
         }
-        int source = b.owner >= 0 && b.owner != t.client ? b.owner : -1;
-        if (source < 0 && !b.cachers.isEmpty()) {
-            Integer[] candidates = b.cachers.keySet().toArray(new Integer[0]);
-            source = candidates[context.random().nextInt(candidates.length)];
+        int source = b.owner >= 0 && b.owner != t.client && !t.silent.contains(b.owner) ? b.owner : -1;
+        if (source < 0) {
+            Integer[] candidates = b.cachers.keySet().stream().filter(c -> c != t.client && !t.silent.contains(c)).toArray(Integer[]::new);
+            source = candidates.length == 0 ? -1 : candidates[context.random().nextInt(candidates.length)];
         }
         t.source = source;
         if (source >= 0) {
@@ -217,11 +224,18 @@ public final class XfsManager implements Node {
             }
             if (!t.write) {
                 if (t.source >= 0) {
-                    drop(b, t.source);
+                    t.silent.add(t.source); // slow or crashed: it keeps its place among the cachers, but this read goes elsewhere
                 }
                 dispatchRead(block, b);
             } else if (!t.granted) {
-                t.awaiting.keySet().forEach(c -> drop(b, c));
+                if (++t.attempts < context.parameter("xfs_max_attempts")) {
+                    for (int c : t.awaiting.keySet()) {
+                        send(c, Message.of(Kind.INVALIDATE, block, 0, t.id, t.client, b.version, 0)); // again: it may have been lost
+                    }
+                    arm(block, b);
+                    return;
+                }
+                t.awaiting.keySet().forEach(c -> drop(b, c)); // silent through every try: counted as crashed
                 t.awaiting.clear();
                 grant(block, b);
             } else {

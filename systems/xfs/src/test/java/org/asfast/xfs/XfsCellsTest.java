@@ -12,7 +12,6 @@ class XfsCellsTest {
     @Test
     void theCalibratedSmallLocalReadComesOutAtItsCellAndTheReadCostsGrowFromMemoryToDisk() {
         List<XfsCells.Cell> cells = XfsCells.all();
-        cells.forEach(c -> System.out.println(c));
         assertEquals(130, cells.get(0).value(), 0.1, "vnode_read_instructions was solved on this cell");
         double local = cells.get(2).value();
         double peer = cells.get(3).value();

@@ -51,8 +51,8 @@ class XfsFaultsTest {
         assertArrayEquals(XfsProtocolTest.block(40), xfs.read(2, 4, 8192));
 
         assertArrayEquals(XfsProtocolTest.block(6), xfs.read(2, 6, 8192)); // forwarded to the dead owner first, then to the disks
-        assertEquals(-1, xfs.manager(0).owner(6));
-        assertEquals(Set.of(xfs.layout().client(2)), xfs.manager(0).cachers(6));
+        assertEquals(-1, xfs.manager(0).owner(6), "two copies, one of them dead: no owner");
+        assertTrue(xfs.manager(0).cachers(6).contains(xfs.layout().client(2)));
         assertTrue(xfs.simulation().now() >= 2 * XfsSimulated.parameters().number("xfs_timeout_ms") * 1e6, "both waited out the timeout");
     }
 }
