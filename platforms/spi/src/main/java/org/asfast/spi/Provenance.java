@@ -13,8 +13,8 @@ import java.util.List;
  *       {@code by hand} marks a value chosen or read off rather than solved, which the calibrator leaves alone;</li>
  *   <li>{@code what-if: ...} a user's change.</li>
  * </ul>
- * The note starts at the last " (" after the last "|": a row label may contain " (", and so may a named cell's
- * column (xFS's "small read (minimum)") when a note follows; a note may not contain one.
+ * The note is the parenthesis that ends the source: a row label, a column (xFS's "small read (minimum)", when a
+ * note follows) and the note itself may hold parentheses.
  *
  * @param kind  the word before the first colon
  * @param cells the calibration cells, each as its six trimmed fields joined by {@code " | "}; empty for other kinds
@@ -32,10 +32,7 @@ public record Provenance(String kind, List<String> cells, String note) {
         if (!kind.equals(CALIBRATION)) {
             return new Provenance(kind, List.of(), rest);
         }
-        int open = rest.lastIndexOf(" (");
-        if (open < rest.lastIndexOf('|')) {
-            open = -1;
-        }
+        int open = noteStart(rest);
         String named = open < 0 ? rest : rest.substring(0, open);
         String note = open < 0 ? "" : rest.substring(open + 2, rest.endsWith(")") ? rest.length() - 1 : rest.length());
         List<String> cells = new ArrayList<>();
@@ -52,6 +49,27 @@ public record Provenance(String kind, List<String> cells, String note) {
             cells.add(String.join(" | ", trimmed));
         }
         return new Provenance(kind, List.copyOf(cells), note);
+    }
+
+    /**
+     * Where the note starts: at the first " (" after the last field's start whose parenthesis closes at the very end
+     * (a column may hold a parenthesis, as xFS's "small read (minimum)", and so may a note), else at the first " ("
+     * there; -1 for none.
+     */
+    private static int noteStart(String rest) {
+        int from = Math.max(0, rest.lastIndexOf('|'));
+        for (int i = rest.indexOf(" (", from); i >= 0 && rest.endsWith(")"); i = rest.indexOf(" (", i + 1)) {
+            int depth = 0;
+            int close = -1;
+            for (int k = i + 1; k < rest.length() && close < 0; k++) {
+                depth += rest.charAt(k) == '(' ? 1 : rest.charAt(k) == ')' ? -1 : 0;
+                close = depth == 0 ? k : -1;
+            }
+            if (close == rest.length() - 1) {
+                return i;
+            }
+        }
+        return rest.indexOf(" (", from);
     }
 
     public boolean isCalibration() {

@@ -24,6 +24,9 @@ class ProvenanceTest {
         Provenance p = Provenance.parse("calibration: xfs | text | UltraSPARC 170 | Solaris 2.5 | local | vnode layer overhead for a small read (minimum) (solved)");
         assertEquals("vnode layer overhead for a small read (minimum)", Provenance.fields(p.cells().getFirst()).get(5));
         assertEquals("solved", p.note());
+        Provenance nested = Provenance.parse("calibration: a | 2 | DS5000 | Ultrix 3.1D |  | Time (the 'rapid trap' (§3.1.2), and more)");
+        assertEquals("a | 2 | DS5000 | Ultrix 3.1D |  | Time", nested.cells().getFirst());
+        assertEquals("the 'rapid trap' (§3.1.2), and more", nested.note());
     }
 
     @Test
