@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.asfast.report.LogLogChart;
 import org.asfast.spi.UserError;
 import org.asfast.systems.SystemParameters;
 import org.asfast.xfs.ScaleRun;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Option;
         description = "Runs the simulated xFS against a central server with more and more clients (the §6.2 figures are in 'asfast systems').")
 public final class XfsCommand implements Callable<Integer> {
     static final String FILE = "xfs-scaling.csv";
+    static final String LATENCY_CHART = "xfs-scaling-latency.svg";
+    static final String LOAD_CHART = "xfs-scaling-load.svg";
 
     @Option(names = "--clients", split = ",", paramLabel = "N", description = "Client counts of the scaling run (default: ${DEFAULT-VALUE}).")
     List<String> clients = List.of("1", "10", "100", "1000");
@@ -61,7 +64,8 @@ public final class XfsCommand implements Callable<Integer> {
             }
         }
         write(out.resolve(FILE), runs);
-        System.out.println("wrote " + out.resolve(FILE));
+        writeCharts(out, runs);
+        System.out.println("wrote " + out.resolve(FILE) + ", " + LATENCY_CHART + " and " + LOAD_CHART);
         return 0;
     }
 
@@ -74,6 +78,25 @@ public final class XfsCommand implements Callable<Integer> {
             return n;
         } catch (NumberFormatException e) {
             throw new UserError("client count '" + text + "' is not a whole number; give e.g. --clients 1,10,100,1000");
+        }
+    }
+
+    /** The scaling run's two log-log charts: latency per operation, and the busiest server's CPU and link load. */
+    static void writeCharts(Path dir, List<ScaleRun> runs) {
+        LogLogChart latency = new LogLogChart("xFS and a central server: latency per operation", "clients", "virtual us per operation");
+        LogLogChart load = new LogLogChart("xFS and a central server: the busiest server's load", "clients", "% busy (xFS: busiest manager)");
+        for (String system : runs.stream().map(ScaleRun::system).distinct().toList()) {
+            List<ScaleRun> mine = runs.stream().filter(r -> r.system().equals(system)).toList();
+            double[] clients = mine.stream().mapToDouble(ScaleRun::clients).toArray();
+            latency.add(system, clients, mine.stream().mapToDouble(ScaleRun::meanMicros).toArray());
+            load.add(system + " CPU", clients, mine.stream().mapToDouble(r -> 100 * r.serverCpu()).toArray());
+            load.add(system + " link", clients, mine.stream().mapToDouble(r -> 100 * r.serverLink()).toArray());
+        }
+        try {
+            Files.writeString(dir.resolve(LATENCY_CHART), latency.svg());
+            Files.writeString(dir.resolve(LOAD_CHART), load.svg());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

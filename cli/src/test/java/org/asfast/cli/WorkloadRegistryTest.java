@@ -64,7 +64,7 @@ class WorkloadRegistryTest {
     void theQuickProfileRunsTheLiveCellsNotMarkedQuickNoAndAnUnknownLivePlatformIsRefused() {
         List<Workloads> all = Workloads.all();
         int quick = LivePass.select(all, List.of("all"), Profile.QUICK).platforms().size();
-        assertEquals(3, quick, "amoeba-live, sprite-live and v-live run in the quick profile too");
+        assertEquals(4, quick, "amoeba-live, sprite-live, v-live and xfs-live run in the quick profile too");
         long quickCells = WorkloadRegistry.entries().stream().filter(e -> !e.platforms().isEmpty() && e.quick()).map(e -> e.benchmark() + e.params() + e.platforms()).distinct().count();
         long fullCells = WorkloadRegistry.entries().stream().filter(e -> !e.platforms().isEmpty()).map(e -> e.benchmark() + e.params() + e.platforms()).distinct().count();
         assertTrue(quickCells < fullCells && quickCells <= 10, quickCells + " quick of " + fullCells);

@@ -57,5 +57,7 @@ class XfsCommandTest {
         List<String> rows = Files.readAllLines(dir.resolve("out").resolve(XfsCommand.FILE));
         assertEquals(5, rows.size(), String.join("\n", rows));
         assertTrue(rows.get(1).startsWith("xfs,1,20,") && rows.get(4).startsWith("central,3,60,"), String.join("\n", rows));
+        assertTrue(Files.readString(dir.resolve("out").resolve(XfsCommand.LATENCY_CHART)).startsWith("<svg"));
+        assertTrue(Files.readString(dir.resolve("out").resolve(XfsCommand.LOAD_CHART)).startsWith("<svg"));
     }
 }

@@ -3,9 +3,6 @@ package org.asfast.xfs;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
-import org.asfast.nodes.Node;
-import org.asfast.nodes.NodeContext;
-import org.asfast.nodes.Work;
 import org.asfast.xfs.Message.Kind;
 
 /**
@@ -15,24 +12,14 @@ import org.asfast.xfs.Message.Kind;
  * work per message as an xFS node, so the two differ only in where the work lands. Invalidations are not waited for:
  * the comparison is of load, and a server that waited would only saturate sooner.
  */
-public final class CentralServer implements Node {
-    private NodeContext context;
+public final class CentralServer extends XfsNode {
     private final Map<Long, byte[]> memory = new HashMap<>();
     private final Map<Long, TreeSet<Integer>> cachers = new HashMap<>();
     private final java.util.Set<Long> written = new java.util.HashSet<>();
 
     @Override
-    public void start(NodeContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public void receive(int from, byte[] bytes) {
-        Message m = Message.decode(bytes);
-        if (m == null) {
-            return;
-        }
-        context.work(Work.PROCEDURE, context.parameter("xfs_handler_instructions"));
+    void handle(int from, Message m) {
+        chargeHandler();
         long block = m.block();
         switch (m.kind()) {
             case READ_MISS -> {
@@ -75,9 +62,5 @@ public final class CentralServer implements Node {
 
     private long offset(long block) {
         return block / (long) context.parameter("central_disks") * (long) context.parameter("block_bytes");
-    }
-
-    private void send(int to, Message m) {
-        context.send(to, m.encode());
     }
 }

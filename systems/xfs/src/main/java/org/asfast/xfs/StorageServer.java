@@ -4,10 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.asfast.nodes.Node;
-import org.asfast.nodes.NodeContext;
 import org.asfast.nodes.Storage;
-import org.asfast.nodes.Work;
 import org.asfast.xfs.Message.Kind;
 
 /**
@@ -17,8 +14,7 @@ import org.asfast.xfs.Message.Kind;
  * stripe of its group: it asks the other members what they hold, fetches their fragments of each stripe and
  * recomputes its own from them with the parity.
  */
-public final class StorageServer implements Node {
-    private NodeContext context;
+public final class StorageServer extends XfsNode {
     private Layout layout;
     private Storage log;
     private long end;
@@ -41,9 +37,8 @@ public final class StorageServer implements Node {
     }
 
     @Override
-    public void start(NodeContext context) {
-        this.context = context;
-        this.layout = Layout.of(context);
+    void started() {
+        layout = Layout.of(context);
         this.log = context.storage("log");
         this.end = log.size();
         // Ask the group after every node has started (a simulated cluster adds its nodes one by one).
@@ -65,12 +60,8 @@ public final class StorageServer implements Node {
     }
 
     @Override
-    public void receive(int from, byte[] bytes) {
-        Message m = Message.decode(bytes);
-        if (m == null) {
-            return;
-        }
-        context.work(Work.PROCEDURE, context.parameter("xfs_handler_instructions"));
+    void handle(int from, Message m) {
+        chargeHandler();
         Key key = new Key(m.block(), m.version());
         switch (m.kind()) {
             case STORE -> append(key, m.data(), () ->
@@ -146,10 +137,6 @@ public final class StorageServer implements Node {
             }
         }
         toRebuild.clear();
-    }
-
-    private void send(int to, Message m) {
-        context.send(to, m.encode());
     }
 
     /** Fragments rebuilt from the group's other members since this server started. */

@@ -82,6 +82,11 @@ public final class XfsLive implements AutoCloseable {
         await(outcome -> reader.write(block, data, () -> outcome.succeed(0)), "write of block " + block);
     }
 
+    /** One user-to-user round trip from the reading client's loop to node {@code node}'s and back. */
+    public void ping(int node) {
+        await(outcome -> reader.ping(node, () -> outcome.succeed(0)), "round trip to node " + node);
+    }
+
     /** The reading client drops its copy and tells the manager. */
     public void evict(long block) {
         await(outcome -> {

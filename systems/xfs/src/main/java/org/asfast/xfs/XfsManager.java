@@ -4,10 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.asfast.nodes.Node;
-import org.asfast.nodes.NodeContext;
 import org.asfast.nodes.Timer;
-import org.asfast.nodes.Work;
 import org.asfast.xfs.Message.Kind;
 
 /**
@@ -22,8 +19,7 @@ import org.asfast.xfs.Message.Kind;
  * ownership, and the request goes on without it. That is the protocol's one unsafe guess: a client that is alive
  * but unheard that long keeps a copy the manager no longer invalidates.
  */
-public final class XfsManager implements Node {
-    private NodeContext context;
+public final class XfsManager extends XfsNode {
     private Layout layout;
     private long nextTxn = 1;
     private final Map<Long, Block> blocks = new HashMap<>();
@@ -62,18 +58,13 @@ public final class XfsManager implements Node {
     }
 
     @Override
-    public void start(NodeContext context) {
-        this.context = context;
-        this.layout = Layout.of(context);
+    void started() {
+        layout = Layout.of(context);
     }
 
     @Override
-    public void receive(int from, byte[] bytes) {
-        Message m = Message.decode(bytes);
-        if (m == null) {
-            return;
-        }
-        context.work(Work.PROCEDURE, context.parameter("xfs_handler_instructions"));
+    void handle(int from, Message m) {
+        chargeHandler();
         Block b = blocks.computeIfAbsent(m.block(), k -> new Block());
         switch (m.kind()) {
             case READ_MISS -> enqueue(m.block(), b, new Txn(false, from, m.request()));
@@ -243,10 +234,6 @@ public final class XfsManager implements Node {
                 finish(block, b);
             }
         });
-    }
-
-    private void send(int to, Message m) {
-        context.send(to, m.encode());
     }
 
     /** For checkers and tests: the owner of a block (-1: none) and its caching clients. */

@@ -1,0 +1,103 @@
+package org.asfast.jmh;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.asfast.spi.Platform;
+import org.asfast.spi.UserError;
+import org.asfast.xfs.XfsLive;
+import org.asfast.xfs.XfsLivePlatform;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * xFS live ({@code xfs-live}): the manager, two storage servers and a client that wrote some blocks (and so caches
+ * them) run in JVMs of their own; the reading client runs in this one, driven by the benchmark's thread.
+ * <ul>
+ *   <li>{@code roundTrip}: a user-to-user round trip between the reading client's loop and the peer's, §6.2's 20 us;</li>
+ *   <li>{@code peerRead}: a read miss of one 8 KB block served from the peer's memory (reader, manager, peer, which
+ *       answers the reader directly), followed by the reader's eviction so that the next read misses again.</li>
+ * </ul>
+ * JMH's sample mode gives the mean and its percentiles; each timed round trip or read (the eviction left out) also
+ * goes into an HdrHistogram, printed at the end of the trial as one line ({@code live-xfs ... p50_ns= p99_ns=}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class XfsLiveBenchmark {
+    @Param({"xfs-live"})
+    public String platform;
+
+    private Platform opened;
+    private XfsLive xfs;
+    private long block;
+    private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+    private boolean measuring;
+    private String measured = "";
+
+    @Setup(Level.Trial)
+    public void start(BenchmarkParams params) {
+        measured = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        opened = OnPlatform.open(platform);
+        if (!(opened instanceof XfsLivePlatform live)) {
+            opened.close();
+            throw new UserError("XfsLiveBenchmark runs on xfs-live, not " + platform);
+        }
+        xfs = live.xfs();
+    }
+
+    @Setup(Level.Iteration)
+    public void iteration(IterationParams params) {
+        measuring = params.getType() == IterationType.MEASUREMENT;
+    }
+
+    @Benchmark
+    public long roundTrip() {
+        long t0 = System.nanoTime();
+        xfs.ping(XfsLive.PEER);
+        return record(t0);
+    }
+
+    @Benchmark
+    public long peerRead() {
+        block = (block + 1) % XfsLivePlatform.BLOCKS;
+        long t0 = System.nanoTime();
+        xfs.read(block);
+        long elapsed = record(t0);
+        xfs.evict(block);
+        return elapsed;
+    }
+
+    private long record(long t0) {
+        long elapsed = System.nanoTime() - t0;
+        if (measuring) {
+            histogram.recordValue(Math.min(elapsed, histogram.getHighestTrackableValue()));
+        }
+        return elapsed;
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        try {
+            if (histogram.getTotalCount() > 0) {
+                long[] reads = xfs.readerCounts();
+                System.out.printf(Locale.ROOT, "%nlive-xfs %s samples=%d reads_from_peer=%d reads_from_disk=%d mean_ns=%.0f p50_ns=%d p99_ns=%d p999_ns=%d%n",
+                        measured, histogram.getTotalCount(), reads[1], reads[2], histogram.getMean(), histogram.getValueAtPercentile(50),
+                        histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9));
+            }
+        } finally {
+            opened.close();
+        }
+    }
+}
