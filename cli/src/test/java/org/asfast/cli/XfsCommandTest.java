@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,22 +16,11 @@ class XfsCommandTest {
     @TempDir
     Path dir;
 
-    private ModelCommandTest.Outcome xfs(String... args) {
-        PrintStream savedOut = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            picocli.CommandLine line = Main.commandLine();
-            line.setErr(new java.io.PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
-            String[] all = Stream.concat(Stream.of("xfs", "--out", dir.resolve("out").toString()), Stream.of(args)).toArray(String[]::new);
-            return new ModelCommandTest.Outcome(line.execute(all), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-        }
+    private CliRun xfs(String... args) {
+        return CliRun.of(Stream.concat(Stream.of("xfs", "--out", dir.resolve("out").toString()), Stream.of(args)).toArray(String[]::new));
     }
 
-    private void refused(ModelCommandTest.Outcome outcome, String expected) {
+    private void refused(CliRun outcome, String expected) {
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().startsWith("asfast: ") && outcome.err().contains(expected), outcome.err());
         assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());
@@ -52,7 +38,7 @@ class XfsCommandTest {
 
     @Test
     void aSmallRunWritesOneRowPerSystemAndClientCount() throws Exception {
-        ModelCommandTest.Outcome outcome = xfs("--clients", "1,3");
+        CliRun outcome = xfs("--clients", "1,3");
         assertEquals(0, outcome.exitCode(), outcome.err());
         List<String> rows = Files.readAllLines(dir.resolve("out").resolve(XfsCommand.FILE));
         assertEquals(5, rows.size(), String.join("\n", rows));
