@@ -1,5 +1,6 @@
 package org.asfast.systems;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.asfast.live.Launcher;
@@ -21,8 +22,15 @@ public final class LivePair implements AutoCloseable {
 
     /** Starts the server node ({@code serverClass}) and {@code clientNode}; problems starting are one-line {@link UserError}s. */
     public LivePair(String serverClass, Node clientNode, Map<String, Double> parameters, String faults) {
+        this(serverClass, clientNode, parameters, faults, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As above, with the run's scratch folder (the nodes' storage) made in {@code scratchIn}. */
+    public LivePair(String serverClass, Node clientNode, Map<String, Double> parameters, String faults, Path scratchIn) {
         try {
-            launcher = new Launcher(new LocalProcessPlacement(), Launcher.Settings.of(parameters, faults));
+            Launcher.Settings defaults = Launcher.Settings.of(parameters, faults);
+            launcher = new Launcher(new LocalProcessPlacement(),
+                    new Launcher.Settings(defaults.parameters(), defaults.faults(), defaults.seed(), defaults.readyTimeout(), scratchIn));
         } catch (LiveException | IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -55,6 +63,21 @@ public final class LivePair implements AutoCloseable {
     /** One of the server node's counters ({@code instructions.PROCEDURE}, {@code received}, ...). */
     public long serverCount(String counter) {
         return launcher.load(server).count(counter);
+    }
+
+    /** Runs the client's loop for {@code time} with nothing asked of it (its timers fire). */
+    public void idle(Duration time) {
+        client.runUntil(() -> false, time);
+    }
+
+    /** A fresh server process on the same port and storage, after {@link #crashServer}. */
+    public void restartServer() {
+        launcher.restart(server);
+    }
+
+    /** The server node's scratch folder (its storage files). */
+    public Path serverFolder() {
+        return launcher.root().resolve("node-" + server);
     }
 
     /** kill -9 of the server's process. */

@@ -1,0 +1,238 @@
+package org.asfast.sprite;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import org.asfast.nodes.Faults;
+import org.asfast.spi.Files;
+import org.asfast.spi.UserError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Sprite's file system on the simulated Sun 3/60s: caching, consistency between clients, and what survives crashes. */
+class SpriteFsTest {
+    private static final Arena ARENA = Arena.ofAuto();
+
+    static SpriteFsSimulated sprite(boolean caching) {
+        return new SpriteFsSimulated("test", SpriteSimulated.parameters(), Faults.NONE, caching);
+    }
+
+    /** {@code bytes} bytes, each {@code (seed + i) % 251}. */
+    static byte[] pattern(int bytes, int seed) {
+        byte[] b = new byte[bytes];
+        for (int i = 0; i < bytes; i++) {
+            b[i] = (byte) ((seed + i) % 251);
+        }
+        return b;
+    }
+
+    static void write(Files files, int fd, byte[] data) {
+        MemorySegment buffer = ARENA.allocate(Math.max(1, data.length));
+        MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, 0, data.length);
+        assertEquals(data.length, files.write(fd, buffer, data.length));
+    }
+
+    static byte[] read(Files files, int fd, int bytes) {
+        MemorySegment buffer = ARENA.allocate(Math.max(1, bytes));
+        int got = 0;
+        long n;
+        while (got < bytes && (n = files.read(fd, buffer.asSlice(got), bytes - got)) > 0) {
+            got += (int) n;
+        }
+        return buffer.asSlice(0, got).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    static void writeFile(Files files, String path, byte[] data) {
+        int fd = files.create(path);
+        write(files, fd, data);
+        files.close(fd);
+    }
+
+    static byte[] readFile(Files files, String path, int bytes) {
+        int fd = files.openForReading(path);
+        try {
+            return read(files, fd, bytes + 1);
+        } finally {
+            files.close(fd);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void whatIsWrittenIsReadBackWithItsSizeAndNamesWork(boolean caching) {
+        try (SpriteFsSimulated sprite = sprite(caching)) {
+            Files files = sprite.require(Files.class);
+            files.mkdir("a");
+            files.mkdir("a/b");
+            byte[] data = pattern(10_000, 3);
+            writeFile(files, "a/b/foo", data);
+            assertArrayEquals(data, readFile(files, "a/b/foo", data.length));
+            assertEquals(data.length, files.stat("a/b/foo"));
+            files.unlink("a/b/foo");
+            UserError missing = assertThrows(UserError.class, () -> files.openForReading("a/b/foo"));
+            assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+            assertThrows(UserError.class, () -> files.create("nowhere/foo"), "a missing directory");
+        }
+    }
+
+    @Test
+    void cachedReadsStayOnTheClientAndUncachedOnesGoToTheServerABlockAtATime() {
+        for (boolean caching : new boolean[] {true, false}) {
+            try (SpriteFsSimulated sprite = sprite(caching)) {
+                Files files = sprite.require(Files.class);
+                writeFile(files, "f", pattern(100 * 1024, 1));
+                int fd = files.openForReading("f");
+                long before = sprite.serverExecutions();
+                read(files, fd, 100 * 1024);
+                long rpcs = sprite.serverExecutions() - before;
+                assertEquals(caching ? 0 : 25, rpcs, "RPCs to read 100 KB with caching " + caching);
+                files.close(fd);
+            }
+        }
+    }
+
+    @Test
+    void aReaderOnAnotherClientSeesTheLastWritersDirtyBlocksAndANewVersionDropsOldOnes() {
+        try (SpriteFsSimulated sprite = sprite(true)) {
+            Files a = sprite.require(Files.class);
+            Files b = sprite.files(sprite.addClient(true));
+            byte[] first = pattern(10_000, 1);
+            writeFile(a, "shared", first);
+            assertTrue(sprite.client().dirtyBytes() > 0, "A's blocks are still only in A's cache");
+            assertArrayEquals(first, readFile(b, "shared", first.length), "the server recalled A's dirty blocks for B's open");
+            assertEquals(0, sprite.client().dirtyBytes(), "A wrote them back");
+            byte[] second = pattern(6_000, 7);
+            writeFile(b, "shared", second);
+            assertArrayEquals(second, readFile(a, "shared", second.length), "A's cached blocks of the old version were dropped");
+        }
+    }
+
+    @Test
+    void writeSharingTurnsCachingOffSoEachWriteIsSeenAtOnce() {
+        try (SpriteFsSimulated sprite = sprite(true)) {
+            Files a = sprite.require(Files.class);
+            Files b = sprite.files(sprite.addClient(true));
+            writeFile(a, "log", pattern(4096, 0));
+            int writer = a.create("log");
+            write(a, writer, pattern(1000, 5)); // cached on A: the file is not shared yet
+            int reader = b.openForReading("log"); // now it is: A's block comes back, and nobody caches the file
+            assertArrayEquals(pattern(1000, 5), read(b, reader, 5000));
+            long before = sprite.serverExecutions();
+            write(a, writer, pattern(500, 9));
+            assertTrue(sprite.serverExecutions() > before, "A's write went through to the server");
+            assertArrayEquals(pattern(500, 9), read(b, reader, 5000), "B sees A's write without a close");
+            a.close(writer);
+            b.close(reader);
+        }
+    }
+
+    @Test
+    void afterTheServerCrashesAndRestartsTheClientReopensItsFilesAndKeepsItsDirtyBlocks() {
+        try (SpriteFsSimulated sprite = sprite(true)) {
+            Files files = sprite.require(Files.class);
+            byte[] old = pattern(8192, 2);
+            writeFile(files, "old", old);
+            sprite.idle(31); // on the server's disk
+            int fd = files.create("new"); // created less than 30 s before the crash: the server's disk never hears of it
+            byte[] first = pattern(8192, 4);
+            write(files, fd, first);
+            sprite.crashServer();
+            sprite.idle(2);
+            sprite.restartServer();
+            byte[] second = pattern(5000, 6);
+            write(files, fd, second);
+            files.close(fd);
+            assertTrue(sprite.client().dirtyBytes() >= first.length, "the dirty blocks stayed on the client");
+            sprite.idle(31); // the client writes them back, the server writes them to disk
+            sprite.crashServer(); // only the disk survives this one
+            sprite.restartServer();
+            Files other = sprite.files(sprite.addClient(true));
+            byte[] expected = Arrays.copyOf(first, first.length + second.length);
+            System.arraycopy(second, 0, expected, first.length, second.length);
+            assertArrayEquals(expected, readFile(other, "new", expected.length));
+            assertArrayEquals(old, readFile(other, "old", old.length));
+        }
+    }
+
+    /**
+     * The design's promise: a client crash loses at most the writes of the last 30 seconds. A client writes a block a
+     * second for 90 s and crashes; the age of the oldest write lost is the measured figure.
+     */
+    @Test
+    void aClientCrashLosesAtMostTheLastThirtySecondsOfWrites() {
+        try (SpriteFsSimulated sprite = sprite(true)) {
+            Files files = sprite.require(Files.class);
+            int writes = 90;
+            double[] at = new double[writes];
+            int fd = files.create("log");
+            for (int i = 0; i < writes; i++) {
+                at[i] = sprite.clock().nanos() / 1e9;
+                write(files, fd, pattern(4096, i + 1));
+                sprite.idle(1);
+            }
+            double crashAt = sprite.clock().nanos() / 1e9;
+            sprite.crashAndRestartClient();
+            byte[] survived = readFile(sprite.require(Files.class), "log", writes * 4096);
+            double oldestLost = 0;
+            int lost = 0;
+            for (int i = 0; i < writes; i++) {
+                boolean kept = survived.length >= (i + 1) * 4096
+                        && Arrays.equals(pattern(4096, i + 1), Arrays.copyOfRange(survived, i * 4096, (i + 1) * 4096));
+                if (!kept) {
+                    lost++;
+                    oldestLost = Math.max(oldestLost, crashAt - at[i]);
+                }
+            }
+            System.out.printf(java.util.Locale.ROOT, "simulated client crash: %d of %d acknowledged writes lost, the oldest %.2f s old%n", lost, writes, oldestLost);
+            assertTrue(lost > 0, "the last writes were only in the client's memory");
+            assertTrue(oldestLost <= 30.1, "lost a write " + oldestLost + " s old");
+        }
+    }
+
+    @Test
+    void withoutCachingAClientCrashLosesNothing() {
+        try (SpriteFsSimulated sprite = sprite(false)) {
+            Files files = sprite.require(Files.class);
+            byte[] data = pattern(12_000, 8);
+            int fd = files.create("f");
+            write(files, fd, data);
+            sprite.crashAndRestartClient();
+            assertArrayEquals(data, readFile(sprite.require(Files.class), "f", data.length));
+        }
+    }
+
+    @Test
+    void underLossAndDuplicationEveryOperationCompletesWithTheRightData() {
+        try (SpriteFsSimulated sprite = new SpriteFsSimulated("test", SpriteSimulated.parameters(), Faults.parse("drop=0.05,dup=0.05,seed=5"), true)) {
+            Files files = sprite.require(Files.class);
+            for (int i = 0; i < 5; i++) {
+                byte[] data = pattern(20_000, i);
+                writeFile(files, "f" + i, data);
+                assertArrayEquals(data, readFile(sprite.files(sprite.client()), "f" + i, data.length));
+            }
+            sprite.idle(31);
+            assertTrue(sprite.system().cluster().dropped() > 0, "the faults happened");
+            assertEquals(0, sprite.client().dirtyBytes(), "every delayed block reached the server");
+        }
+    }
+
+    @Test
+    void aNameTheServerRefusesIsAOneLineError() {
+        try (SpriteFsSimulated sprite = sprite(true)) {
+            Files files = sprite.require(Files.class);
+            for (String bad : new String[] {"../x", "/etc/passwd", "a//b", "x".repeat(300)}) {
+                UserError e = assertThrows(UserError.class, () -> files.create(bad));
+                assertFalse(e.getMessage().contains("\n"), e.getMessage());
+                assertTrue(e.getMessage().contains("refuses"), e.getMessage());
+            }
+        }
+    }
+}
