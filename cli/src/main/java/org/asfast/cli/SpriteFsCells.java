@@ -13,6 +13,7 @@ import org.asfast.model.Parameter;
 import org.asfast.nodes.Faults;
 import org.asfast.report.Baselines;
 import org.asfast.report.RowLabel;
+import org.asfast.report.SimulatedCells;
 import org.asfast.spi.Platform;
 import org.asfast.spi.UserError;
 import org.asfast.sprite.SpriteFsSimulated;
@@ -182,13 +183,9 @@ public final class SpriteFsCells {
         return compared;
     }
 
-    public static void main(String[] args) {
-        Baselines baselines = Baselines.load(java.nio.file.Path.of("results", "baselines"));
-        SystemParameters sprite = org.asfast.sprite.SpriteSimulated.parameters();
-        if (args.length > 0 && args[0].equals("--calibrate")) {
-            calibrate(sprite, baselines).forEach((n, v) -> System.out.printf(Locale.ROOT, "  %s = %.5g%n", n, v));
-            return;
-        }
-        print(sprite, baselines);
+    /** The cells as a run's simulated.csv holds them. */
+    static List<SimulatedCells.Cell> simulatedCells(List<Compared> compared) {
+        return compared.stream().map(c -> new SimulatedCells.Cell(DouglisCells.PAPER, TABLE, new RowLabel(DouglisCells.MACHINE, "", c.cell().config()),
+                c.cell().column(), "ms", c.cell().ms(), c.cell().platform(), c.tag())).toList();
     }
 }

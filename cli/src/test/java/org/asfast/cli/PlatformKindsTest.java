@@ -32,5 +32,7 @@ class PlatformKindsTest {
         assertEquals(PlatformKind.LIVE, Platforms.kindOf("amoeba-live"));
         assertEquals(PlatformKind.SIMULATED, Platforms.kindOf("sun3-60-sprite-sim"));
         assertEquals(PlatformKind.LIVE, Platforms.kindOf("sprite-live"));
+        assertEquals(PlatformKind.SIMULATED, Platforms.kindOf("sun3-60-sprite-cache-sim"));
+        assertEquals(PlatformKind.LIVE, Platforms.kindOf("sprite-nocache-live"));
     }
 }

@@ -1,0 +1,100 @@
+package org.asfast.sprite;
+
+import static org.asfast.sprite.SpriteFsTest.pattern;
+import static org.asfast.sprite.SpriteFsTest.read;
+import static org.asfast.sprite.SpriteFsTest.readFile;
+import static org.asfast.sprite.SpriteFsTest.write;
+import static org.asfast.sprite.SpriteFsTest.writeFile;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.asfast.spi.Files;
+import org.asfast.systems.SystemParameters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The same file server and client live: the server a JVM of its own with its disk files in the run's scratch folder,
+ * the client in this one. Delayed writes wait 1 second instead of 30, so that the tests do not wait for minutes.
+ */
+class SpriteFsLiveTest {
+    private static final double DELAY_S = 1;
+
+    @TempDir
+    Path scratch;
+
+    static SystemParameters parameters() {
+        return SpriteSimulated.parameters().with("delayed_write_s", DELAY_S);
+    }
+
+    @AfterEach
+    void noNodeProcessIsLeft() {
+        assertEquals(0, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(), "a node process outlived its platform");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void delayedBlocksReachTheServersDiskFile(boolean caching) throws IOException {
+        try (SpriteFsLive sprite = new SpriteFsLive("test", parameters(), "", caching, scratch)) {
+            Files files = sprite.require(Files.class);
+            files.mkdir("a");
+            byte[] data = pattern(100 * 1024, 1);
+            writeFile(files, "a/foo", data);
+            assertArrayEquals(data, readFile(files, "a/foo", data.length));
+            sprite.idle(Duration.ofMillis(Math.round(DELAY_S * 3000)));
+            Path disk = sprite.serverFolder().resolve("data");
+            assertTrue(java.nio.file.Files.size(disk) >= data.length, "the blocks are in " + disk);
+            assertEquals(0, sprite.client().dirtyBytes());
+        }
+    }
+
+    @Test
+    void afterAKilledServerRestartsTheClientReopensItsFileAndKeepsItsDirtyBlocks() {
+        try (SpriteFsLive sprite = new SpriteFsLive("test", parameters().with("delayed_write_s", 600), "", true, scratch)) {
+            Files files = sprite.require(Files.class);
+            int fd = files.create("new");
+            byte[] first = pattern(8192, 4);
+            write(files, fd, first);
+            sprite.crashServer(); // kill -9
+            sprite.restartServer();
+            byte[] second = pattern(5000, 6);
+            write(files, fd, second);
+            files.close(fd);
+            assertTrue(sprite.client().dirtyBytes() >= first.length, "the dirty blocks stayed on the client");
+            byte[] expected = Arrays.copyOf(first, first.length + second.length);
+            System.arraycopy(second, 0, expected, first.length, second.length);
+            int in = files.openForReading("new");
+            assertArrayEquals(expected, read(files, in, expected.length + 1));
+            files.close(in);
+        }
+    }
+
+    /** A client that crashes loses what it wrote in the last delay (here 1 s), and nothing older. */
+    @Test
+    void aClientCrashLosesOnlyTheWritesOfTheLastDelay() {
+        try (SpriteFsLive sprite = new SpriteFsLive("test", parameters(), "", true, scratch)) {
+            Files files = sprite.require(Files.class);
+            int fd = files.create("log");
+            byte[] old = pattern(4096, 1);
+            write(files, fd, old);
+            long oldAt = System.nanoTime();
+            sprite.idle(Duration.ofMillis(Math.round(DELAY_S * 2500)));
+            write(files, fd, pattern(4096, 2));
+            long crashAt = System.nanoTime();
+            sprite.rebootClient();
+            byte[] survived = readFile(sprite.require(Files.class), "log", 8192);
+            System.out.printf(java.util.Locale.ROOT, "live client crash: kept the write %.2f s old, lost the one %.3f s old (delay %.0f s)%n",
+                    (crashAt - oldAt) / 1e9, (System.nanoTime() - crashAt) / 1e9, DELAY_S);
+            assertArrayEquals(old, Arrays.copyOf(survived, 4096), "the write older than the delay survived");
+            assertEquals(4096, survived.length, "the last write was only in the client's memory");
+        }
+    }
+}
