@@ -105,9 +105,10 @@ final class SimulatedPapers {
     static Map<String, Double> calibrate(SimulatedPaper paper, Baselines baselines) {
         Map<String, Double> solved = new LinkedHashMap<>();
         List<Parameter> changes = new ArrayList<>();
+        java.util.Set<String> own = paper.cells(List.of()).stream().map(SimulatedPaper.Cell::key).collect(java.util.stream.Collectors.toSet());
         for (Parameter p : paper.calibrations()) {
-            if (!p.isSolved()) {
-                continue;
+            if (!p.isSolved() || !own.contains(p.calibrationCell())) {
+                continue; // solved by the class that fills that cell's table (several may fill one paper)
             }
             String cell = p.calibrationCell();
             String[] parts = cell.split("\\|", -1);
