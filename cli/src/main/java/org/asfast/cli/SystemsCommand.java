@@ -12,6 +12,7 @@ import org.asfast.report.SimulatedCells;
 import org.asfast.spi.Platform;
 import org.asfast.spi.Rpc;
 import org.asfast.spi.UserError;
+import org.asfast.sprite.SpriteFsCrashes;
 import org.asfast.sprite.SpriteSimulated;
 import org.asfast.systems.SimulatedPaper;
 import picocli.CommandLine.Command;
@@ -105,6 +106,12 @@ public final class SystemsCommand implements Callable<Integer> {
                 }
             }
         }
+        SpriteFsCrashes.ClientCrash client = SpriteFsCrashes.clientCrash(SpriteSimulated.parameters(), parsed, 90);
+        System.out.printf(Locale.ROOT, "Sprite file system, client crash after a block a second for 90 s: %d of %d acknowledged writes lost, the oldest %.2f s old (promise: %.0f s)%n",
+                client.lost(), client.writes(), client.oldestLostSeconds(), client.promiseSeconds());
+        SpriteFsCrashes.ServerCrash server = SpriteFsCrashes.serverCrash(SpriteSimulated.parameters(), parsed, 40);
+        System.out.printf(Locale.ROOT, "Sprite file system, %d server crashes while a caching client writes: %d of %d acknowledged writes lost%n",
+                server.crashes(), server.lost(), server.writes());
         return 0;
     }
 }

@@ -62,21 +62,25 @@ public final class Simulation {
         return size == 0 ? Double.POSITIVE_INFINITY : times[0];
     }
 
-    /** Runs the next event, if any; false when the queue is empty. */
+    /**
+     * Takes the next event off the queue and runs it, unless it was cancelled; false when the queue is empty. One
+     * event at a time, so that a caller that runs only what is due by some time never runs a later event behind a
+     * cancelled one (and then sets the clock back).
+     */
     public boolean step() {
-        while (size > 0) {
-            double time = times[0];
-            Timer timer = pop();
-            if (timer.cancelled) {
-                continue;
-            }
-            now = time;
-            timer.fired = true;
-            eventsRun++;
-            timer.action.run();
+        if (size == 0) {
+            return false;
+        }
+        double time = times[0];
+        Timer timer = pop();
+        if (timer.cancelled) {
             return true;
         }
-        return false;
+        now = time;
+        timer.fired = true;
+        eventsRun++;
+        timer.action.run();
+        return true;
     }
 
     /** Runs events until none is left. */

@@ -168,33 +168,21 @@ class SpriteFsTest {
      */
     @Test
     void aClientCrashLosesAtMostTheLastThirtySecondsOfWrites() {
-        try (SpriteFsSimulated sprite = sprite(true)) {
-            Files files = sprite.require(Files.class);
-            int writes = 90;
-            double[] at = new double[writes];
-            int fd = files.create("log");
-            for (int i = 0; i < writes; i++) {
-                at[i] = sprite.clock().nanos() / 1e9;
-                write(files, fd, pattern(4096, i + 1));
-                sprite.idle(1);
-            }
-            double crashAt = sprite.clock().nanos() / 1e9;
-            sprite.crashAndRestartClient();
-            byte[] survived = readFile(sprite.require(Files.class), "log", writes * 4096);
-            double oldestLost = 0;
-            int lost = 0;
-            for (int i = 0; i < writes; i++) {
-                boolean kept = survived.length >= (i + 1) * 4096
-                        && Arrays.equals(pattern(4096, i + 1), Arrays.copyOfRange(survived, i * 4096, (i + 1) * 4096));
-                if (!kept) {
-                    lost++;
-                    oldestLost = Math.max(oldestLost, crashAt - at[i]);
-                }
-            }
-            System.out.printf(java.util.Locale.ROOT, "simulated client crash: %d of %d acknowledged writes lost, the oldest %.2f s old%n", lost, writes, oldestLost);
-            assertTrue(lost > 0, "the last writes were only in the client's memory");
-            assertTrue(oldestLost <= 30.1, "lost a write " + oldestLost + " s old");
-        }
+        SpriteFsCrashes.ClientCrash crash = SpriteFsCrashes.clientCrash(SpriteSimulated.parameters(), Faults.NONE, 90);
+        System.out.printf(java.util.Locale.ROOT, "simulated client crash: %d of %d acknowledged writes lost, the oldest %.2f s old%n",
+                crash.lost(), crash.writes(), crash.oldestLostSeconds());
+        assertTrue(crash.lost() > 0, "the last writes were only in the client's memory");
+        assertTrue(crash.oldestLostSeconds() <= 30.1, "lost a write " + crash.oldestLostSeconds() + " s old");
+        assertEquals(30, crash.promiseSeconds());
+    }
+
+    /** Across server crashes every 10 s, with and without lost and duplicated packets, no acknowledged write of a caching client is lost. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "drop=0.05,dup=0.05,seed=3"})
+    void serverCrashesLoseNoAcknowledgedWrite(String faults) {
+        SpriteFsCrashes.ServerCrash crash = SpriteFsCrashes.serverCrash(SpriteSimulated.parameters(), faults.isEmpty() ? Faults.NONE : Faults.parse(faults), 40);
+        assertEquals(5, crash.crashes());
+        assertEquals(0, crash.lost(), crash.lost() + " of " + crash.writes() + " writes lost");
     }
 
     @Test

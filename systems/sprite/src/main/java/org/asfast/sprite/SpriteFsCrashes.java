@@ -1,0 +1,117 @@
+package org.asfast.sprite;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import org.asfast.nodes.Faults;
+import org.asfast.spi.Files;
+import org.asfast.systems.SystemParameters;
+
+/**
+ * Sprite's promises under crashes, measured on the simulated file system (virtual time, so the 30 seconds are real
+ * ones): a client crash loses at most the writes of the last {@code delayed_write_s}; a server crash loses none of
+ * a caching client's, which reopens its files and keeps its dirty blocks.
+ */
+public final class SpriteFsCrashes {
+    private static final int BLOCK = SpriteFs.BLOCK;
+
+    private SpriteFsCrashes() {
+    }
+
+    /** What a client crash lost: of {@code writes} acknowledged block writes, {@code lost}, the oldest {@code oldestLostSeconds} old. */
+    public record ClientCrash(int writes, int lost, double oldestLostSeconds, double promiseSeconds) {
+    }
+
+    /** What server crashes lost: of {@code writes} acknowledged block writes, {@code lost}, after {@code crashes} crashes. */
+    public record ServerCrash(int writes, int lost, int crashes) {
+    }
+
+    /** A caching client writes a block a second for {@code seconds}, then crashes and boots again; the blocks that survived are read back. */
+    public static ClientCrash clientCrash(SystemParameters parameters, Faults faults, int seconds) {
+        try (SpriteFsSimulated sprite = new SpriteFsSimulated("client-crash", parameters, faults, true)) {
+            Files files = sprite.require(Files.class);
+            double[] at = new double[seconds];
+            int fd = files.create("log");
+            for (int i = 0; i < seconds; i++) {
+                at[i] = sprite.clock().nanos() / 1e9;
+                write(sprite, files, fd, block(i));
+                sprite.idle(1);
+            }
+            double crashAt = sprite.clock().nanos() / 1e9;
+            sprite.crashAndRestartClient();
+            byte[] survived = readWhole(sprite, sprite.require(Files.class), "log", seconds * BLOCK);
+            int lost = 0;
+            double oldest = 0;
+            for (int i = 0; i < seconds; i++) {
+                if (!kept(survived, i)) {
+                    lost++;
+                    oldest = Math.max(oldest, crashAt - at[i]);
+                }
+            }
+            return new ClientCrash(seconds, lost, oldest, parameters.number("delayed_write_s"));
+        }
+    }
+
+    /**
+     * A caching client writes a block a second for {@code seconds} to a file it keeps open while the server crashes
+     * and restarts every 10 seconds (2 seconds down); then it closes the file, 31 seconds pass, the server crashes
+     * once more (only its disk survives) and another client reads the file back.
+     */
+    public static ServerCrash serverCrash(SystemParameters parameters, Faults faults, int seconds) {
+        try (SpriteFsSimulated sprite = new SpriteFsSimulated("server-crash", parameters, faults, true)) {
+            Files files = sprite.require(Files.class);
+            int fd = files.create("log");
+            int crashes = 0;
+            for (int i = 0; i < seconds; i++) {
+                write(sprite, files, fd, block(i));
+                if (i % 10 == 9) {
+                    sprite.crashServer();
+                    sprite.idle(2);
+                    sprite.restartServer();
+                    crashes++;
+                }
+                sprite.idle(1);
+            }
+            files.close(fd);
+            sprite.idle(parameters.number("delayed_write_s") + 1);
+            sprite.crashServer();
+            sprite.restartServer();
+            crashes++;
+            byte[] survived = readWhole(sprite, sprite.files(sprite.addClient(true)), "log", seconds * BLOCK);
+            int lost = 0;
+            for (int i = 0; i < seconds; i++) {
+                lost += kept(survived, i) ? 0 : 1;
+            }
+            return new ServerCrash(seconds, lost, crashes);
+        }
+    }
+
+    /** Block {@code i}'s bytes: all {@code i + 1}, so a block of zeros (never written) never passes for one. */
+    private static byte[] block(int i) {
+        byte[] b = new byte[BLOCK];
+        Arrays.fill(b, (byte) (i % 250 + 1));
+        return b;
+    }
+
+    private static boolean kept(byte[] file, int i) {
+        return file.length >= (i + 1) * BLOCK && Arrays.equals(block(i), Arrays.copyOfRange(file, i * BLOCK, (i + 1) * BLOCK));
+    }
+
+    private static void write(SpriteFsPlatform sprite, Files files, int fd, byte[] data) {
+        MemorySegment buffer = sprite.allocate(data.length, 8);
+        MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, 0, data.length);
+        files.write(fd, buffer, data.length);
+    }
+
+    private static byte[] readWhole(SpriteFsPlatform sprite, Files files, String path, int bytes) {
+        MemorySegment buffer = sprite.allocate(bytes + 1, 8);
+        int fd = files.openForReading(path);
+        long got = 0;
+        long n;
+        while (got <= bytes && (n = files.read(fd, buffer.asSlice(got), bytes + 1 - got)) > 0) {
+            got += n;
+        }
+        files.close(fd);
+        return buffer.asSlice(0, got).toArray(ValueLayout.JAVA_BYTE);
+    }
+}
