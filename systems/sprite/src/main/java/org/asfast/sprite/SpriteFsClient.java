@@ -132,9 +132,7 @@ public final class SpriteFsClient implements Node {
     public void open(String path, int mode, Done<Integer> done) {
         Charges.trap(node);
         rpc(boot -> SpriteFs.request(SpriteFs.OPEN, boot).putInt(mode).putString(path).bytes(), in -> {
-            int status = in.getInt();
-            if (status != SpriteFs.OK) {
-                done.fail(SpriteFs.describe(status, path));
+            if (!answered(in, path, done)) {
                 return;
             }
             int id = in.getInt();
@@ -214,9 +212,7 @@ public final class SpriteFsClient implements Node {
         int index = (int) (at / BLOCK);
         int within = (int) (at % BLOCK);
         rpc(boot -> SpriteFs.request(SpriteFs.READ, boot).putInt(f.id).putInt(index).bytes(), in -> {
-            int status = in.getInt();
-            if (status != SpriteFs.OK) {
-                result.fail(SpriteFs.describe(status, f.path));
+            if (!answered(in, f.path, result)) {
                 return;
             }
             byte[] valid = in.rest();
@@ -246,9 +242,7 @@ public final class SpriteFsClient implements Node {
             return;
         }
         rpc(boot -> SpriteFs.request(SpriteFs.READ, boot).putInt(f.id).putInt(index).bytes(), in -> {
-            int status = in.getInt();
-            if (status != SpriteFs.OK) {
-                failed.fail(SpriteFs.describe(status, f.path));
+            if (!answered(in, f.path, failed)) {
                 return;
             }
             byte[] valid = in.rest();
@@ -286,12 +280,9 @@ public final class SpriteFsClient implements Node {
             byte[] data = java.util.Arrays.copyOfRange(bytes, done, done + piece);
             Charges.copy(node, Work.DATA_TRANSFER, piece); // from the user's buffer into the RPC's
             rpc(boot -> SpriteFs.request(SpriteFs.WRITE, boot).putInt(f.id).putInt(index).putInt(within).putLong(0).putBytes(data, 0, piece).bytes(), in -> {
-                int status = in.getInt();
-                if (status != SpriteFs.OK) {
-                    result.fail(SpriteFs.describe(status, f.path));
-                    return;
+                if (answered(in, f.path, result)) {
+                    wrote.run();
                 }
-                wrote.run();
             }, result);
             return;
         }
@@ -335,40 +326,41 @@ public final class SpriteFsClient implements Node {
     public void remove(String path, Done<Void> done) {
         Charges.trap(node);
         rpc(boot -> SpriteFs.request(SpriteFs.REMOVE, boot).putString(path).bytes(), in -> {
-            int status = in.getInt();
-            if (status != SpriteFs.OK) {
-                done.fail(SpriteFs.describe(status, path));
-                return;
+            if (answered(in, path, done)) {
+                files.remove(in.getInt()); // its blocks, dirty ones too, are of no use now
+                done.ok(null);
             }
-            files.remove(in.getInt()); // its blocks, dirty ones too, are of no use now
-            done.ok(null);
         }, done);
     }
 
     public void mkdir(String path, Done<Void> done) {
         Charges.trap(node);
         rpc(boot -> SpriteFs.request(SpriteFs.MKDIR, boot).putString(path).bytes(), in -> {
-            int status = in.getInt();
-            if (status != SpriteFs.OK) {
-                done.fail(SpriteFs.describe(status, path));
-                return;
+            if (answered(in, path, done)) {
+                done.ok(null);
             }
-            done.ok(null);
         }, done);
     }
 
     public void stat(String path, Done<Long> done) {
         Charges.trap(node);
         rpc(boot -> SpriteFs.request(SpriteFs.STAT, boot).putString(path).bytes(), in -> {
-            int status = in.getInt();
-            if (status != SpriteFs.OK) {
-                done.fail(SpriteFs.describe(status, path));
+            if (!answered(in, path, done)) {
                 return;
             }
             long size = in.getLong();
             long local = files.values().stream().filter(f -> path.equals(f.path) && f.dirty()).mapToLong(f -> f.size).max().orElse(0);
             done.ok(Math.max(size, local)); // this machine may hold a longer version than the server has yet
         }, done);
+    }
+
+    /** True if the server answered OK; otherwise {@code done} fails with what it said about {@code path}. */
+    private static boolean answered(SpriteFs.In in, String path, Done<?> done) {
+        int status = in.getInt();
+        if (status != SpriteFs.OK) {
+            done.fail(SpriteFs.describe(status, path));
+        }
+        return status == SpriteFs.OK;
     }
 
     private Stream stream(int fd) {

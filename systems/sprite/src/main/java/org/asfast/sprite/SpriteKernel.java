@@ -295,14 +295,7 @@ public final class SpriteKernel implements Node {
         int index = Packets.field(message, INDEX);
         int count = Packets.field(message, COUNT);
         if (c.replied != null) {
-            if (c.replyData == null) {
-                c.replyData = new byte[count * fragment];
-            }
-            int bytes = Packets.dataBytes(message, header);
-            System.arraycopy(message, header, c.replyData, index * fragment, bytes);
-            if (index == count - 1) {
-                c.replyLength = index * fragment + bytes;
-            }
+            c.replyData = gather(c.replyData, message, index, count);
         }
         c.reply.set(index);
         if (c.reply.cardinality() < count) {
@@ -312,7 +305,7 @@ public final class SpriteKernel implements Node {
         c.timer.cancel();
         Charges.contextSwitch(node, node.parameter("switch_instructions")); // the waiting process runs again
         if (c.replied != null) {
-            c.replied.accept(java.util.Arrays.copyOf(c.replyData, c.replyLength));
+            c.replied.accept(c.replyData.bytes());
         } else {
             c.then.run();
         }
@@ -356,14 +349,7 @@ public final class SpriteKernel implements Node {
             return;
         }
         if (Packets.field(message, COMMAND) == PROCEDURE) {
-            if (s.data == null) {
-                s.data = new byte[count * fragment];
-            }
-            int bytes = Packets.dataBytes(message, header);
-            System.arraycopy(message, header, s.data, index * fragment, bytes);
-            if (index == count - 1) {
-                s.length = index * fragment + bytes;
-            }
+            s.data = gather(s.data, message, index, count);
         }
         s.request.set(index);
         if (s.request.cardinality() < count) {
@@ -382,7 +368,7 @@ public final class SpriteKernel implements Node {
         s.replyBytes = Packets.field(message, WANTED);
         if (Packets.field(message, COMMAND) == PROCEDURE && procedures != null) {
             Served answering = s;
-            procedures.serve(from, java.util.Arrays.copyOf(s.data, s.length), reply -> {
+            procedures.serve(from, s.data.bytes(), reply -> {
                 answering.replyData = reply;
                 answering.replyBytes = reply.length;
                 answering.answered = true;
@@ -423,6 +409,31 @@ public final class SpriteKernel implements Node {
         return count;
     }
 
+    /** Puts a fragment's data in its place in a message being put together (made at its first fragment). */
+    private Gathered gather(Gathered into, byte[] packet, int index, int count) {
+        Gathered g = into != null ? into : new Gathered(new byte[count * fragment]);
+        int bytes = Packets.dataBytes(packet, header);
+        System.arraycopy(packet, header, g.data, index * fragment, bytes);
+        if (index == count - 1) {
+            g.length = index * fragment + bytes;
+        }
+        return g;
+    }
+
+    /** A message's bytes as its fragments arrive, in any order; the last one tells its length. */
+    private static final class Gathered {
+        final byte[] data;
+        int length;
+
+        Gathered(byte[] data) {
+            this.data = data;
+        }
+
+        byte[] bytes() {
+            return java.util.Arrays.copyOf(data, length);
+        }
+    }
+
     /** A copy between a user's pages and the kernel, each page checked to be resident first. */
     private void userCopy(int bytes) {
         Charges.copy(node, Work.DATA_TRANSFER, bytes);
@@ -441,8 +452,7 @@ public final class SpriteKernel implements Node {
         /** A procedure call's request bytes and what gets its reply's (null for the null RPC and pseudo-devices). */
         byte[] payload;
         Consumer<byte[]> replied;
-        byte[] replyData;
-        int replyLength;
+        Gathered replyData;
         final BitSet reply = new BitSet();
         /** Request fragments the server said it has. */
         final BitSet serverHas = new BitSet();
@@ -470,8 +480,7 @@ public final class SpriteKernel implements Node {
         boolean answered;
         int replyBytes;
         /** A procedure's request as it arrives, and its reply once answered. */
-        byte[] data;
-        int length;
+        Gathered data;
         byte[] replyData;
 
         Served(int id, int boot) {
