@@ -56,7 +56,7 @@ public final class SpriteFsCells implements SimulatedPaper {
         Cell emptyCached = null;
         for (boolean caching : new boolean[] {true, false}) {
             String column = caching ? CACHE : NOCACHE;
-            for (FileRead.Case c : FileRead.Case.values()) {
+            for (FileRead.Size c : FileRead.Size.values()) {
                 cells.add(cell(sprite, caching, "read " + c.label, column, null, p -> {
                     FileRead w = new FileRead(p, c);
                     return x -> w.read();
