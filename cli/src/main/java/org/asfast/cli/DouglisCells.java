@@ -22,7 +22,7 @@ import org.asfast.workloads.douglis.RpcLatency;
 import org.asfast.workloads.douglis.ThreadCreation;
 
 /**
- * Douglis et al.'s Tables 1a, 1b, 3 and 4 and the §3 text figures (the process cells from {@link ProcessCells}), from the
+ * Douglis et al.'s Tables 1a, 1b, 2 (Amoeba's, from {@link AmoebaFileCells}), 3 and 4 and the §3 text figures (the process cells from {@link ProcessCells}), from the
  * workloads run on the simulated Amoeba and Sprite (virtual time, deterministic), keyed as results/baselines keys
  * the paper's cells. Run directly, without JMH, as the model's cells are.
  */
@@ -69,11 +69,12 @@ public final class DouglisCells implements SimulatedPaper {
         system(cells, "Amoeba", "sun3-60-amoeba-sim", () -> new AmoebaSimulated("sun3-60-amoeba-sim", amoeba, Faults.NONE));
         system(cells, "Sprite", "sun3-60-sprite-sim", () -> new SpriteSimulated("sun3-60-sprite-sim", sprite, Faults.NONE));
         cells.addAll(ProcessCells.simulate(amoeba, sprite));
+        cells.addAll(AmoebaFileCells.simulate(amoeba));
         return cells;
     }
 
     /** A cell of a table (the system in its column) or of the text (the system as its row's os). */
-    private static Cell cell(String platform, String table, String os, String config, String column, String unit, double value, Cell sameAs) {
+    static Cell cell(String platform, String table, String os, String config, String column, String unit, double value, Cell sameAs) {
         return new Cell(PAPER, table, MACHINE, os, config, column, unit, value, platform, sameAs == null ? null : sameAs.key(), false);
     }
 
@@ -126,7 +127,7 @@ public final class DouglisCells implements SimulatedPaper {
     }
 
     /** Virtual nanoseconds per operation, after a few to warm the protocol's state (bindings, channels). */
-    private static double perCall(Platform platform, Consumer<Platform> operation) {
+    static double perCall(Platform platform, Consumer<Platform> operation) {
         for (int i = 0; i < WARM; i++) {
             operation.accept(platform);
         }

@@ -39,9 +39,9 @@ public final class AmoebaSimulated implements Platform, Rpc, Threads, KernelEntr
         deadlineNanos = 2 * parameters.number("max_tries") * parameters.number("retransmit_ms") * 1e6;
     }
 
-    /** The shipped parameters: the Sun 3/60 from the model, its Lance interface, and Amoeba's own. */
+    /** The shipped parameters: the Sun 3/60 and its disk from the model, its Lance interface, and Amoeba's own. */
     public static SystemParameters parameters() {
-        return SystemParameters.load(ModelHardware.of("sun3-60-sunos3.5-local"), AmoebaSimulated.class, "parameters.csv");
+        return SystemParameters.load(ModelHardware.of("sun3-60-sunos3.5-local").withDisk(), AmoebaSimulated.class, "parameters.csv");
     }
 
     /** The server machine's kernel, for tests that count its executions. */

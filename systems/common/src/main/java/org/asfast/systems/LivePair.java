@@ -2,6 +2,7 @@ package org.asfast.systems;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.asfast.live.Launcher;
 import org.asfast.live.LiveException;
@@ -11,22 +12,32 @@ import org.asfast.nodes.Node;
 import org.asfast.spi.UserError;
 
 /**
- * A system's kernels live on this computer: the server's in a JVM of its own, the client's in this one, driven by
- * the caller's thread, over UDP on 127.0.0.1 (helper "runtime"'s platforms/live). A workload's call posts the
- * client's operation to its loop and runs the loop until the operation is over.
+ * A system's kernels live on this computer: each server's in a JVM of its own, the client's in this one, driven by
+ * the caller's thread, over UDP on 127.0.0.1 (platforms/live). A workload's call posts the client's operation to its
+ * loop and runs the loop until the operation is over.
  */
 public final class LivePair implements AutoCloseable {
     private final Launcher launcher;
     private final LiveNode client;
-    private final int server;
+    private final int[] servers;
 
     /** Starts the server node ({@code serverClass}) and {@code clientNode}; problems starting are one-line {@link UserError}s. */
     public LivePair(String serverClass, Node clientNode, Map<String, Double> parameters, String faults) {
-        this(serverClass, clientNode, parameters, faults, Path.of(System.getProperty("java.io.tmpdir")));
+        this(List.of(serverClass), clientNode, parameters, faults);
     }
 
     /** As above, with the run's scratch folder (the nodes' storage) made in {@code scratchIn}. */
     public LivePair(String serverClass, Node clientNode, Map<String, Double> parameters, String faults, Path scratchIn) {
+        this(List.of(serverClass), clientNode, parameters, faults, scratchIn);
+    }
+
+    /** Starts a server node of each class, each in a process of its own (addresses 0, 1, ... in order), then {@code clientNode}. */
+    public LivePair(List<String> serverClasses, Node clientNode, Map<String, Double> parameters, String faults) {
+        this(serverClasses, clientNode, parameters, faults, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As above, with the run's scratch folder (the nodes' storage) made in {@code scratchIn}. */
+    public LivePair(List<String> serverClasses, Node clientNode, Map<String, Double> parameters, String faults, Path scratchIn) {
         try {
             Launcher.Settings defaults = Launcher.Settings.of(parameters, faults);
             launcher = new Launcher(new LocalProcessPlacement(),
@@ -35,7 +46,7 @@ public final class LivePair implements AutoCloseable {
             throw new UserError(e.getMessage(), e);
         }
         try {
-            server = launcher.add(serverClass);
+            servers = serverClasses.stream().mapToInt(launcher::add).toArray();
             client = launcher.addLocal(clientNode);
             launcher.start();
         } catch (LiveException e) {
@@ -45,7 +56,17 @@ public final class LivePair implements AutoCloseable {
     }
 
     public int server() {
-        return server;
+        return servers[0];
+    }
+
+    /** The address of the {@code index}th server. */
+    public int server(int index) {
+        return servers[index];
+    }
+
+    /** The run's scratch root, which holds each node's folder ({@code node-<address>}) and is deleted on close. */
+    public Path scratch() {
+        return launcher.root();
     }
 
     /** Starts {@code operation} on the client's loop and runs it until {@code outcome} is over, or fails in one line. */
@@ -60,9 +81,9 @@ public final class LivePair implements AutoCloseable {
         }
     }
 
-    /** One of the server node's counters ({@code instructions.PROCEDURE}, {@code received}, ...). */
+    /** One of the first server node's counters ({@code instructions.PROCEDURE}, {@code received}, ...). */
     public long serverCount(String counter) {
-        return launcher.load(server).count(counter);
+        return launcher.load(servers[0]).count(counter);
     }
 
     /** Runs the client's loop for {@code time} with nothing asked of it (its timers fire). */
@@ -70,19 +91,33 @@ public final class LivePair implements AutoCloseable {
         client.runUntil(() -> false, time);
     }
 
-    /** A fresh server process on the same port and storage, after {@link #crashServer}. */
+    /** A fresh process for the first server on the same port and storage, after {@link #crashServer}. */
     public void restartServer() {
-        launcher.restart(server);
+        restart(0);
     }
 
-    /** The server node's scratch folder (its storage files). */
+    /** The first server node's scratch folder (its storage files). */
     public Path serverFolder() {
-        return launcher.root().resolve("node-" + server);
+        return launcher.root().resolve("node-" + servers[0]);
     }
 
-    /** kill -9 of the server's process. */
+    /** kill -9 of the first server's process. */
     public void crashServer() {
-        launcher.crash(server);
+        crash(0);
+    }
+
+    /** kill -9 of the {@code index}th server's process. */
+    public void crash(int index) {
+        launcher.crash(servers[index]);
+    }
+
+    /** Starts the {@code index}th server again after its crash: a fresh process, its storage kept. */
+    public void restart(int index) {
+        try {
+            launcher.restart(servers[index]);
+        } catch (LiveException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     @Override

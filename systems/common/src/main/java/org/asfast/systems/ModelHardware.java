@@ -18,9 +18,11 @@ import org.asfast.sim.cluster.Hardware;
  */
 public final class ModelHardware {
     private final List<Parameter> parameters;
+    private final MachineHardware machine;
 
-    private ModelHardware(List<Parameter> parameters) {
+    private ModelHardware(List<Parameter> parameters, MachineHardware machine) {
         this.parameters = parameters;
+        this.machine = machine;
     }
 
     /**
@@ -40,7 +42,26 @@ public final class ModelHardware {
         for (String name : more) {
             found.add(spec.parameter(name));
         }
-        return new ModelHardware(List.copyOf(found));
+        return new ModelHardware(List.copyOf(found), machine);
+    }
+
+    /**
+     * The same machine with its disk as a simulated node's storage charges it (disk_access_ms, disk_transfer_mbs),
+     * from the model's disk: a command's controller overhead, a seek and half a rotation (the mean wait for a block
+     * whose angle is unknown, as the model's Disk waits), then the track passing under the head once a rotation.
+     */
+    public ModelHardware withDisk() {
+        Parameter seek = machine.diskSeekMs();
+        Parameter rotation = machine.diskRotationMs();
+        Parameter track = machine.diskTrackKb();
+        double accessMs = machine.diskOverheadMs().number() + seek.number() + rotation.number() / 2;
+        double transferMbs = track.number() / 1024 / (rotation.number() / 1000);
+        List<Parameter> more = new ArrayList<>(parameters);
+        more.add(new Parameter(machine.machine(), "disk_access_ms", Double.toString(accessMs), "ms", seek.source()
+                + " (disk_access_ms is the model's disk_overhead_ms + this disk_seek_ms + half of disk_rotation_ms)"));
+        more.add(new Parameter(machine.machine(), "disk_transfer_mbs", Double.toString(transferMbs), "MB/s", track.source()
+                + " (disk_transfer_mbs is the model's disk_track_kb passing the head once every disk_rotation_ms)"));
+        return new ModelHardware(List.copyOf(more), machine);
     }
 
     public List<Parameter> parameters() {
