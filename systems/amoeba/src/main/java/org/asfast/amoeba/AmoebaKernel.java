@@ -95,10 +95,8 @@ public final class AmoebaKernel implements Node {
      * From a user process ({@code user}) it is a kernel call; the outcome fails after the retransmissions run out.
      */
     public void trans(int server, int requestBytes, int replyBytes, boolean user, Outcome outcome) {
-        if (replyBytes > maxMessage || replyBytes < 0) {
-            throw new IllegalArgumentException("an Amoeba transaction carries 0 to " + maxMessage + " bytes each way, not " + requestBytes + " and " + replyBytes);
-        }
-        trans(server, new byte[Math.max(0, requestBytes)], replyBytes, user, outcome, requestBytes < 0 ? -1 : requestBytes);
+        requireCarried(requestBytes, replyBytes);
+        send(server, new byte[requestBytes], replyBytes, user, outcome);
     }
 
     /**
@@ -106,13 +104,17 @@ public final class AmoebaKernel implements Node {
      * reply's bytes are then {@link #reply()}.
      */
     public void trans(int server, byte[] request, boolean user, Outcome outcome) {
-        trans(server, request, maxMessage, user, outcome, request.length);
+        requireCarried(request.length, 0);
+        send(server, request, maxMessage, user, outcome);
     }
 
-    private void trans(int server, byte[] request, int replyBytes, boolean user, Outcome outcome, int requestBytes) {
-        if (requestBytes > maxMessage || requestBytes < 0) {
+    private void requireCarried(int requestBytes, int replyBytes) {
+        if (requestBytes > maxMessage || replyBytes > maxMessage || requestBytes < 0 || replyBytes < 0) {
             throw new IllegalArgumentException("an Amoeba transaction carries 0 to " + maxMessage + " bytes each way, not " + requestBytes + " and " + replyBytes);
         }
+    }
+
+    private void send(int server, byte[] request, int replyBytes, boolean user, Outcome outcome) {
         if (user) {
             Charges.trap(node);
         }
