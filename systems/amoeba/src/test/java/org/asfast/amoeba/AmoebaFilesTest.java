@@ -163,6 +163,18 @@ class AmoebaFilesTest {
     }
 
     @Test
+    void theProviderDeclaresTheFilePlatformsSimulatedAndLive() {
+        AmoebaProvider provider = new AmoebaProvider();
+        assertEquals(org.asfast.spi.PlatformKind.SIMULATED, provider.kind(AmoebaProvider.BULLET_DIR_SIMULATED));
+        assertEquals(org.asfast.spi.PlatformKind.SIMULATED, provider.kind(AmoebaProvider.BULLET_SIMULATED));
+        assertEquals(org.asfast.spi.PlatformKind.LIVE, provider.kind(AmoebaProvider.BULLET_DIR_LIVE));
+        assertEquals(org.asfast.spi.PlatformKind.LIVE, provider.kind(AmoebaProvider.BULLET_LIVE));
+        try (Platform p = provider.open(AmoebaProvider.BULLET_SIMULATED, org.asfast.spi.PlatformSettings.defaults())) {
+            assertTrue(p instanceof AmoebaFilesSimulated && p.clock().isVirtual());
+        }
+    }
+
+    @Test
     void underLossAndDuplicationEveryOperationCompletesOnce() {
         try (AmoebaFilesSimulated p = new AmoebaFilesSimulated("test", "BULLET/DIR", AmoebaSimulated.parameters(), Faults.parse("drop=0.05,dup=0.05,seed=3"))) {
             for (int i = 0; i < 10; i++) {
