@@ -2,7 +2,6 @@ package org.asfast.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.asfast.amoeba.AmoebaProcesses;
 import org.asfast.amoeba.AmoebaProcessesProvider;
@@ -23,9 +22,6 @@ import org.asfast.workloads.douglis.ProgramInvocation;
  * simulated Amoeba and Sprite. Table 4's local row is Table 3's program invocation again.
  */
 final class ProcessCells {
-    private static final int WARM = 2;
-    private static final int MEASURED = 5;
-
     private ProcessCells() {
     }
 
@@ -36,9 +32,9 @@ final class ProcessCells {
         try (Platform p = SpriteProcesses.simulated(SpriteProcessesProvider.SIMULATED, sprite, Faults.NONE)) {
             GetTimeOfDay local = new GetTimeOfDay(p, false);
             GetTimeOfDay migrated = new GetTimeOfDay(p, true);
-            cells.add(cell(p.name(), "text", "Sprite", "local", "gettimeofday", "us", perCall(p, x -> local.call()) / 1e3, null));
+            cells.add(cell(p.name(), "text", "Sprite", "local", "gettimeofday", "us", DouglisCells.perCall(p, x -> local.call()) / 1e3, null));
             cells.add(cell(p.name(), "text", "Sprite", "remote", "gettimeofday forwarded to the home machine", "ms",
-                    perCall(p, x -> migrated.call()) / 1e6, null));
+                    DouglisCells.perCall(p, x -> migrated.call()) / 1e6, null));
         }
         return cells;
     }
@@ -46,13 +42,13 @@ final class ProcessCells {
     private static void system(List<Cell> cells, String os, String platform, Supplier<Platform> open) {
         try (Platform p = open.get()) {
             Fork fork = new Fork(p);
-            cells.add(cell(platform, "3", "", "fork", os, "ms", perCall(p, x -> fork.forkAndWait()) / 1e6, null));
+            cells.add(cell(platform, "3", "", "fork", os, "ms", DouglisCells.perCall(p, x -> fork.forkAndWait()) / 1e6, null));
         }
         Cell invocation = null;
         for (Site site : Site.values()) {
             try (Platform p = open.get()) {
                 ProgramInvocation w = new ProgramInvocation(p, site);
-                double ms = perCall(p, x -> w.invoke()) / 1e6;
+                double ms = DouglisCells.perCall(p, x -> w.invoke()) / 1e6;
                 if (site == Site.LOCAL) {
                     invocation = cell(platform, "3", "", "Program invocation", os, "ms", ms, null);
                     cells.add(invocation);
@@ -68,16 +64,4 @@ final class ProcessCells {
     }
 
     private static final String[] ROWS = {"Local", "Remote (specified)", "Remote (unspecified)"};
-
-    /** Virtual nanoseconds per operation, after a few to warm the protocols' state. */
-    private static double perCall(Platform platform, Consumer<Platform> operation) {
-        for (int i = 0; i < WARM; i++) {
-            operation.accept(platform);
-        }
-        long start = platform.clock().nanos();
-        for (int i = 0; i < MEASURED; i++) {
-            operation.accept(platform);
-        }
-        return (platform.clock().nanos() - start) / (double) MEASURED;
-    }
 }

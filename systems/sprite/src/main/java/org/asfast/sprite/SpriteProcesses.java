@@ -5,11 +5,10 @@ import java.util.Locale;
 import org.asfast.nodes.Faults;
 import org.asfast.spi.Capability;
 import org.asfast.spi.CapabilityMissing;
-import org.asfast.spi.Clock;
-import org.asfast.spi.Platform;
 import org.asfast.spi.RemoteExecution;
 import org.asfast.spi.TimeOfDay;
 import org.asfast.systems.Machines;
+import org.asfast.systems.MachinesPlatform;
 import org.asfast.systems.Outcome;
 import org.asfast.systems.SystemParameters;
 
@@ -18,18 +17,15 @@ import org.asfast.systems.SystemParameters;
  * home workstation, an idle host and the file server; simulated on Sun 3/60s or live on this computer. Live, the
  * processes run from the home machine only, so a migrated process's gettimeofday is simulated only.
  */
-public final class SpriteProcesses implements Platform, RemoteExecution, TimeOfDay {
-    private final String name;
+public final class SpriteProcesses extends MachinesPlatform implements RemoteExecution, TimeOfDay {
     private final SpriteHost caller;
     /** The idle host's node, when it runs in this JVM (simulated); null live. */
     private final SpriteHost idleHost;
-    private final Machines machines;
 
     private SpriteProcesses(String name, SpriteHost caller, SpriteHost idleHost, Machines machines) {
-        this.name = name;
+        super(name, machines);
         this.caller = caller;
         this.idleHost = idleHost;
-        this.machines = machines;
     }
 
     public static SpriteProcesses simulated(String name, SystemParameters parameters, Faults faults) {
@@ -64,7 +60,7 @@ public final class SpriteProcesses implements Platform, RemoteExecution, TimeOfD
     @Override
     public long gettimeofday(boolean migrated) {
         if (migrated && idleHost == null) {
-            throw new CapabilityMissing(name, TimeOfDay.class);
+            throw new CapabilityMissing(name(), TimeOfDay.class);
         }
         Outcome outcome = new Outcome();
         machines.await(migrated ? SpriteHost.IDLE_HOST : SpriteHost.HOME, () -> (migrated ? idleHost : caller).gettimeofday(migrated, outcome), outcome,
@@ -73,25 +69,10 @@ public final class SpriteProcesses implements Platform, RemoteExecution, TimeOfD
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Clock clock() {
-        return machines.clock();
-    }
-
-    @Override
     public <C extends Capability> C require(Class<C> capability) {
-        if (capability.isInstance(this) && !(capability == TimeOfDay.class && idleHost == null)) {
-            return capability.cast(this);
+        if (capability == TimeOfDay.class && idleHost == null) {
+            throw new CapabilityMissing(name(), capability);
         }
-        throw new CapabilityMissing(name, capability);
-    }
-
-    @Override
-    public void close() {
-        machines.close();
+        return super.require(capability);
     }
 }
