@@ -51,6 +51,17 @@ public final class Checks {
                         new RmemCas(3, RmemCas.META_INSTRUCTION), new Bounds(20, 0, 0, 0, MAX_STATES), null),
                 new Check("rmem", "2 machines x 2 CAS, a cell duplicated", "the same on a network that may deliver a cell twice",
                         new RmemCas(2, RmemCas.META_INSTRUCTION), new Bounds(20, 0, 1, 0, MAX_STATES),
-                        "rmem assumes a network that delivers each cell once (paper §2); a duplicated CAS cell runs twice"));
+                        "rmem assumes a network that delivers each cell once (paper §2); a duplicated CAS cell runs twice"),
+                new Check("xfs", "2 clients, 1 block: w0 | r0 r0", "one writer at a time; a read returns the last acknowledged write (timeouts longer than delays)",
+                        new XfsCoherence(List.of("w0", "r0 r0"), 2, false, true, c -> c), new Bounds(60, 0, 0, 0, MAX_STATES), null),
+                new Check("xfs", "3 clients, 1 block: w0 | w0 | r0", "the same with two writers and a reader",
+                        new XfsCoherence(List.of("w0", "w0", "r0"), 2, false, true, c -> c), new Bounds(60, 0, 0, 0, MAX_STATES), null),
+                new Check("xfs", "2 clients, 2 blocks: w0 | r0 w1 r0", "the same over two blocks",
+                        new XfsCoherence(List.of("w0", "r0 w1 r0"), 2, false, true, c -> c), new Bounds(60, 0, 0, 0, MAX_STATES), null),
+                new Check("xfs", "2 clients: w0 | r0, a storage server fails", "no acknowledged block is lost: every read finishes, with it",
+                        new XfsCoherence(List.of("w0", "r0"), 2, true, true, c -> c), new Bounds(60, 0, 0, 1, MAX_STATES), null),
+                new Check("xfs", "2 clients: w0 | w0, a storage server fails", "one writer at a time when a storage server fails mid-write",
+                        new XfsCoherence(List.of("w0", "w0"), 2, true, true, c -> c), new Bounds(60, 0, 0, 1, MAX_STATES),
+                        "a write stalls on the failed server; the manager times the live writer out and grants the block again"));
     }
 }

@@ -1,0 +1,55 @@
+package org.asfast.checks;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.asfast.check.Explorer;
+import org.asfast.check.Explorer.Bounds;
+import org.asfast.check.Explorer.Result;
+import org.asfast.nodes.Node;
+import org.asfast.nodes.NodeContext;
+import org.asfast.xfs.Message;
+import org.asfast.xfs.Message.Kind;
+import org.asfast.xfs.XfsClient;
+import org.junit.jupiter.api.Test;
+
+class XfsCoherenceTest {
+
+    /** The injected bug: a client that answers an invalidation as if it had dropped its copy, and keeps it. */
+    static final class KeepsItsCopy implements Node {
+        private final XfsClient client;
+        private NodeContext context;
+
+        KeepsItsCopy(XfsClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public void start(NodeContext context) {
+            this.context = context;
+            client.start(context);
+        }
+
+        @Override
+        public void receive(int from, byte[] bytes) {
+            Message m = Message.decode(bytes);
+            if (m != null && m.kind() == Kind.INVALIDATE) {
+                context.send(from, Message.of(Kind.INVALIDATED, m.block(), 0, m.txn(), context.self(), m.version(), 0).encode());
+                return;
+            }
+            client.receive(from, bytes);
+        }
+    }
+
+    @Test
+    void aClientThatKeepsAnInvalidatedCopyIsCaughtReadingItWithTheTrace() {
+        List<String> scripts = List.of("w0", "r0 w1 r0");
+        assertTrue(Explorer.explore(new XfsCoherence(scripts, 2, false, true, c -> c), new Bounds(60, 0, 0, 0, 200_000)).holds());
+        Result r = Explorer.explore(new XfsCoherence(scripts, 2, false, true, KeepsItsCopy::new), new Bounds(60, 0, 0, 0, 200_000));
+        assertFalse(r.holds());
+        System.out.println(r.violation().render());
+        assertTrue(r.violation().invariant().startsWith("client 1 read zeros from block 0; it may read only [w1.1]"), r.violation().render());
+        assertTrue(r.violation().trace().stream().anyMatch(s -> s.contains("INVALIDATED")), r.violation().render());
+    }
+}
