@@ -93,6 +93,28 @@ class DouglisSystemsTest {
                 .findFirst().orElseThrow().cell().value();
     }
 
+    /** A Sprite cell of Table 2, from Sprite's file system simulated (its own SimulatedPaper). */
+    private static double spriteTable2(String row, String column) {
+        return new SpriteFsCells().cells(List.of()).stream().filter(c -> c.table().equals("2") && c.config().equals(row) && c.column().equals(column))
+                .findFirst().orElseThrow().value();
+    }
+
+    @Test
+    void spritesCachedReadsAreMuchFasterThanAmoebasAndBulletDirCreateDeleteCostsSeveralTimesSprites() {
+        // §3.3: Sprite re-reads a file from its client cache; Amoeba has none and fetches every read from the Bullet server.
+        for (String row : List.of("read 10 Kbytes", "read 100 Kbytes")) {
+            double sprite = spriteTable2(row, "Sprite CACHE");
+            double amoeba = table2(row, "Amoeba");
+            assertTrue(3 * sprite < amoeba, row + ": Sprite CACHE " + sprite + " ms, Amoeba " + amoeba + " ms");
+        }
+        // §3.3: the replicated directory entry, written to both replicas before the answer, against Sprite's delayed writes.
+        for (String row : List.of("create-delete no data", "create-delete 10 Kbytes", "create-delete 100 Kbytes")) {
+            double sprite = spriteTable2(row, "Sprite CACHE");
+            double withDirectory = table2(row, "Amoeba BULLET/DIR");
+            assertTrue(withDirectory > 3 * sprite, row + ": BULLET/DIR " + withDirectory + " ms, Sprite CACHE " + sprite + " ms");
+        }
+    }
+
     @Test
     void amoebasReplicatedDirectoryEntryCostsSeveralTimesAnEmptyFilesCreateAndDelete() {
         // §3.3: registering the capability, replicating it and removing it; both replicas are written before the answer.
