@@ -11,7 +11,7 @@ package org.asfast.cli;
  * {@code repeatSeconds} for the whole run.
  */
 enum Profile {
-    QUICK(1, 3, 200, 20, 100, 3, 60, 15, 15, 10, 50, new Live(2, 100, 5, 100, 20_000)),
+    QUICK(1, 3, 200, 20, 100, 2, 60, 15, 15, 10, 50, new Live(2, 100, 5, 100, 20_000)),
     FULL(3, 5, 1000, 10, 1000, 5, 300, 25, 20, 20, 100, new Live(3, 500, 10, 500, 100_000));
 
     /**
