@@ -1,6 +1,8 @@
 /*
- * The floor for the live runtime's round trip: a C UDP ping-pong on 127.0.0.1, two processes, blocking
- * sockets, one datagram each way, timed per round trip with CLOCK_MONOTONIC.
+ * The floor for the live runtime's round trip: a C UDP ping-pong on 127.0.0.1, two processes, each polling its
+ * socket (recvfrom with MSG_DONTWAIT) rather than blocking, one datagram each way, timed per round trip with
+ * CLOCK_MONOTONIC. Blocking would pay the idle CPU's wake-up on every message (54 us p50 against 5.2 us polling
+ * on a quiet 2-core machine), which the live nodes, polling before they block, do not.
  *
  *   udp_pingpong ROUNDS REQUEST_BYTES REPLY_BYTES [CLIENT_CPU SERVER_CPU]
  *   udp_pingpong serve PORT                          echo every datagram back as it came (split.sh)
@@ -15,6 +17,7 @@
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +101,15 @@ static int half(int argc, char **argv) {
     return 0;
 }
 
+/* Waits for a datagram by polling, as the live nodes' loops do before they block: a floor that blocked would pay the
+ * idle CPU's wake-up on every message, which the nodes do not, and would be no floor on a quiet machine. */
+static ssize_t spin_recvfrom(int fd, char *buffer, struct sockaddr *from, socklen_t *len) {
+    for (;;) {
+        ssize_t n = recvfrom(fd, buffer, 65536, MSG_DONTWAIT, from, len);
+        if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return n;
+    }
+}
+
 int main(int argc, char **argv) {
     if ((argc == 3 && strcmp(argv[1], "serve") == 0) || (argc == 5 && strcmp(argv[1], "call") == 0)) {
         return half(argc, argv);
@@ -125,7 +137,7 @@ int main(int argc, char **argv) {
         for (;;) {
             struct sockaddr_in from;
             socklen_t len = sizeof from;
-            if (recvfrom(server_fd, buffer, 65536, 0, (struct sockaddr *)&from, &len) < 0) _exit(1);
+            if (spin_recvfrom(server_fd, buffer, (struct sockaddr *)&from, &len) < 0) _exit(1);
             sendto(server_fd, buffer, reply, 0, (struct sockaddr *)&from, len);
         }
     }
@@ -137,7 +149,7 @@ int main(int argc, char **argv) {
     for (long i = -warmup; i < rounds; i++) {
         long t0 = now_ns();
         sendto(client_fd, buffer, request, 0, (struct sockaddr *)&server_addr, sizeof server_addr);
-        if (recv(client_fd, buffer, 65536, 0) < 0) { perror("recv"); return 1; }
+        if (spin_recvfrom(client_fd, buffer, NULL, NULL) < 0) { perror("recv"); return 1; }
         long t = now_ns() - t0;
         if (i >= 0) { samples[i] = t; sum += t; }
     }

@@ -101,7 +101,7 @@ final class LiveRows {
         }
         String notes = (cFloor == null ? floor.path("missing").asText("the C floor is missing") + ". " : "")
                 + "Null round trips on this computer's loopback, measured in the same run: the C program (tools/live/udp_pingpong.c, two processes,"
-                + " blocking sockets) sends what the live runtime sends for a null call (8 bytes and its 8-byte header each way); the live rows add the"
+                + " each polling its socket, as the live nodes do before they block) sends what the live runtime sends for a null call (8 bytes and its 8-byte header each way); the live rows add the"
                 + " system's protocol and the JVM. Percentiles from each call's time (HdrHistogram over JMH's samples). Goal: live null RPC within 1.5× the floor.";
         return new TableView("live-floor", "live", "floor", "Live null RPC against the C UDP floor (this computer)", "run " + run.id(),
                 List.of("mean (µs)", "p50 (µs)", "p99 (µs)", "p99.9 (µs)", "calls", "mean / floor", "p50 / floor"), rows, null, notes);

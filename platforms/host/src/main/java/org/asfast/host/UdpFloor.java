@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The floor under the live systems' round trips: tools/live/udp_pingpong.c, a C UDP ping-pong between two processes
- * on 127.0.0.1 with blocking sockets, compiled with gcc and run with the live null RPC's datagram sizes (8 bytes of
+ * on 127.0.0.1 with polling sockets, compiled with gcc and run with the live null RPC's datagram sizes (8 bytes of
  * payload and the live runtime's 8-byte header each way). Its round trip is timed one by one; the program prints the
  * mean and the 50th, 99th and 99.9th percentiles.
  */
