@@ -6,9 +6,9 @@ import org.asfast.workloads.Cswitch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
-/** Table 3: one-byte round trip between two processes over two pipes, on one CPU and across CPUs. */
+/** Table 3: one-byte round trip between two processes over two pipes, both on one CPU, and (a row the paper lacks) pinned to two. */
 public class CswitchBenchmark extends OnPlatform<Cswitch> {
-    @Param({"SAME_CPU", "ANY"})
+    @Param({"SAME_CPU", "CROSS_CPU"})
     public Placement placement;
 
     @Override

@@ -243,7 +243,7 @@ final class OusterhoutReport {
                 + "Rows marked 'model' sit under the paper's row for the same machine: the model's virtual time, exact and deterministic; "
                 + "their MIPS-relative speeds use the machine's Table 1 rating and the paper's MVAX2 row. See 'Model fidelity' for which cells were calibration.";
         return switch (table) {
-            case "3" -> common + " 'cross-CPU' rows let the two processes run on different CPUs; the paper's machines were uniprocessors.";
+            case "3" -> common + " 'cross-CPU' rows pin the two processes to two different CPUs; the paper's machines were uniprocessors.";
             case "5" -> common + " Mbytes = 2^20 bytes. Cached: source and destination fill half of the largest per-CPU cache; uncached: each block is four times the last-level cache.";
             case "6" -> common + " The file is four times the last-level cache (at least 64 MB) and is read in 16 KB blocks from the page cache.";
             case "7" -> common + " The compiler is javac (in process, warmed up) on a 70-file, 220 KB Java tree; the paper compiled C with gcc for SPUR, so compare ratios across rows, not absolute compile times.";

@@ -45,7 +45,7 @@ class RunDerivationTest {
         Measurement compile = cell(cells, "7", "Compile", "Local");
         assertEquals(copy.value() + compile.value(), cell(cells, "7", "Total", "Local").value(), 1e-12);
         assertEquals("derived", cell(cells, "7", "Total", "Local").origin());
-        assertTrue(cells.stream().anyMatch(m -> m.row().config().equals("Local, cross-CPU")), "the unpinned cswitch is its own row");
+        assertTrue(cells.stream().anyMatch(m -> m.row().config().equals("Local, cross-CPU")), "the cross-CPU cswitch is its own row");
     }
 
     @Test

@@ -26,7 +26,9 @@ final class HostCompiler implements Compiler {
         if (javac == null) {
             throw new IllegalStateException("this JVM has no javac (a JRE, not a JDK); run asfast on a JDK 25");
         }
-        List<String> args = new ArrayList<>(List.of("-d", files.resolve(outputDir).toString(),
+        // An explicit class path (the output directory): left out, javac in process would search the benchmark JVM's own.
+        String output = files.resolve(outputDir).toString();
+        List<String> args = new ArrayList<>(List.of("-d", output, "-cp", output,
                 "-proc:none", "-implicit:none", "-nowarn", "-Xlint:none", "-encoding", "UTF-8"));
         for (String source : sources) {
             args.add(files.resolve(source).toString());

@@ -30,8 +30,15 @@ final class HostProcesses implements Processes {
             case Program.Echo echo -> List.of("cat");
             case Program.CopyFile copy -> List.of("cp", files.resolve(copy.from()).toString(), files.resolve(copy.to()).toString());
         };
+        if (placement == Placement.CROSS_CPU) {
+            requireTwoCpus();
+        }
         int pid = posixSpawn(argv, stdinFd, stdoutFd);
-        MemorySegment callerMask = placement == Placement.SAME_CPU ? pinBothToCurrentCpu(pid) : null;
+        MemorySegment callerMask = switch (placement) {
+            case SAME_CPU -> pin(pid, false);
+            case CROSS_CPU -> pin(pid, true);
+            case ANY -> null;
+        };
         return new HostChild(pid, callerMask);
     }
 
@@ -70,22 +77,54 @@ final class HostProcesses implements Processes {
         }
     }
 
-    /** Pins the calling thread and the child to the CPU the caller is on; returns the caller's old mask. */
-    private static MemorySegment pinBothToCurrentCpu(int childPid) {
+    /**
+     * Pins the calling thread to the CPU it is on, and the child to that CPU or (apart) to another one the caller
+     * may use; returns the caller's old mask.
+     */
+    private static MemorySegment pin(int childPid, boolean apart) {
         try {
             MemorySegment old = Arena.ofAuto().allocate(AFFINITY_BYTES, 8);
             MemorySegment state = Libc.callState();
             Syscall.check((int) Libc.SCHED_GETAFFINITY.invokeExact(state, 0, AFFINITY_BYTES, old), state, "sched_getaffinity");
             int cpu = (int) Libc.SCHED_GETCPU.invokeExact();
-            MemorySegment one = Arena.ofAuto().allocate(AFFINITY_BYTES, 8);
-            long word = one.getAtIndex(JAVA_LONG, cpu / 64);
-            one.setAtIndex(JAVA_LONG, cpu / 64, word | (1L << (cpu % 64)));
-            Syscall.check((int) Libc.SCHED_SETAFFINITY.invokeExact(state, 0, AFFINITY_BYTES, one), state, "sched_setaffinity(self)");
-            Syscall.check((int) Libc.SCHED_SETAFFINITY.invokeExact(state, childPid, AFFINITY_BYTES, one), state, "sched_setaffinity(child)");
+            int childCpu = apart ? otherCpu(old, cpu) : cpu;
+            Syscall.check((int) Libc.SCHED_SETAFFINITY.invokeExact(state, 0, AFFINITY_BYTES, only(cpu)), state, "sched_setaffinity(self)");
+            Syscall.check((int) Libc.SCHED_SETAFFINITY.invokeExact(state, childPid, AFFINITY_BYTES, only(childCpu)), state, "sched_setaffinity(child)");
             return old;
         } catch (Throwable t) {
             throw Syscall.rethrow(t);
         }
+    }
+
+    /** Before spawning, so that no child is left behind: a cross-CPU pair needs a second CPU to put the child on. */
+    private static void requireTwoCpus() {
+        try {
+            MemorySegment mask = Arena.ofAuto().allocate(AFFINITY_BYTES, 8);
+            MemorySegment state = Libc.callState();
+            Syscall.check((int) Libc.SCHED_GETAFFINITY.invokeExact(state, 0, AFFINITY_BYTES, mask), state, "sched_getaffinity");
+            int cpu = (int) Libc.SCHED_GETCPU.invokeExact();
+            if (otherCpu(mask, cpu) < 0) {
+                throw new IllegalStateException("a cross-CPU round trip needs two CPUs, and this process may use only CPU " + cpu);
+            }
+        } catch (Throwable t) {
+            throw Syscall.rethrow(t);
+        }
+    }
+
+    /** The lowest CPU in {@code mask} other than {@code cpu}, or -1. */
+    private static int otherCpu(MemorySegment mask, int cpu) {
+        for (int i = 0; i < AFFINITY_BYTES * 8; i++) {
+            if (i != cpu && (mask.getAtIndex(JAVA_LONG, i / 64) & (1L << (i % 64))) != 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static MemorySegment only(int cpu) {
+        MemorySegment one = Arena.ofAuto().allocate(AFFINITY_BYTES, 8);
+        one.setAtIndex(JAVA_LONG, cpu / 64, 1L << (cpu % 64));
+        return one;
     }
 
     private static void check(int rc, String call) {

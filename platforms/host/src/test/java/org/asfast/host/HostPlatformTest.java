@@ -1,6 +1,7 @@
 package org.asfast.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,38 @@ class HostPlatformTest {
             child.close();
             pipes.close(fromChild.readFd());
         }
+    }
+
+    @Test
+    void crossCpuPlacementPinsTheChildAndTheCallerToTwoDifferentCpusAndUndoesTheCallersPinOnClose() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two CPUs");
+        String callerBefore = allowedCpus(Path.of("/proc/thread-self/status"));
+        try (HostPlatform host = new HostPlatform(target)) {
+            Pipes pipes = host.require(Pipes.class);
+            Pipes.Pipe toChild = pipes.open();
+            Pipes.Pipe fromChild = pipes.open();
+            Processes.Child child = host.require(Processes.class).spawn(Program.echo(), toChild.readFd(), fromChild.writeFd(),
+                    Processes.Placement.CROSS_CPU);
+            String caller = allowedCpus(Path.of("/proc/thread-self/status"));
+            long self = ProcessHandle.current().pid();
+            ProcessHandle cat = ProcessHandle.current().children().filter(c -> c.info().command().orElse("").endsWith("cat"))
+                    .findFirst().orElseThrow();
+            String childCpus = allowedCpus(Path.of("/proc/" + cat.pid() + "/status"));
+            assertTrue(caller.matches("\\d+") && childCpus.matches("\\d+"), "each pinned to one CPU: " + caller + " / " + childCpus + " (pid " + self + ")");
+            assertNotEquals(caller, childCpus, "the child runs on another CPU than the caller");
+            pipes.close(toChild.readFd());
+            pipes.close(fromChild.writeFd());
+            pipes.close(toChild.writeFd());
+            assertEquals(0, child.waitFor());
+            child.close();
+            pipes.close(fromChild.readFd());
+        }
+        assertEquals(callerBefore, allowedCpus(Path.of("/proc/thread-self/status")), "closing the child restores the caller's CPUs");
+    }
+
+    private static String allowedCpus(Path status) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(status).stream().filter(l -> l.startsWith("Cpus_allowed_list:"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElseThrow();
     }
 
     @Test

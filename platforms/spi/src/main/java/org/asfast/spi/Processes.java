@@ -13,6 +13,11 @@ public interface Processes extends Capability {
     enum Placement {
         /** Child and calling thread pinned to one CPU, as on the papers' uniprocessors. */
         SAME_CPU,
+        /**
+         * Child and calling thread pinned to two different CPUs, so that every wake-up crosses CPUs. Left to the
+         * scheduler, the pair sometimes shares a CPU and sometimes not, and a figure mixing the two never settles.
+         */
+        CROSS_CPU,
         /** Wherever the scheduler puts them. */
         ANY
     }
