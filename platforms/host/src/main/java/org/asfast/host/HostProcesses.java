@@ -8,6 +8,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
+import org.asfast.spi.CapabilityMissing;
 import org.asfast.spi.Processes;
 import org.asfast.spi.Program;
 
@@ -104,7 +105,7 @@ final class HostProcesses implements Processes {
             Syscall.check((int) Libc.SCHED_GETAFFINITY.invokeExact(state, 0, AFFINITY_BYTES, mask), state, "sched_getaffinity");
             int cpu = (int) Libc.SCHED_GETCPU.invokeExact();
             if (otherCpu(mask, cpu) < 0) {
-                throw new IllegalStateException("a cross-CPU round trip needs two CPUs, and this process may use only CPU " + cpu);
+                throw new CapabilityMissing(HostPlatform.NAME, "second CPU", "a cross-CPU round trip needs two, and this process may use only CPU " + cpu);
             }
         } catch (Throwable t) {
             throw Syscall.rethrow(t);

@@ -11,6 +11,12 @@ public final class CapabilityMissing extends RuntimeException {
         this.capability = capability.getSimpleName();
     }
 
+    /** A resource of the machine rather than a capability class ("a second CPU"), said in {@code why}. */
+    public CapabilityMissing(String platform, String capability, String why) {
+        super("platform " + platform + " has no " + capability + ": " + why);
+        this.capability = capability;
+    }
+
     /** The missing capability's name ({@code Pipes}). */
     public String capability() {
         return capability;
