@@ -5,16 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.asfast.amoeba.AmoebaProvider;
 import org.asfast.amoeba.AmoebaSimulated;
 import org.asfast.nodes.Faults;
+import org.asfast.report.AtomicFiles;
 import org.asfast.report.Baselines;
 import org.asfast.report.SimulatedCells;
-import org.asfast.spi.Platform;
+import org.asfast.spi.Ipc;
 import org.asfast.spi.Rpc;
 import org.asfast.spi.UserError;
 import org.asfast.sprite.SpriteFsCrashes;
+import org.asfast.sprite.SpriteProvider;
 import org.asfast.sprite.SpriteSimulated;
 import org.asfast.systems.SimulatedPaper;
+import org.asfast.systems.SimulatedPair;
+import org.asfast.v.VParameters;
+import org.asfast.v.VPlatform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,14 +32,14 @@ import picocli.CommandLine.Option;
 @Command(name = "systems", mixinStandardHelpOptions = true,
         description = "Runs the simulated Amoeba, Sprite and V on their papers' workloads and compares them with the papers.")
 public final class SystemsCommand implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write simulated.csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write simulated.csv, or faults.csv (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results", "systems");
 
     @Option(names = "--baselines", paramLabel = "DIR", description = "The papers' tables (default: ${DEFAULT-VALUE}).")
     Path baselinesDir = Path.of("results", "baselines");
 
     @Option(names = "--faults", paramLabel = "SETTING",
-            description = "Instead of the cells: run each system's calls under these faults (e.g. drop=0.1,dup=0.05,seed=7) and count executions and retransmissions.")
+            description = "Instead of the cells: run each system's calls under these faults (e.g. drop=0.1,dup=0.05,seed=7), count executions and retransmissions, and write them to faults.csv.")
     String faults;
 
     @Option(names = "--calibrate", description = "Solve the calibrated parameters again and print them (write them into the parameter files named by each source).")
@@ -77,41 +83,86 @@ public final class SystemsCommand implements Callable<Integer> {
     }
 
     /**
-     * Each system's calls under a fault setting: 100 null calls and 20 of 16384 bytes at each level; every call must
-     * complete, and the server must run each exactly once (Sprite's pseudo-device calls are one RPC each at these sizes).
+     * Each system's calls under a fault setting: 100 null calls and 20 of 16384 bytes at each level (Amoeba, Sprite) or
+     * transfer (V's segment in the reply, and moved from the client); every call must complete, and the server must run
+     * each exactly once (Sprite's pseudo-device calls are one RPC each at these sizes). The counts go to faults.csv too.
      */
-    private static int underFaults(String setting) {
+    private int underFaults(String setting) {
         Faults parsed;
         try {
             parsed = Faults.parse(setting);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        for (String system : List.of("Amoeba", "Sprite")) {
-            for (Rpc.Level level : Rpc.Level.values()) {
-                try (Platform p = system.equals("Amoeba") ? new AmoebaSimulated("sun3-60-amoeba-sim", AmoebaSimulated.parameters(), parsed)
-                        : new SpriteSimulated("sun3-60-sprite-sim", SpriteSimulated.parameters(), parsed); Rpc.Client client = p.require(Rpc.class).connect(level)) {
-                    long start = p.clock().nanos();
-                    int calls = 0;
-                    for (int bytes : new int[] {0, 16384}) {
-                        for (int i = 0; i < (bytes == 0 ? 100 : 20); i++) {
-                            client.call(bytes, 0);
-                            calls++;
-                        }
-                    }
-                    long executions = p instanceof AmoebaSimulated a ? a.serverExecutions() : ((SpriteSimulated) p).serverExecutions();
-                    long[] faulted = p instanceof AmoebaSimulated a ? a.faultsSoFar() : ((SpriteSimulated) p).faultsSoFar();
-                    System.out.printf(Locale.ROOT, "%-6s %-6s calls %3d  server executions %3d  retransmissions %4d  dropped %4d  duplicated %3d  mean %.2f ms (virtual)%n",
-                            system, level, calls, executions, client.retransmissions(), faulted[0], faulted[1], (p.clock().nanos() - start) / 1e6 / calls);
-                }
-            }
+        List<FaultRun> runs = new ArrayList<>();
+        for (Rpc.Level level : Rpc.Level.values()) {
+            runs.add(rpcUnderFaults("Amoeba", new AmoebaSimulated(AmoebaProvider.SIMULATED, AmoebaSimulated.parameters(), parsed), level));
         }
+        for (Rpc.Level level : Rpc.Level.values()) {
+            runs.add(rpcUnderFaults("Sprite", new SpriteSimulated(SpriteProvider.SIMULATED, SpriteSimulated.parameters(), parsed), level));
+        }
+        for (Ipc.Transfer transfer : List.of(Ipc.Transfer.REPLY_SEGMENT, Ipc.Transfer.MOVE_FROM)) {
+            runs.add(ipcUnderFaults(new VPlatform("sun3-75-v-sim", VParameters.on("Sun3", List.of()), parsed), transfer));
+        }
+        for (FaultRun r : runs) {
+            System.out.printf(Locale.ROOT, "%-6s %-13s calls %3d  server executions %3d  retransmissions %4d  dropped %4d  duplicated %3d  mean %.2f ms (virtual)%n",
+                    r.system(), r.call(), r.calls(), r.executions(), r.retransmissions(), r.dropped(), r.duplicated(), r.meanMillis());
+        }
+        Path file = out.resolve("faults.csv");
+        AtomicFiles.write(file, w -> {
+            w.write("faults,system,call,calls,server_executions,retransmissions,dropped,duplicated,mean_ms_virtual\n");
+            for (FaultRun r : runs) {
+                w.write(String.format(Locale.ROOT, "\"%s\",%s,%s,%d,%d,%d,%d,%d,%.4f%n", parsed, r.system(), r.call(), r.calls(), r.executions(),
+                        r.retransmissions(), r.dropped(), r.duplicated(), r.meanMillis()));
+            }
+        });
         SpriteFsCrashes.ClientCrash client = SpriteFsCrashes.clientCrash(SpriteSimulated.parameters(), parsed, 90);
         System.out.printf(Locale.ROOT, "Sprite file system, client crash after a block a second for 90 s: %d of %d acknowledged writes lost, the oldest %.2f s old (promise: %.0f s)%n",
                 client.lost(), client.writes(), client.oldestLostSeconds(), client.promiseSeconds());
         SpriteFsCrashes.ServerCrash server = SpriteFsCrashes.serverCrash(SpriteSimulated.parameters(), parsed, 40);
         System.out.printf(Locale.ROOT, "Sprite file system, %d server crashes while a caching client writes: %d of %d acknowledged writes lost%n",
                 server.crashes(), server.lost(), server.writes());
+        System.out.println("wrote " + file);
         return 0;
+    }
+
+    /** One system's calls of one kind under faults: what was asked, what the server ran, what the network did. */
+    private record FaultRun(String system, String call, int calls, long executions, long retransmissions, long dropped, long duplicated, double meanMillis) {
+    }
+
+    /** The null and 16384-byte sizes one fault run sends: {@code (bytes, count)}. */
+    private static final int[][] FAULT_CALLS = {{0, 100}, {16384, 20}};
+
+    private static FaultRun rpcUnderFaults(String system, SimulatedPair<?> p, Rpc.Level level) {
+        try (p; Rpc.Client client = p.connect(level)) {
+            long start = p.clock().nanos();
+            int calls = 0;
+            for (int[] size : FAULT_CALLS) {
+                for (int i = 0; i < size[1]; i++) {
+                    client.call(size[0], 0);
+                    calls++;
+                }
+            }
+            long[] faulted = p.faultsSoFar();
+            return new FaultRun(system, level.name(), calls, p.serverExecutions(), client.retransmissions(), faulted[0], faulted[1],
+                    (p.clock().nanos() - start) / 1e6 / calls);
+        }
+    }
+
+    private static FaultRun ipcUnderFaults(VPlatform p, Ipc.Transfer transfer) {
+        try (p) {
+            Ipc.Server server = p.server(Ipc.Where.REMOTE);
+            long start = p.clock().nanos();
+            int calls = 0;
+            for (int[] size : FAULT_CALLS) {
+                for (int i = 0; i < size[1]; i++) {
+                    p.send(server, transfer, size[0]);
+                    calls++;
+                }
+            }
+            long[] faulted = {p.simulation().cluster().dropped(), p.simulation().cluster().duplicated()};
+            return new FaultRun("V", transfer.name(), calls, p.executions(server), p.retransmissions(), faulted[0], faulted[1],
+                    (p.clock().nanos() - start) / 1e6 / calls);
+        }
     }
 }

@@ -146,21 +146,21 @@ class DouglisSystemsTest {
     }
 
     @Test
-    void theSystemsCommandCountsExecutionsAndRetransmissionsUnderFaultsAndRefusesABadSetting() {
+    void theSystemsCommandCountsExecutionsAndRetransmissionsUnderFaultsAndRefusesABadSetting(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.PrintStream saved = System.out;
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
         int exit;
         try {
-            exit = Main.commandLine().execute("systems", "--faults", "drop=0.1,dup=0.05,seed=3");
+            exit = Main.commandLine().execute("systems", "--faults", "drop=0.1,dup=0.05,seed=3", "--out", dir.toString());
         } finally {
             System.setOut(saved);
         }
         assertEquals(0, exit);
         List<String> all = printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        List<String> lines = all.stream().filter(l -> !l.startsWith("Sprite file system")).toList();
-        assertEquals(4, lines.size(), String.join("\n", all));
+        List<String> lines = all.stream().filter(l -> !l.startsWith("Sprite file system") && !l.startsWith("wrote ")).toList();
+        assertEquals(List.of("Amoeba", "Amoeba", "Sprite", "Sprite", "V", "V"), lines.stream().map(l -> l.split(" ")[0]).toList(), String.join("\n", all));
         assertTrue(all.stream().anyMatch(l -> l.startsWith("Sprite file system, client crash") && l.contains("(promise: 30 s)")), String.join("\n", all));
         assertTrue(all.stream().anyMatch(l -> l.matches("Sprite file system, 5 server crashes .*: 0 of 40 acknowledged writes lost")), String.join("\n", all));
         for (String line : lines) {
@@ -168,6 +168,13 @@ class DouglisSystemsTest {
             assertTrue(m.find(), line);
             assertEquals(m.group(1), m.group(2), "each call ran once: " + line);
             assertTrue(Long.parseLong(m.group(3)) > 0, "retransmissions counted: " + line);
+        }
+        List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("faults.csv"));
+        assertEquals(1 + lines.size(), csv.size(), String.join("\n", csv));
+        for (int i = 0; i < lines.size(); i++) { // the same counts as printed, each row under the setting
+            String[] row = csv.get(1 + i).split(",(?=[^\"]*$)");
+            assertTrue(csv.get(1 + i).startsWith("\"drop=0.1,dup=0.05,"), csv.get(1 + i));
+            assertTrue(lines.get(i).contains("retransmissions " + " ".repeat(Math.max(0, 4 - row[5].length())) + row[5]), lines.get(i) + " vs " + csv.get(1 + i));
         }
         picocli.CommandLine line = Main.commandLine();
         line.setErr(new java.io.PrintWriter(out, true));

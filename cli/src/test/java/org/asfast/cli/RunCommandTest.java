@@ -169,9 +169,9 @@ class RunCommandTest {
     }
 
     @Test
-    void aLiveSystemWithoutThreadsGivesNaInItsTable3ColumnsAndTheRunGoesOn() throws Exception {
-        // the full profile's live cells of Table 3: amoeba-live has no Threads; its second cell is not tried again, and no floor is run for nothing
-        Outcome outcome = run("--platform", "none", "--model", "none", "--what-if", "none", "--live", "amoeba-live", "--workload", "threads",
+    void aLiveSystemWithoutAKernelCallGivesNaInItsTextCellAndTheRunGoesOn() throws Exception {
+        // the full profile's live cell of Douglis's minimum kernel call: sprite-live's kernel is a user process, with no KernelEntry; no floor is run for nothing
+        Outcome outcome = run("--platform", "none", "--model", "none", "--what-if", "none", "--live", "sprite-live", "--workload", "getpid",
                 "--profile", "full", "--host-mips", "1000", "--no-report");
         assertEquals(0, outcome.exitCode(), outcome.err());
         Path runDir;
@@ -180,9 +180,8 @@ class RunCommandTest {
         }
         List<String> rows = Files.readAllLines(runDir.resolve("results.csv"));
         assertEquals(List.of(
-                "douglis1991,3,amoeba-live,,Context switch,Amoeba,ms,n/a,,,n/a,live,amoeba-live has no Threads",
-                "douglis1991,3,amoeba-live,,Thread creation,Amoeba,ms,n/a,,,n/a,live,amoeba-live has no Threads",
-                "douglis1991,text,amoeba-live,Amoeba,,RPC between two processes on one processor,us,n/a,,,n/a,live,amoeba-live has no Threads"),
+                "ousterhout1990,2,sprite-live,,,Time,us,n/a,,,n/a,live,sprite-live has no KernelEntry",
+                "douglis1991,text,sprite-live,Sprite,,minimum kernel call,us,n/a,,,n/a,live,sprite-live has no KernelEntry"),
                 rows.subList(1, rows.size()));
         assertFalse(Files.readString(runDir.resolve(Run.ENVIRONMENT_FILE)).contains("udp_pingpong"), "no live cell ran, so no floor");
     }

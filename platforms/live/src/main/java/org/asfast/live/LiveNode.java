@@ -49,7 +49,10 @@ import org.asfast.nodes.Work;
  *       {@link Work} kind, the real time from this call to the handler's next {@code work()} call or its end, and
  *       the instructions declared, so that a server's load can be reported ({@link #load()});</li>
  *   <li>{@link #storage} is a file in the node's scratch folder; a durable write is fsynced;</li>
- *   <li>{@link #parameter} reads the parameters the node was set up with (its system's parameter rows).</li>
+ *   <li>{@link #parameter} reads the parameters the node was set up with (its system's parameter rows);</li>
+ *   <li>{@link #switchTo} and {@link #createThread} are real threads of the node's process: a second one that
+ *       sleeps until it is handed control and hands it back (two context switches through the kernel's futex
+ *       wake-up), and a new one per creation.</li>
  * </ul>
  *
  * <p>Lifecycle: {@link #open} binds the socket; {@link #connect} gives the address table of the whole system;
@@ -86,6 +89,8 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     private final java.util.function.Consumer<SelectionKey> becameReadable = key -> readable = true;
     private boolean started;
     private volatile boolean stopped;
+    /** The node's second thread of control, started at its first {@link #switchTo}. */
+    private PartnerThread partner;
 
     // Counters, read through load().
     private long received;
@@ -261,6 +266,9 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     @Override
     public void close() {
         stopped = true;
+        if (partner != null) {
+            partner.close();
+        }
         for (LiveStorage storage : storages.values()) {
             try {
                 storage.close();
@@ -366,6 +374,26 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     @Override
     public RandomGenerator random() {
         return random;
+    }
+
+    /** Live: {@code body} runs on the node's second thread while this one sleeps ({@link PartnerThread}). */
+    @Override
+    public void switchTo(Runnable body) {
+        if (partner == null) {
+            partner = new PartnerThread("node-" + self() + "-partner");
+        }
+        partner.run(body);
+    }
+
+    /** Live: a new thread of this process runs {@code body}; this one waits for it to end. */
+    @Override
+    public void createThread(Runnable body) {
+        PartnerThread.createAndJoin("node-" + self() + "-thread", body);
+    }
+
+    /** True while the thread of {@link #switchTo} runs (for tests: it ends with the node). */
+    boolean partnerAlive() {
+        return partner != null && partner.alive();
     }
 
     // ---- the loop

@@ -224,4 +224,33 @@ class LiveNodeTest {
             assertTrue(load.count("faults.dropped") > 0 && load.count("faults.duplicated") > 0 && load.count("faults.delayed") > 0, load.toLine());
         }
     }
+
+    @Test
+    void switchToRunsOnTheNodesOneOtherThreadAndCreateThreadOnANewOneEachTime() {
+        LiveNode node = LiveNode.open(NodeSetup.of(0, scratch), new Fixtures.Inbox());
+        List<Thread> ranOn = new ArrayList<>();
+        try (node) {
+            for (int i = 0; i < 3; i++) {
+                node.switchTo(() -> ranOn.add(Thread.currentThread()));
+            }
+            assertEquals(3, ranOn.size(), "each switch ran its body before it returned");
+            assertTrue(ranOn.stream().allMatch(t -> t == ranOn.get(0)) && ranOn.get(0) != Thread.currentThread(), "one partner thread, not the caller: " + ranOn);
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> node.switchTo(() -> {
+                throw new IllegalStateException("from the partner");
+            }));
+            assertEquals("from the partner", thrown.getMessage());
+            assertTrue(node.partnerAlive());
+            List<Thread> created = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                node.createThread(() -> created.add(Thread.currentThread()));
+            }
+            assertEquals(3, created.stream().distinct().count(), "a new thread each time");
+            assertTrue(created.stream().noneMatch(Thread::isAlive) && !created.contains(Thread.currentThread()), "each had ended when createThread returned");
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (node.partnerAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertFalse(node.partnerAlive(), "the partner thread ends with its node");
+    }
 }

@@ -35,4 +35,23 @@ public interface NodeContext {
 
     /** This node's random stream, from the run's seed. */
     RandomGenerator random();
+
+    /**
+     * Hands this node's processor to its other thread of control, which runs {@code body}, and takes it back when
+     * {@code body} returns: two context switches (a server thread blocked in getreq, a process waiting for a wake-up).
+     * In simulation {@code body} runs in place and the system charges the switches it models as work; live, it runs on
+     * a second thread of the node's process, woken through shared memory and a kernel wake-up and waited for the same way.
+     */
+    default void switchTo(Runnable body) {
+        body.run();
+    }
+
+    /**
+     * Creates a thread of this node that shares its memory, runs {@code body} on it and waits for it to end. In
+     * simulation {@code body} runs in place and the system charges the creation it models; live, it is a new thread
+     * of the node's process (on Linux a task cloned to share the address space).
+     */
+    default void createThread(Runnable body) {
+        body.run();
+    }
 }

@@ -94,6 +94,15 @@ public final class RequestReply {
         pending.put(sequence, call);
         calls++;
         call.transmit();
+        call.retransmission = new Retransmission(context, Retransmission.Backoff.fixed(retransmitNanos, attempts), () -> {
+            retransmissions++;
+            call.transmit();
+        }, () -> {
+            pending.remove(sequence);
+            failures++;
+            failed.accept("no reply from node " + server + " after " + call.sent + " attempts over "
+                    + Math.round(call.retransmission.waitedNanos() / 1e6) + " ms; it may have crashed or be unreachable");
+        }).start();
     }
 
     /** Handles a datagram if it is a request or reply of this protocol; false if it is not. */
@@ -111,7 +120,7 @@ public final class RequestReply {
                 duplicateReplies++; // answered already, or meant for an earlier incarnation of this node
                 return true;
             }
-            call.timer.cancel();
+            call.retransmission.stop();
             call.done.accept(body(message, REPLY_HEADER));
             return true;
         }
@@ -210,7 +219,7 @@ public final class RequestReply {
         final Consumer<byte[]> done;
         final Consumer<String> failed;
         int sent;
-        Timer timer;
+        Retransmission retransmission;
 
         Call(int server, long sequence, byte[] request, Consumer<byte[]> done, Consumer<String> failed) {
             this.server = server;
@@ -226,22 +235,6 @@ public final class RequestReply {
                     .putLong(sequence).putLong(lowestUnanswered).put(request).array();
             sent++;
             context.send(server, encoded);
-            timer = context.after(retransmitNanos, this::expire);
-        }
-
-        void expire() {
-            if (pending.get(sequence) != this) {
-                return;
-            }
-            if (sent < attempts) {
-                retransmissions++;
-                transmit();
-                return;
-            }
-            pending.remove(sequence);
-            failures++;
-            failed.accept("no reply from node " + server + " after " + sent + " attempts over "
-                    + Math.round(sent * retransmitNanos / 1e6) + " ms; it may have crashed or be unreachable");
         }
     }
 

@@ -2,12 +2,12 @@ package org.asfast.amoeba;
 
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import org.asfast.nodes.Node;
 import org.asfast.nodes.NodeContext;
-import org.asfast.nodes.Timer;
+import org.asfast.nodes.Retransmission;
 import org.asfast.nodes.Work;
 import org.asfast.systems.Charges;
 import org.asfast.systems.Outcome;
@@ -46,8 +46,7 @@ public final class AmoebaKernel implements Node {
     private int header;
     private int fragment;
     private int maxMessage;
-    private long retransmitNanos;
-    private int maxTries;
+    private Retransmission.Backoff backoff;
 
     private Call call;
     private int nextId = 1;
@@ -71,8 +70,17 @@ public final class AmoebaKernel implements Node {
         header = (int) node.parameter("header_bytes");
         fragment = (int) node.parameter("packet_bytes") - header;
         maxMessage = (int) node.parameter("max_message_bytes");
-        retransmitNanos = Math.round(node.parameter("retransmit_ms") * 1e6);
-        maxTries = (int) node.parameter("max_tries");
+        backoff = backoff(node::parameter);
+    }
+
+    /** A message's unanswered packets go again every retransmit_ms, max_tries times in all. */
+    private static Retransmission.Backoff backoff(ToDoubleFunction<String> parameter) {
+        return Retransmission.Backoff.fixed(Math.round(parameter.applyAsDouble("retransmit_ms") * 1e6), (int) parameter.applyAsDouble("max_tries"));
+    }
+
+    /** The longest a transaction waits for a server that never answers before it fails: for the platforms' own deadlines. */
+    public static double giveUpNanos(ToDoubleFunction<String> parameter) {
+        return backoff(parameter).giveUpNanos();
     }
 
     /** Transactions this kernel's servers executed (each exactly once, whatever the network did). */
@@ -119,9 +127,14 @@ public final class AmoebaKernel implements Node {
             Charges.trap(node);
         }
         node.work(Work.DATA_TRANSFER, node.parameter("trans_instructions"));
-        call = new Call(nextId++, server, request, replyBytes, user, outcome);
-        sendRequest(call);
-        call.timer = node.after(retransmitNanos, () -> requestTimedOut(call));
+        Call c = new Call(nextId++, server, request, replyBytes, user, outcome);
+        call = c;
+        sendRequest(c);
+        c.retransmission = new Retransmission(node, backoff, () -> {
+            int before = c.requestAcked.cardinality();
+            sendRequest(c);
+            retransmissions += Packets.fragments(c.request.length, fragment) - before;
+        }, () -> c.outcome.fail(c.retransmission.reason("from the server's kernel"))).start();
     }
 
     /** The reply of the last transaction this kernel made, once it succeeded. */
@@ -131,33 +144,40 @@ public final class AmoebaKernel implements Node {
 
     /**
      * A null transaction between two processes on this processor (Table 3, §3.1): trans traps and switches to the
-     * server thread blocked in getreq; it traps for putrep and again for its next getreq, which blocks it, and the
-     * client resumes. No packet is sent.
+     * server thread blocked in getreq, which runs the null procedure, traps for putrep and again for its next getreq,
+     * which blocks it, and the client resumes. No packet is sent. The server thread is the node's other thread of
+     * control ({@link NodeContext#switchTo}): live, a real thread switched to and back.
      */
     public void localTrans(Outcome outcome) {
         Charges.trap(node);
         node.work(Work.DATA_TRANSFER, node.parameter("trans_instructions"));
         Charges.contextSwitch(node, node.parameter("thread_switch_instructions"));
+        node.switchTo(this::serveLocally);
+        outcome.succeed(node.nanos());
+    }
+
+    /** The local server thread's turn: getreq returns, the null procedure, putrep, and the next getreq blocks it. */
+    private void serveLocally() {
         executions++;
         node.work(Work.PROCEDURE, node.parameter("null_procedure_instructions"));
         Charges.trap(node);
         node.work(Work.REPLY, node.parameter("getreq_putrep_instructions"));
         Charges.trap(node);
         Charges.contextSwitch(node, node.parameter("thread_switch_instructions"));
-        outcome.succeed(node.nanos());
     }
 
     /**
      * Creates a thread in the caller's process (Table 3): a kernel call that makes the thread and clears its
-     * stack; the thread runs, exits with a kernel call, and its creator runs again.
+     * stack; the thread runs, exits with a kernel call, and its creator runs again. Live, the thread is a real
+     * thread of the node's process ({@link NodeContext#createThread}).
      */
     public void createThread(Outcome outcome) {
-        Charges.trap(node);
-        node.work(Work.KERNEL_CALL, node.parameter("thread_create_instructions"));
-        Charges.copy(node, Work.KERNEL_CALL, node.parameter("thread_stack_kb") * 1024);
-        Charges.contextSwitch(node, node.parameter("thread_switch_instructions"));
-        Charges.trap(node);
-        Charges.contextSwitch(node, node.parameter("thread_switch_instructions"));
+        Charges.threadCreation(node, node.parameter("thread_create_instructions"), node.parameter("thread_stack_kb") * 1024,
+                node.parameter("thread_switch_instructions"));
+        node.createThread(() -> { // the new thread exits at once
+            Charges.trap(node);
+            Charges.contextSwitch(node, node.parameter("thread_switch_instructions"));
+        });
         outcome.succeed(node.nanos());
     }
 
@@ -175,7 +195,7 @@ public final class AmoebaKernel implements Node {
             case REPLY_ACK -> replyAcknowledged(from, Packets.field(message, ID));
             case WORKING -> {
                 if (call != null && call.id == Packets.field(message, ID)) {
-                    call.tries = 0; // the server has the request and is still at it: keep waiting
+                    call.retransmission.heard(); // the server has the request and is still at it: keep waiting
                 }
             }
             case REQUEST_FRAGMENT_ACK -> {
@@ -222,20 +242,6 @@ public final class AmoebaKernel implements Node {
         return whole;
     }
 
-    private void requestTimedOut(Call c) {
-        if (c.outcome.over()) {
-            return;
-        }
-        if (++c.tries >= maxTries) {
-            c.outcome.fail(String.format(Locale.ROOT, "no reply from the server's kernel after %d tries %.0f ms apart", c.tries, retransmitNanos / 1e6));
-            return;
-        }
-        int before = c.requestAcked.cardinality();
-        sendRequest(c);
-        retransmissions += Packets.fragments(c.request.length, fragment) - before;
-        c.timer = node.after(retransmitNanos, () -> requestTimedOut(c));
-    }
-
     private void reply(int from, byte[] message) {
         int id = Packets.field(message, ID);
         int index = Packets.field(message, INDEX);
@@ -256,7 +262,7 @@ public final class AmoebaKernel implements Node {
         if (call.reply.cardinality() < count) {
             return;
         }
-        call.timer.cancel();
+        call.retransmission.stop();
         Charges.contextSwitch(node, node.parameter("thread_switch_instructions")); // the caller's thread runs again
         call.outcome.succeed(node.nanos());
         node.send(from, Packets.of(header, 0, REPLY_ACK, id));
@@ -273,8 +279,8 @@ public final class AmoebaKernel implements Node {
             return; // a transaction already answered and acknowledged
         }
         if (s == null || id > s.id) {
-            if (s != null && s.timer != null) {
-                s.timer.cancel();
+            if (s != null && s.retransmission != null) {
+                s.retransmission.stop();
             }
             s = new Served(id);
             served.put(from, s);
@@ -328,7 +334,8 @@ public final class AmoebaKernel implements Node {
         s.replyData = reply;
         if (served.get(client) == s) {
             sendReply(client, s);
-            s.timer = node.after(retransmitNanos, () -> replyTimedOut(client, s));
+            // Until the client acknowledges the reply; after the tries, the client is gone, and a new request from it starts afresh.
+            s.retransmission = new Retransmission(node, backoff, () -> retransmissions += sendReply(client, s), () -> { }).start();
         }
         if (user) {
             Charges.trap(node); // the server thread's next getreq
@@ -348,23 +355,12 @@ public final class AmoebaKernel implements Node {
         return sent;
     }
 
-    private void replyTimedOut(int client, Served s) {
-        if (s.acknowledged || served.get(client) != s || s.replyData == null) {
-            return;
-        }
-        if (++s.tries >= maxTries) {
-            return; // the client is gone; a new request from it starts afresh
-        }
-        retransmissions += sendReply(client, s);
-        s.timer = node.after(retransmitNanos, () -> replyTimedOut(client, s));
-    }
-
     private void replyAcknowledged(int client, int id) {
         Served s = served.get(client);
         if (s != null && s.id == id) {
             s.acknowledged = true;
-            if (s.timer != null) {
-                s.timer.cancel();
+            if (s.retransmission != null) {
+                s.retransmission.stop();
             }
         }
     }
@@ -380,8 +376,7 @@ public final class AmoebaKernel implements Node {
         final BitSet requestAcked = new BitSet();
         final BitSet reply = new BitSet();
         byte[] replyData;
-        Timer timer;
-        int tries;
+        Retransmission retransmission;
 
         Call(int id, int server, byte[] request, int replyBytes, boolean user, Outcome outcome) {
             this.id = id;
@@ -403,8 +398,7 @@ public final class AmoebaKernel implements Node {
         boolean acknowledged;
         /** The reply, once the service gave it. */
         byte[] replyData;
-        Timer timer;
-        int tries;
+        Retransmission retransmission;
 
         Served(int id) {
             this.id = id;

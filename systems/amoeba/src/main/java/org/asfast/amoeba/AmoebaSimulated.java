@@ -1,17 +1,9 @@
 package org.asfast.amoeba;
 
-import java.util.Map;
 import org.asfast.nodes.Faults;
-import org.asfast.spi.Capability;
-import org.asfast.spi.CapabilityMissing;
-import org.asfast.spi.Clock;
-import org.asfast.spi.KernelEntry;
-import org.asfast.spi.Platform;
-import org.asfast.spi.Rpc;
-import org.asfast.spi.Threads;
 import org.asfast.systems.ModelHardware;
 import org.asfast.systems.Outcome;
-import org.asfast.systems.SimulatedSystem;
+import org.asfast.systems.SimulatedPair;
 import org.asfast.systems.SystemParameters;
 
 /**
@@ -19,24 +11,10 @@ import org.asfast.systems.SystemParameters;
  * between them. Transactions between them are Douglis et al.'s Table 1; threads on the client's machine are
  * Table 3's.
  */
-public final class AmoebaSimulated implements Platform, Rpc, Threads, KernelEntry {
-    private final String name;
-    private final SimulatedSystem system;
-    private final AmoebaKernel client = new AmoebaKernel();
-    private final AmoebaKernel server = new AmoebaKernel();
-    private final int clientAddress;
-    private final int serverAddress;
-    private final double deadlineNanos;
+public final class AmoebaSimulated extends SimulatedPair<AmoebaKernel> {
 
     public AmoebaSimulated(String name, SystemParameters parameters, Faults faults) {
-        this.name = name;
-        system = new SimulatedSystem(parameters, faults);
-        Map<String, Double> numbers = parameters.numbers();
-        clientAddress = system.cluster().addNode(system.cluster().addHost(ModelHardware.processor("client Sun 3/60", parameters)), client, numbers);
-        serverAddress = system.cluster().addNode(system.cluster().addHost(ModelHardware.processor("server Sun 3/60", parameters)), server, numbers);
-        system.simulation().run(); // the kernels start
-        // A protocol that works gives up after its tries; the deadline only guards against one that does not.
-        deadlineNanos = 2 * parameters.number("max_tries") * parameters.number("retransmit_ms") * 1e6;
+        super(name, "Sun 3/60", parameters, faults, new AmoebaKernel(), new AmoebaKernel(), AmoebaKernel.giveUpNanos(parameters::number));
     }
 
     /** The shipped parameters: the Sun 3/60 and its disk from the model, its Lance interface, and Amoeba's own. */
@@ -44,96 +22,44 @@ public final class AmoebaSimulated implements Platform, Rpc, Threads, KernelEntr
         return SystemParameters.load(ModelHardware.of("sun3-60-sunos3.5-local").withDisk(), AmoebaSimulated.class, "parameters.csv");
     }
 
-    /** The server machine's kernel, for tests that count its executions. */
-    AmoebaKernel server() {
-        return server;
-    }
-
-    SimulatedSystem system() {
-        return system;
-    }
-
-    /** The transactions the server's kernel executed so far (once each, whatever the network did). */
-    public long serverExecutions() {
-        return server.executions();
-    }
-
-    /** Datagrams the fault layer dropped and duplicated so far. */
-    public long[] faultsSoFar() {
-        return new long[] {system.cluster().dropped(), system.cluster().duplicated()};
-    }
-
-    int serverAddress() {
-        return serverAddress;
+    @Override
+    protected String callName(boolean user) {
+        return "Amoeba trans";
     }
 
     @Override
-    public String name() {
-        return name;
+    protected void call(boolean user, int requestBytes, int replyBytes, Outcome outcome) {
+        client.trans(serverAddress, requestBytes, replyBytes, user, outcome);
     }
 
     @Override
-    public Clock clock() {
-        return system.clock();
+    protected int maxBytes(boolean user) {
+        return client.maxMessage();
     }
 
     @Override
-    public <C extends Capability> C require(Class<C> capability) {
-        if (capability.isInstance(this)) {
-            return capability.cast(this);
-        }
-        throw new CapabilityMissing(name, capability);
+    protected long executions(AmoebaKernel kernel) {
+        return kernel.executions();
     }
 
     @Override
-    public Client connect(Level level) {
-        boolean user = level == Level.USER;
-        long retransmittedBefore = client.retransmissions() + server.retransmissions();
-        return new Client() {
-            @Override
-            public void call(int requestBytes, int replyBytes) {
-                Outcome outcome = new Outcome();
-                system.await(clientAddress, () -> client.trans(serverAddress, requestBytes, replyBytes, user, outcome), outcome,
-                        deadlineNanos, "Amoeba trans to the server's machine");
-            }
-
-            @Override
-            public int maxBytes() {
-                return client.maxMessage();
-            }
-
-            @Override
-            public long retransmissions() {
-                return client.retransmissions() + server.retransmissions() - retransmittedBefore; // by either kernel
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    protected long retransmissions(AmoebaKernel kernel) {
+        return kernel.retransmissions();
     }
 
     @Override
     public void switchRoundTrip() {
-        Outcome outcome = new Outcome();
-        system.await(clientAddress, () -> client.localTrans(outcome), outcome, deadlineNanos, "Amoeba local trans");
+        run("Amoeba local trans", client::localTrans);
     }
 
     @Override
     public void createAndJoin() {
-        Outcome outcome = new Outcome();
-        system.await(clientAddress, () -> client.createThread(outcome), outcome, deadlineNanos, "Amoeba thread creation");
+        run("Amoeba thread creation", client::createThread);
     }
 
     @Override
     public long nullCall() {
-        Outcome outcome = new Outcome();
-        system.await(clientAddress, () -> client.nullCall(outcome), outcome, deadlineNanos, "Amoeba null kernel call");
+        run("Amoeba null kernel call", client::nullCall);
         return clientAddress;
-    }
-
-    @Override
-    public void close() {
-        // nothing outside the simulation's memory
     }
 }

@@ -21,7 +21,7 @@ class AmoebaLiveTest {
     }
 
     @Test
-    void transactionsOfEverySizeRunOnceEachAndThreadsAreNotAvailable() {
+    void transactionsOfEverySizeRunOnceEach() {
         try (AmoebaLive amoeba = new AmoebaLive("amoeba-live", "")) {
             Rpc.Client client = amoeba.connect(Rpc.Level.USER);
             int calls = 0;
@@ -32,7 +32,20 @@ class AmoebaLiveTest {
                 }
             }
             assertEquals(calls, amoeba.serverExecutions());
-            assertThrows(CapabilityMissing.class, () -> amoeba.require(Threads.class));
+        }
+    }
+
+    @Test
+    void table3sThreadsRunOnTheClientsKernelWithoutTheNetworkAndAKernelCallIsNotAvailable() {
+        try (AmoebaLive amoeba = new AmoebaLive("amoeba-live", "")) {
+            Threads threads = amoeba.require(Threads.class);
+            for (int i = 0; i < 20; i++) {
+                threads.switchRoundTrip();
+                threads.createAndJoin();
+            }
+            assertEquals(20, amoeba.localExecutions(), "each local null transaction ran its server thread's procedure once");
+            assertEquals(0, amoeba.serverExecutions(), "no transaction went to the server's process");
+            assertThrows(CapabilityMissing.class, () -> amoeba.require(org.asfast.spi.KernelEntry.class));
         }
     }
 

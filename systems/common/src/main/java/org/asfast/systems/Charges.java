@@ -29,4 +29,15 @@ public final class Charges {
         node.work(Work.CONTROL_TRANSFER, schedulerInstructions);
         copy(node, Work.CONTROL_TRANSFER, 2 * node.parameter("switched_registers") * 4);
     }
+
+    /**
+     * Making a thread of control that shares its creator's memory, up to the switch to it: the kernel call, its
+     * {@code instructions}, {@code bytes} of stack cleared or state copied through memory, and the context switch.
+     */
+    public static void threadCreation(NodeContext node, double instructions, double bytes, double schedulerInstructions) {
+        trap(node);
+        node.work(Work.KERNEL_CALL, instructions);
+        copy(node, Work.KERNEL_CALL, bytes);
+        contextSwitch(node, schedulerInstructions);
+    }
 }

@@ -1,23 +1,20 @@
 package org.asfast.rmem;
 
-import org.asfast.spi.Capability;
-import org.asfast.spi.CapabilityMissing;
-import org.asfast.spi.Clock;
-import org.asfast.spi.Platform;
-import org.asfast.spi.RemoteMemory;
 import org.asfast.rmem.RmemKernel.Descriptor;
+import org.asfast.spi.Clock;
+import org.asfast.spi.RemoteMemory;
+import org.asfast.systems.SystemPlatform;
 
 /**
  * rmem live on this computer as a platform: the name server and a server machine in JVMs of their own, the client
  * machine in this one ({@link RmemLive}), timed by the wall clock. Only remote memory is offered. A WRITE returns when
  * the server's kernel acknowledges it, so timing one gives a round trip, not the paper's one-way write.
  */
-public final class RmemLivePlatform implements Platform, RemoteMemory {
-    private final String name;
+public final class RmemLivePlatform extends SystemPlatform implements RemoteMemory {
     private final RmemLive live;
 
     public RmemLivePlatform(String name, String faults) {
-        this.name = name;
+        super(name);
         live = new RmemLive(faults);
     }
 
@@ -48,21 +45,8 @@ public final class RmemLivePlatform implements Platform, RemoteMemory {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public Clock clock() {
         return Clock.WALL;
-    }
-
-    @Override
-    public <C extends Capability> C require(Class<C> capability) {
-        if (capability == RemoteMemory.class) {
-            return capability.cast(this);
-        }
-        throw new CapabilityMissing(name, capability);
     }
 
     @Override

@@ -1,27 +1,12 @@
 package org.asfast.rmem;
 
-import java.util.List;
-import org.asfast.spi.Platform;
-import org.asfast.spi.PlatformKind;
-import org.asfast.spi.PlatformProvider;
-import org.asfast.spi.PlatformSettings;
+import org.asfast.systems.SystemProvider;
 
 /** rmem live on this computer (its simulated cells come from {@link ThekkathPaper}). */
-public final class RmemProvider implements PlatformProvider {
+public final class RmemProvider extends SystemProvider {
     public static final String LIVE = "rmem-live";
 
-    @Override
-    public PlatformKind kind(String name) {
-        return PlatformKind.LIVE;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of(LIVE);
-    }
-
-    @Override
-    public Platform open(String name, PlatformSettings settings) {
-        return new RmemLivePlatform(LIVE, "");
+    public RmemProvider() {
+        live(LIVE, (faults, settings) -> new RmemLivePlatform(LIVE, faults));
     }
 }

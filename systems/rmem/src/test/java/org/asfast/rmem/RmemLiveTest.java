@@ -49,7 +49,7 @@ class RmemLiveTest {
 
     @Test
     void theLivePlatformOffersRemoteMemoryOnly() {
-        try (org.asfast.spi.Platform p = new RmemProvider().open(RmemProvider.LIVE, null)) {
+        try (org.asfast.spi.Platform p = new RmemProvider().open(RmemProvider.LIVE, org.asfast.spi.PlatformSettings.defaults())) {
             org.asfast.spi.RemoteMemory.Segment bench = p.require(org.asfast.spi.RemoteMemory.class).open(LiveMachines.BENCH);
             assertEquals(LiveMachines.BENCH_BYTES, bench.bytes());
             bench.write(40, new byte[] {9, 8, 7, 6});

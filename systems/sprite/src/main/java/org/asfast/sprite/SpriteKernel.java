@@ -3,12 +3,12 @@ package org.asfast.sprite;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import org.asfast.nodes.Node;
 import org.asfast.nodes.NodeContext;
-import org.asfast.nodes.Timer;
+import org.asfast.nodes.Retransmission;
 import org.asfast.nodes.Work;
 import org.asfast.systems.Charges;
 import org.asfast.systems.Outcome;
@@ -25,6 +25,10 @@ import org.asfast.systems.Packets;
  * (rpcPacket.h: RPC_MAX_NUM_FRAGS, RPC_MAX_FRAG_SIZE), blasted without acknowledging each. A client that hears
  * nothing retransmits with "please acknowledge"; a server still working answers with an explicit acknowledgement,
  * and one missing fragments answers with the mask of those it has, so only the others are sent again.
+ * The client waits as RpcDoCall (rpcClient.c) does with rpcEtherConst (rpcInit.c): 100 ms at first, 500 ms when
+ * either message is fragmented, doubling after each timeout up to 1 s, and giving up after 8 tries (5.5 s, or
+ * 7.5 s fragmented); each acknowledgement from a server still at work starts the tries again and doubles the
+ * wait up to 5 s.
  * On the server, an RPC server process takes each request, so a context switch comes with every RPC received.
  *
  * <p>A pseudo-device request from a user process is a kernel call whose data is copied in and out of the user's
@@ -49,8 +53,9 @@ public final class SpriteKernel implements Node {
     private int header;
     private int fragment;
     private int maxBytes;
-    private long retransmitNanos;
-    private int maxTries;
+    private Retransmission.Backoff backoff;
+    private Retransmission.Backoff fragmentedBackoff;
+    private long maxAckWaitNanos;
 
     /** What this kernel serves beyond the null RPC and pseudo-devices, or null. */
     private final Procedures procedures;
@@ -89,8 +94,20 @@ public final class SpriteKernel implements Node {
         header = (int) node.parameter("header_bytes");
         fragment = (int) node.parameter("fragment_bytes");
         maxBytes = fragment * (int) node.parameter("max_fragments");
-        retransmitNanos = Math.round(node.parameter("retransmit_ms") * 1e6);
-        maxTries = (int) node.parameter("max_tries");
+        backoff = backoff(node::parameter, false);
+        fragmentedBackoff = backoff(node::parameter, true);
+        maxAckWaitNanos = Math.round(node.parameter("max_ack_wait_ms") * 1e6);
+    }
+
+    /** RpcDoCall's waits over the Ethernet: the first (longer when a message is fragmented), doubling to the cap, for so many tries. */
+    private static Retransmission.Backoff backoff(ToDoubleFunction<String> parameter, boolean fragmented) {
+        return new Retransmission.Backoff(Math.round(parameter.applyAsDouble(fragmented ? "fragmented_retry_ms" : "retransmit_ms") * 1e6), 2,
+                Math.round(parameter.applyAsDouble("max_timeout_wait_ms") * 1e6), (int) parameter.applyAsDouble("max_tries"));
+    }
+
+    /** The longest a call waits for a server that never answers before its client gives up: for the platforms' own deadlines. */
+    public static double giveUpNanos(ToDoubleFunction<String> parameter, boolean fragmented) {
+        return backoff(parameter, fragmented).giveUpNanos();
     }
 
     /** RPCs this kernel's servers executed. */
@@ -174,29 +191,33 @@ public final class SpriteKernel implements Node {
     /**
      * Table 3's context switch in Sprite: two processes hand control back and forth through shared memory, each
      * waking the other with a kernel call and waiting with another; the wake-up and wait paths are charged as
-     * the model's pipe read and write.
+     * the model's pipe read and write. The partner is the node's other thread of control ({@link NodeContext#switchTo}):
+     * live, a real thread woken through shared memory and the kernel's futex, as Sprite's processes were.
      */
     public void switchRoundTrip(Outcome outcome) {
-        for (int side = 0; side < 2; side++) {
-            Charges.trap(node);
-            node.work(Work.KERNEL_CALL, node.parameter("pipe_io_instructions"));
-            Charges.trap(node);
-            node.work(Work.KERNEL_CALL, node.parameter("pipe_io_instructions"));
-            Charges.contextSwitch(node, node.parameter("switch_instructions"));
-        }
+        wakePartnerAndWait();
+        node.switchTo(this::wakePartnerAndWait); // the partner runs, wakes the caller and waits in turn
         outcome.succeed(node.nanos());
+    }
+
+    /** One side's turn: a kernel call that wakes the other process, one that waits, and the switch away. */
+    private void wakePartnerAndWait() {
+        Charges.trap(node);
+        node.work(Work.KERNEL_CALL, node.parameter("pipe_io_instructions"));
+        Charges.trap(node);
+        node.work(Work.KERNEL_CALL, node.parameter("pipe_io_instructions"));
+        Charges.contextSwitch(node, node.parameter("switch_instructions"));
     }
 
     /**
      * Table 3's thread creation in Sprite: a fork whose child shares its parent's data, charged as the model's
      * process creation (its fork path and the memory it copies); the child runs, exits, and the parent resumes.
+     * Live, the child is a real thread of the node's process ({@link NodeContext#createThread}), which on Linux is a
+     * process sharing its parent's memory.
      */
     public void sharedFork(Outcome outcome) {
-        Charges.trap(node);
-        node.work(Work.KERNEL_CALL, node.parameter("spawn_instructions"));
-        Charges.copy(node, Work.KERNEL_CALL, node.parameter("fork_copy_kb") * 1024);
-        Charges.contextSwitch(node, node.parameter("switch_instructions"));
-        Charges.contextSwitch(node, node.parameter("switch_instructions"));
+        Charges.threadCreation(node, node.parameter("spawn_instructions"), node.parameter("fork_copy_kb") * 1024, node.parameter("switch_instructions"));
+        node.createThread(() -> Charges.contextSwitch(node, node.parameter("switch_instructions"))); // the child exits; the parent runs again
         outcome.succeed(node.nanos());
     }
 
@@ -230,7 +251,12 @@ public final class SpriteKernel implements Node {
         c.id = nextId++;
         call = c;
         sendRequest(c, 0);
-        c.timer = node.after(retransmitNanos, () -> timedOut(c));
+        boolean fragmented = c.requestBytes > fragment || c.replyBytes > fragment;
+        c.retransmission = new Retransmission(node, fragmented ? fragmentedBackoff : backoff, () -> retransmissions += sendRequest(c, PLEASE_ACK), () -> {
+            c.done = true;
+            c.failed.accept(c.retransmission.reason("from the server's kernel"));
+            next();
+        }).start();
     }
 
     /** Sends the fragments the server is not known to have; the last carries {@code flags}. Returns how many. */
@@ -264,26 +290,12 @@ public final class SpriteKernel implements Node {
         if (c == null || c.done || c.id != Packets.field(message, ID)) {
             return;
         }
-        c.tries = 0; // the server is there: keep waiting
+        c.retransmission.stillWorking(maxAckWaitNanos); // the server is there: keep waiting, longer
         int mask = Packets.field(message, MASK);
         if (mask != 0) {
             c.serverHas.or(BitSet.valueOf(new long[] {mask & 0xFFFFFFFFL}));
             retransmissions += sendRequest(c, PLEASE_ACK);
         }
-    }
-
-    private void timedOut(Call c) {
-        if (c.done) {
-            return;
-        }
-        if (++c.tries >= maxTries) {
-            c.done = true;
-            c.failed.accept(String.format(Locale.ROOT, "no reply from the server's kernel after %d tries %.0f ms apart", c.tries, retransmitNanos / 1e6));
-            next();
-            return;
-        }
-        retransmissions += sendRequest(c, PLEASE_ACK);
-        c.timer = node.after(retransmitNanos, () -> timedOut(c));
     }
 
     private void reply(int from, byte[] message) {
@@ -302,7 +314,7 @@ public final class SpriteKernel implements Node {
             return;
         }
         c.done = true;
-        c.timer.cancel();
+        c.retransmission.stop();
         Charges.contextSwitch(node, node.parameter("switch_instructions")); // the waiting process runs again
         if (c.replied != null) {
             c.replied.accept(c.replyData.bytes());
@@ -457,8 +469,7 @@ public final class SpriteKernel implements Node {
         /** Request fragments the server said it has. */
         final BitSet serverHas = new BitSet();
         int id;
-        Timer timer;
-        int tries;
+        Retransmission retransmission;
         boolean done;
 
         Call(int server, int requestBytes, int replyBytes, int command, Consumer<String> failed, Runnable then) {

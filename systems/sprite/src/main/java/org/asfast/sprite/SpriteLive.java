@@ -3,7 +3,7 @@ package org.asfast.sprite;
 import org.asfast.systems.LiveRpcPlatform;
 import org.asfast.systems.Outcome;
 
-/** Sprite's kernels live on this computer: the same {@link SpriteKernel} class as the simulation's; its RPCs and pseudo-devices only. */
+/** Sprite's kernels live on this computer: the same {@link SpriteKernel} class as the simulation's; its RPCs and pseudo-devices, and its processes sharing memory on the client's machine. */
 public final class SpriteLive extends LiveRpcPlatform {
     private final SpriteKernel client;
 
@@ -12,7 +12,7 @@ public final class SpriteLive extends LiveRpcPlatform {
     }
 
     private SpriteLive(String name, SpriteKernel client, String faults) {
-        super(name, SpriteKernel.class, client, SpriteSimulated.parameters(), faults);
+        super(name, SpriteKernel.class, client, SpriteSimulated.parameters(), SpriteKernel.giveUpNanos(SpriteSimulated.parameters()::number, true), faults);
         this.client = client;
     }
 
@@ -35,5 +35,15 @@ public final class SpriteLive extends LiveRpcPlatform {
     @Override
     protected long clientRetransmissions() {
         return client.retransmissions();
+    }
+
+    @Override
+    protected void localSwitch(Outcome outcome) {
+        client.switchRoundTrip(outcome);
+    }
+
+    @Override
+    protected void localThread(Outcome outcome) {
+        client.sharedFork(outcome);
     }
 }

@@ -1,32 +1,10 @@
 package org.asfast.sprite;
 
-import java.util.Map;
-import org.asfast.live.LiveSystem;
+import org.asfast.live.UniformLiveSystem;
 
-/** Sprite for {@code ./asfast live --system sprite}: every node an Sprite kernel. */
-public final class SpriteLiveSystem implements LiveSystem {
-    @Override
-    public String name() {
-        return "sprite";
-    }
-
-    @Override
-    public int minNodes() {
-        return 1;
-    }
-
-    @Override
-    public int maxNodes() {
-        return 16;
-    }
-
-    @Override
-    public String nodeClass(int address, int nodes) {
-        return SpriteKernel.class.getName();
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        return SpriteSimulated.parameters().numbers();
+/** Sprite for {@code ./asfast live --system sprite}: every node a Sprite kernel. */
+public final class SpriteLiveSystem extends UniformLiveSystem {
+    public SpriteLiveSystem() {
+        super("sprite", SpriteKernel.class, () -> SpriteSimulated.parameters().numbers());
     }
 }

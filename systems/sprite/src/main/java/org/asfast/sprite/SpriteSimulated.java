@@ -1,17 +1,9 @@
 package org.asfast.sprite;
 
-import java.util.Map;
 import org.asfast.nodes.Faults;
-import org.asfast.spi.Capability;
-import org.asfast.spi.CapabilityMissing;
-import org.asfast.spi.Clock;
-import org.asfast.spi.KernelEntry;
-import org.asfast.spi.Platform;
-import org.asfast.spi.Rpc;
-import org.asfast.spi.Threads;
 import org.asfast.systems.ModelHardware;
 import org.asfast.systems.Outcome;
-import org.asfast.systems.SimulatedSystem;
+import org.asfast.systems.SimulatedPair;
 import org.asfast.systems.SystemParameters;
 
 /**
@@ -19,24 +11,10 @@ import org.asfast.systems.SystemParameters;
  * between them. Kernel RPCs and pseudo-device requests between them are Douglis et al.'s Table 1; processes
  * sharing memory on the client's machine are Table 3's threads.
  */
-public final class SpriteSimulated implements Platform, Rpc, Threads, KernelEntry {
-    private final String name;
-    private final SimulatedSystem system;
-    private final SpriteKernel client = new SpriteKernel();
-    private final SpriteKernel server = new SpriteKernel();
-    private final int clientAddress;
-    private final int serverAddress;
-    private final double deadlineNanos;
+public final class SpriteSimulated extends SimulatedPair<SpriteKernel> {
 
     public SpriteSimulated(String name, SystemParameters parameters, Faults faults) {
-        this.name = name;
-        system = new SimulatedSystem(parameters, faults);
-        Map<String, Double> numbers = parameters.numbers();
-        clientAddress = system.cluster().addNode(system.cluster().addHost(ModelHardware.processor("client Sun 3/60", parameters)), client, numbers);
-        serverAddress = system.cluster().addNode(system.cluster().addHost(ModelHardware.processor("server Sun 3/60", parameters)), server, numbers);
-        system.simulation().run(); // the kernels start
-        // A protocol that works gives up after its tries; the deadline only guards against one that does not.
-        deadlineNanos = 2 * parameters.number("max_tries") * parameters.number("retransmit_ms") * 1e6;
+        super(name, "Sun 3/60", parameters, faults, new SpriteKernel(), new SpriteKernel(), SpriteKernel.giveUpNanos(parameters::number, true));
     }
 
     /**
@@ -51,101 +29,54 @@ public final class SpriteSimulated implements Platform, Rpc, Threads, KernelEntr
                 "create_extra_instructions", "delete_extra_instructions"), SpriteSimulated.class, "parameters.csv");
     }
 
-    /** The server machine's kernel, for tests that count its executions. */
-    SpriteKernel server() {
-        return server;
-    }
-
-    SimulatedSystem system() {
-        return system;
-    }
-
-    /** The RPCs the server's kernel executed so far (once each, whatever the network did). */
-    public long serverExecutions() {
-        return server.executions();
-    }
-
-    /** Datagrams the fault layer dropped and duplicated so far. */
-    public long[] faultsSoFar() {
-        return new long[] {system.cluster().dropped(), system.cluster().duplicated()};
-    }
-
-    int serverAddress() {
-        return serverAddress;
+    @Override
+    protected String callName(boolean user) {
+        return user ? "Sprite pseudo-device request" : "Sprite RPC";
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Clock clock() {
-        return system.clock();
-    }
-
-    @Override
-    public <C extends Capability> C require(Class<C> capability) {
-        if (capability.isInstance(this)) {
-            return capability.cast(this);
+    protected void call(boolean user, int requestBytes, int replyBytes, Outcome outcome) {
+        if (user) {
+            client.pseudoDevice(serverAddress, requestBytes, replyBytes, outcome);
+        } else {
+            client.rpc(serverAddress, requestBytes, replyBytes, outcome);
         }
-        throw new CapabilityMissing(name, capability);
+    }
+
+    /** A pseudo-device request larger than one RPC carries takes several, each with its own time to give up. */
+    @Override
+    protected double deadlineNanos(boolean user, int requestBytes, int replyBytes) {
+        return user ? deadlineNanos * (Math.max(requestBytes, replyBytes) / client.maxBytes() + 1) : deadlineNanos;
     }
 
     @Override
-    public Client connect(Level level) {
-        boolean user = level == Level.USER;
-        long retransmittedBefore = client.retransmissions() + server.retransmissions();
-        return new Client() {
-            @Override
-            public void call(int requestBytes, int replyBytes) {
-                Outcome outcome = new Outcome();
-                if (user) {
-                    system.await(clientAddress, () -> client.pseudoDevice(serverAddress, requestBytes, replyBytes, outcome), outcome,
-                            deadlineNanos * Math.max(1, Math.max(requestBytes, replyBytes) / client.maxBytes() + 1), "Sprite pseudo-device request to the server's machine");
-                } else {
-                    system.await(clientAddress, () -> client.rpc(serverAddress, requestBytes, replyBytes, outcome), outcome,
-                            deadlineNanos, "Sprite RPC to the server's machine");
-                }
-            }
+    protected int maxBytes(boolean user) {
+        return user ? Integer.MAX_VALUE : client.maxBytes();
+    }
 
-            @Override
-            public int maxBytes() {
-                return user ? Integer.MAX_VALUE : client.maxBytes();
-            }
+    @Override
+    protected long executions(SpriteKernel kernel) {
+        return kernel.executions();
+    }
 
-            @Override
-            public long retransmissions() {
-                return client.retransmissions() + server.retransmissions() - retransmittedBefore; // by either kernel
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    @Override
+    protected long retransmissions(SpriteKernel kernel) {
+        return kernel.retransmissions();
     }
 
     @Override
     public void switchRoundTrip() {
-        Outcome outcome = new Outcome();
-        system.await(clientAddress, () -> client.switchRoundTrip(outcome), outcome, deadlineNanos, "Sprite context switch");
+        run("Sprite context switch", client::switchRoundTrip);
     }
 
     @Override
     public void createAndJoin() {
-        Outcome outcome = new Outcome();
-        system.await(clientAddress, () -> client.sharedFork(outcome), outcome, deadlineNanos, "Sprite shared-memory fork");
+        run("Sprite shared-memory fork", client::sharedFork);
     }
 
     @Override
     public long nullCall() {
-        Outcome outcome = new Outcome();
-        system.await(clientAddress, () -> client.nullCall(outcome), outcome, deadlineNanos, "Sprite null kernel call");
+        run("Sprite null kernel call", client::nullCall);
         return clientAddress;
-    }
-
-    @Override
-    public void close() {
-        // nothing outside the simulation's memory
     }
 }

@@ -3,37 +3,16 @@ package org.asfast.v;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.asfast.live.LiveSystem;
+import org.asfast.live.UniformLiveSystem;
 
 /**
  * V, live: every node is a {@link VServerHost} in a JVM of its own, talking VMTP over UDP on 127.0.0.1. The
  * parameters are the simulated SUN-3/75's (they only count work when live) with no modelled Ethernet
  * interface, and a VMTP timeout and retry count for loopback on a busy machine.
  */
-public final class VLiveSystem implements LiveSystem {
-    @Override
-    public String name() {
-        return "v";
-    }
-
-    @Override
-    public int minNodes() {
-        return 1;
-    }
-
-    @Override
-    public int maxNodes() {
-        return 16;
-    }
-
-    @Override
-    public String nodeClass(int address, int nodes) {
-        return VServerHost.class.getName();
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-        return liveParameters();
+public final class VLiveSystem extends UniformLiveSystem {
+    public VLiveSystem() {
+        super("v", VServerHost.class, VLiveSystem::liveParameters);
     }
 
     /** V's parameters as the live nodes use them. */

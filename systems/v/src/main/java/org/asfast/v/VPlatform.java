@@ -85,6 +85,19 @@ public final class VPlatform implements Platform, KernelEntry, Ipc, Uio {
         return new Process(v.spawn(server, where == Ipc.Where.REMOTE), server);
     }
 
+    /** Transactions {@code server} executed so far (each once, whatever the network did). */
+    public long executions(Ipc.Server server) {
+        if (!(server instanceof Process p)) {
+            throw new IllegalArgumentException("not a server of " + name);
+        }
+        return p.server().executions();
+    }
+
+    /** Packets either host's kernel sent again so far. */
+    public long retransmissions() {
+        return v.clientKernel().retransmissions() + v.serverKernel().retransmissions();
+    }
+
     @Override
     public int send(Ipc.Server server, Transfer transfer, int bytes) {
         if (!(server instanceof Process p)) {

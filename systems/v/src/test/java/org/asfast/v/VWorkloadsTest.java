@@ -94,18 +94,11 @@ class VWorkloadsTest {
     }
 
     @Test
-    void aMalformedFaultSettingIsAOneLineUserError() {
-        String before = System.getProperty(VProvider.FAULTS);
-        System.setProperty(VProvider.FAULTS, "drop=lots");
-        try {
-            UserError e = assertThrows(UserError.class, () -> open("sun3-75-v-sim"));
+    void aMalformedFaultSettingIsAOneLineUserErrorOnEveryPlatform() {
+        VProvider provider = new VProvider();
+        for (String name : provider.names()) {
+            UserError e = assertThrows(UserError.class, () -> provider.open(name, new PlatformSettings(PlatformSettings.defaults().target(), "drop=lots")));
             assertTrue(!e.getMessage().contains("\n") && e.getMessage().contains("drop"), e.getMessage());
-        } finally {
-            if (before == null) {
-                System.clearProperty(VProvider.FAULTS);
-            } else {
-                System.setProperty(VProvider.FAULTS, before);
-            }
         }
     }
 }
