@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
@@ -38,6 +39,11 @@ public class RpcLatencyBenchmark extends OnPlatform<RpcLatency> {
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Retransmissions {
         public long retransmissions;
+
+        @Setup(org.openjdk.jmh.annotations.Level.Iteration)
+        public void startIteration() {
+            retransmissions = 0;
+        }
     }
 
     @Benchmark
