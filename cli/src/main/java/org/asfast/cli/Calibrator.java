@@ -169,8 +169,13 @@ final class Calibrator {
 
     private double miss(ModelParameters parameters, Target target, double value) {
         ModelParameters trial = parameters.with(List.of(withValue(target.parameter(), value)));
-        double model = ModelCells.measure(target.row(), target.column(),
-                row -> new ModelPlatform(row.platform(), row, trial)).orElseThrow().value();
+        double model;
+        try {
+            model = ModelCells.measure(target.row(), target.column(), row -> new ModelPlatform(row.platform(), row, trial)).orElseThrow().value();
+        } catch (UserError gaveUp) {
+            // A mounted system's client gave up on a call (Sprite's after 8 tries): its server works longer than that, far too slow.
+            return Double.POSITIVE_INFINITY;
+        }
         return Math.log(model / target.paper());
     }
 

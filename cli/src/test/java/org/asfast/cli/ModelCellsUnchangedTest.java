@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
  * way, and its commit says which cells moved and why. Rewritten once since: when {@code asfast model} began running the
  * JMH benchmark classes (the registry), 11 select cells (and their what-if copies) moved by at most 1.4e-7 of their value,
  * because SelectBenchmark checks one select call before measuring, which the old direct path did not, and the virtual
- * clock is read in whole nanoseconds.
+ * clock is read in whole nanoseconds. Rewritten again when Sprite's diskless rows began to run systems/sprite's own file
+ * system (its client and file server, mounted as a RemoteFileSystem) instead of the model's Sprite protocol: the 85
+ * cells of the four diskless Sprite rows (shipped and what-ifs) moved; every other cell is unchanged.
  */
 class ModelCellsUnchangedTest {
     private static final String FIXTURE = "/model-cells-before-kernel.csv";

@@ -48,6 +48,11 @@ final class Disk {
         queue.serve(clock.now(), start -> finish(addressKb, bytes, start));
     }
 
+    /** Books a transfer arriving at {@code arrival} from a simulated node's storage, which waits for it itself; returns when it ends. */
+    double book(double arrival, long addressKb, long bytes) {
+        return queue.serve(arrival, start -> finish(addressKb, bytes, start));
+    }
+
     /** Reads and waits. */
     void read(long addressKb, long bytes) {
         syncWrite(addressKb, bytes);

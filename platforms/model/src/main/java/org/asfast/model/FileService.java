@@ -4,7 +4,7 @@ import org.asfast.model.Namespace.Node;
 
 /**
  * Where a configuration's files live and what each file operation costs there: the local disk with
- * the operating system's write policy, or a server reached by NFS, the Sprite protocol or AFS.
+ * the operating system's write policy, or a server reached by NFS or AFS (Sprite's is mounted: {@link RemoteFileSystem}).
  * Each method charges the whole operation, system call included.
  */
 interface FileService {

@@ -1,5 +1,6 @@
 package org.asfast.model;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.asfast.sim.Simulation;
 import org.asfast.spi.Capability;
@@ -18,7 +19,8 @@ import org.asfast.spi.Select;
  * A 1990 machine running one operating system in one configuration, in virtual time. It runs the
  * same workload code as the host; every kernel call, copy, disk and network transfer charges its
  * modelled cost to the platform's clock, a view of the platform's discrete-event {@link Simulation}, in which a
- * remote configuration's file server is a second machine reached by messages. Nothing here reads the paper's tables: the costs come from
+ * remote configuration's file server is a second machine reached by messages (Sprite's, its own client and server from
+ * systems/sprite, mounted as a {@link RemoteFileSystem}). Nothing here reads the paper's tables: the costs come from
  * {@link ModelParameters}, each with its source.
  */
 public final class ModelPlatform implements Platform {
@@ -27,7 +29,9 @@ public final class ModelPlatform implements Platform {
     private final Simulation simulation = new Simulation();
     private final VirtualClock clock;
     private final ModelMemory memory;
-    private final ModelFiles files;
+    private final Files files;
+    /** A remote configuration's file system from the system that supplies it (Sprite's), or null. */
+    private final RemoteFileSystem.Mount mount;
     private final ModelProcesses processes;
     private final ModelCompiler compiler;
 
@@ -40,17 +44,30 @@ public final class ModelPlatform implements Platform {
         names.create("tmp", true);
         Descriptors descriptors = new Descriptors();
         LocalDisk local = new LocalDisk(hw, spec, names);
+        memory = new ModelMemory(hw);
+        if (row.config().equals("Diskless")) {
+            // Sprite's remote configuration is Sprite's own file system, from systems/sprite, on this machine and a server like it.
+            mount = RemoteFileSystem.serving(row).mount(simulation, spec, new ServerDisk(new Disk(new VirtualClock(simulation), spec)));
+            long programBytes = (long) (spec.number("exec_read_kb") * 1024);
+            files = new MountedFiles(mount.files(), descriptors);
+            processes = new ModelProcesses(hw, spec, descriptors, files, () -> {
+                mount.loadProgram();
+                hw.copy(programBytes, false, false); // the program's pages, from the client's file cache
+            });
+            Files temporaries = spec.flag("local_temporaries") ? new ModelFiles(names, local, descriptors, hw) : files;
+            compiler = new ModelCompiler(hw, spec, files, temporaries, processes);
+            return;
+        }
+        mount = null;
         FileService service = switch (row.config()) {
             case "Local" -> local;
             case "NFS" -> remote(RemoteFiles.Protocol.NFS, local, names);
-            case "Diskless" -> remote(RemoteFiles.Protocol.SPRITE, local, names);
             case "AFS" -> remote(RemoteFiles.Protocol.AFS, local, names);
             default -> throw new IllegalStateException("no model of the configuration " + row.config());
         };
         FileService temporaryService = spec.flag("local_temporaries") ? local : service;
-        memory = new ModelMemory(hw);
         files = new ModelFiles(names, service, descriptors, hw);
-        processes = new ModelProcesses(hw, spec, descriptors, files, service);
+        processes = new ModelProcesses(hw, spec, descriptors, files, service::exec);
         compiler = new ModelCompiler(hw, spec, files, new ModelFiles(names, temporaryService, descriptors, hw), processes);
     }
 
@@ -74,9 +91,13 @@ public final class ModelPlatform implements Platform {
         return spec.row();
     }
 
-    /** Every parameter this platform uses, with its source. */
+    /** Every parameter this platform uses, with its source: the model's, then those of a mounted file system. */
     public Map<String, Parameter> parameters() {
-        return spec.applicable();
+        Map<String, Parameter> all = new LinkedHashMap<>(spec.applicable());
+        if (mount != null) {
+            mount.parameters().forEach(p -> all.putIfAbsent(p.name(), p));
+        }
+        return all;
     }
 
     @Override
@@ -99,5 +120,8 @@ public final class ModelPlatform implements Platform {
     @Override
     public void close() {
         memory.close();
+        if (mount != null) {
+            mount.close();
+        }
     }
 }

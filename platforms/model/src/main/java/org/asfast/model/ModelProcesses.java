@@ -3,6 +3,7 @@ package org.asfast.model;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.Map;
+import org.asfast.spi.Files;
 import org.asfast.spi.KernelEntry;
 import org.asfast.spi.Pipes;
 import org.asfast.spi.Processes;
@@ -18,8 +19,9 @@ import org.asfast.spi.Select;
 final class ModelProcesses implements KernelEntry, Pipes, Select, Processes {
     private final Hardware hw;
     private final Descriptors descriptors;
-    private final ModelFiles files;
-    private final FileService service;
+    private final Files files;
+    /** Loading a program for exec, from wherever the configuration keeps its programs. */
+    private final Runnable loadProgram;
     private final double getpidPath;
     private final double pipePath;
     private final double closePath;
@@ -76,11 +78,11 @@ final class ModelProcesses implements KernelEntry, Pipes, Select, Processes {
         }
     }
 
-    ModelProcesses(Hardware hw, ModelSpec spec, Descriptors descriptors, ModelFiles files, FileService service) {
+    ModelProcesses(Hardware hw, ModelSpec spec, Descriptors descriptors, Files files, Runnable loadProgram) {
         this.hw = hw;
         this.descriptors = descriptors;
         this.files = files;
-        this.service = service;
+        this.loadProgram = loadProgram;
         getpidPath = spec.number("getpid_instructions");
         pipePath = spec.number("pipe_io_instructions");
         closePath = spec.number("close_instructions");
@@ -230,7 +232,7 @@ final class ModelProcesses implements KernelEntry, Pipes, Select, Processes {
     private void forkAndExec() {
         hw.syscall(spawnPath);
         hw.copy(forkCopyBytes, false, false);
-        service.exec();
+        loadProgram.run();
     }
 
     /** What cp does: read the source and write the copy in 8 KB blocks. */

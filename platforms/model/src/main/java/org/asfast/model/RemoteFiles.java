@@ -7,14 +7,13 @@ import java.util.Set;
 import org.asfast.model.Namespace.Node;
 
 /**
- * Files on a server, as the three remote protocols of Tables 7–10 reach them (§10, §11):
+ * Files on a server, as NFS and AFS reach them in Tables 7–10 (§10, §11); Sprite's remote configuration is Sprite's own
+ * file system, mounted as a {@link RemoteFileSystem}:
  * <ul>
  * <li><b>NFS</b>: names are cached after the first lookup, but every open checks the file's
  *     attributes with the server; data is written through on close, one block per call, and the
  *     server forces each block, the file's i-node and any indirect block to disk before replying;
  *     programs are on the server too, and each exec pages their text in over the network;</li>
- * <li><b>Sprite</b>: every open and close goes to the server; clients cache data and delay writes
- *     like the local Sprite file system, and the server writes one i-node when a file is deleted;</li>
  * <li><b>AFS</b>: the client's cache manager answers opens of cached files (callbacks); modified
  *     files go back to the server whole on close.</li>
  * </ul>
@@ -23,7 +22,7 @@ final class RemoteFiles implements FileService {
     private static final long SMALL_MESSAGE = 128;
     private static final double ATTRIBUTE_CACHE_NS = 3e9;
 
-    enum Protocol { NFS, SPRITE, AFS }
+    enum Protocol { NFS, AFS }
 
     private final Protocol protocol;
     private final Hardware client;
@@ -58,7 +57,6 @@ final class RemoteFiles implements FileService {
                 lookupUncachedNames(path);
                 getAttributes(node);
             }
-            case SPRITE -> ask(server.lookups(path));
             case AFS -> askCacheManager();
         }
     }
@@ -74,13 +72,9 @@ final class RemoteFiles implements FileService {
             ask(server.lookups(path));
         }
         call(SMALL_MESSAGE, SMALL_MESSAGE, () -> {
-            if (protocol == Protocol.SPRITE) {
-                server.hw.kernel(server.lookups(path));
-            } else {
-                server.create(path, node);
-                if (protocol == Protocol.NFS && serverCommitsDirectory) {
-                    server.commitDirectory(path);
-                }
+            server.create(path, node);
+            if (protocol == Protocol.NFS && serverCommitsDirectory) {
+                server.commitDirectory(path);
             }
         });
         cachedNames.add(path);
@@ -115,7 +109,6 @@ final class RemoteFiles implements FileService {
                     }
                 }
             }
-            case SPRITE -> ask(0);
             case AFS -> {
                 askCacheManager();
                 if (written) {
@@ -152,7 +145,6 @@ final class RemoteFiles implements FileService {
                     getAttributes(node);
                 }
             }
-            case SPRITE -> ask(server.lookups(path));
             case AFS -> askCacheManager();
         }
     }
@@ -171,10 +163,6 @@ final class RemoteFiles implements FileService {
                 // The program's file lives on the server too: check it, then page its text in over the network.
                 ask(0);
                 readFromServerCache(execReadBytes);
-            }
-            case SPRITE -> {
-                ask(0); // open
-                ask(0); // close
             }
             case AFS -> askCacheManager();
         }

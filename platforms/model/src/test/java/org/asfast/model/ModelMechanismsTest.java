@@ -50,6 +50,19 @@ class ModelMechanismsTest {
     }
 
     @Test
+    void aSimulatedServersStoragesLieApartOnTheModelsDiskAndARewriteWaitsOneRotation() {
+        Simulation simulation = new Simulation();
+        ServerDisk disk = new ServerDisk(new Disk(new VirtualClock(simulation), spec("ds3100-sprite-diskless", set("DS3100", "disk_rotation_ms", "10"),
+                set("all", "disk_track_kb", "10"), set("all", "disk_overhead_ms", "1"), set("DS3100", "disk_seek_ms", "2"))));
+        double first = disk.book(0, "inodes", 4 * 256, 256);
+        double again = disk.book(first, "inodes", 4 * 256, 256);
+        assertEquals(10e6, again - first, 1e-3, "the record's sector comes round again after one rotation");
+        double data = disk.book(again, "data", 4 * 256, 256);
+        assertEquals(1e6 + 2e6 + 5e6 + 0.25 / 10 * 10e6, data - again, 1e-3, "another storage: overhead, a seek, half a rotation, the transfer");
+        assertTrue(disk.book(0, "inodes", 0, 256) > data, "one arm: a request queues behind the others");
+    }
+
+    @Test
     void aSynchronousWriteWaitsForQueuedAsynchronousOnes() {
         VirtualClock clock = new VirtualClock(new Simulation());
         Disk disk = new Disk(clock, spec("ds3100-ultrix3.1-local"));

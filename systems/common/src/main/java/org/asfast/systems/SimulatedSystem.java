@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.asfast.nodes.Faults;
 import org.asfast.sim.Simulation;
 import org.asfast.sim.cluster.Ethernet;
+import org.asfast.sim.cluster.Network;
 import org.asfast.sim.cluster.SimulatedCluster;
 import org.asfast.spi.Clock;
 import org.asfast.spi.UserError;
@@ -14,7 +15,7 @@ import org.asfast.spi.UserError;
  * the simulation until the node says it is done, or fails with a one-line error at the system's timeout.
  */
 public class SimulatedSystem {
-    private final Simulation simulation = new Simulation();
+    private final Simulation simulation;
     private final SimulatedCluster cluster;
     private final Clock clock = new Clock() {
         @Override
@@ -33,9 +34,16 @@ public class SimulatedSystem {
      * one packet handed to the chip at a time, read from memory by its DMA.
      */
     public SimulatedSystem(SystemParameters p, Faults faults) {
+        simulation = new Simulation();
         Ethernet ethernet = new Ethernet(simulation, p.number("ethernet_mbps"), (int) p.number("packet_bytes"),
                 (int) p.number("ethernet_framing_bytes"), p.number("lance_packet_instructions"), true, true);
         cluster = new SimulatedCluster(simulation, ethernet, faults);
+    }
+
+    /** A cluster on {@code network} in a simulation that others share (a modelled machine's, whose workload is its caller). */
+    public SimulatedSystem(Simulation simulation, Network network, Faults faults) {
+        this.simulation = simulation;
+        cluster = new SimulatedCluster(simulation, network, faults);
     }
 
     public Simulation simulation() {

@@ -394,8 +394,10 @@ public final class SpriteFileServer implements Node {
         byId.remove(f.id);
         f.blocks.clear();
         f.dirtySince.clear();
-        // Ousterhout §11: "a single disk I/O ... to write out the file's i-node after it has been deleted"
-        inodes.write((long) f.id * RECORD, record(f, false), true, () -> reply.accept(SpriteFs.reply(SpriteFs.OK).putInt(f.id).bytes()));
+        // Ousterhout §11: "a single disk I/O ... to write out the file's i-node after it has been deleted"; a newer Sprite
+        // file system (delete_sync_writes 0, a what-if) does not wait for it
+        boolean waited = node.parameter("delete_sync_writes") > 0;
+        inodes.write((long) f.id * RECORD, record(f, false), waited, () -> reply.accept(SpriteFs.reply(SpriteFs.OK).putInt(f.id).bytes()));
     }
 
     private void mkdir(String path, Consumer<byte[]> reply) {

@@ -19,14 +19,15 @@ public final class SpriteSimulated extends SimulatedPair<SpriteKernel> {
 
     /**
      * The shipped parameters: the Sun 3/60 and Sprite's UNIX-side figures from the model (its context switch, process
-     * creation, and its file system's paths for open, name lookup, close, read, write, create and delete), the Lance
+     * creation, and its file system's paths for open, name lookup, close, read, write, create and delete, and its delete's
+     * synchronous i-node write), the Lance
      * interface, and Sprite's RPC's and file system's own.
      */
     public static SystemParameters parameters() {
         return SystemParameters.load(ModelHardware.of("sun3-60-sprite-local",
                 "switch_instructions", "pipe_io_instructions", "spawn_instructions", "fork_copy_kb", "getpid_instructions",
                 "open_instructions", "lookup_instructions", "close_instructions", "read_instructions", "write_instructions",
-                "create_extra_instructions", "delete_extra_instructions"), SpriteSimulated.class, "parameters.csv");
+                "create_extra_instructions", "delete_extra_instructions", "delete_sync_writes"), SpriteSimulated.class, "parameters.csv");
     }
 
     @Override

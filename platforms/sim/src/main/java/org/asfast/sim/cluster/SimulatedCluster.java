@@ -56,7 +56,15 @@ public final class SimulatedCluster {
      * the node asks for and was not given is an error naming it.
      */
     public int addNode(int host, Node node, Map<String, Double> parameters) {
-        Member member = new Member(members.size(), hosts.get(host), node, Map.copyOf(parameters));
+        return addNode(host, node, parameters, null);
+    }
+
+    /**
+     * Adds a node as {@link #addNode(int, Node, Map)} does, whose storage takes as long as {@code disk} says
+     * (instead of its {@code disk_access_ms} and {@code disk_transfer_mbs}); null for those.
+     */
+    public int addNode(int host, Node node, Map<String, Double> parameters, DiskTiming disk) {
+        Member member = new Member(members.size(), hosts.get(host), node, Map.copyOf(parameters), disk);
         members.add(member);
         member.start();
         return member.address;
@@ -149,6 +157,7 @@ public final class SimulatedCluster {
         final RandomGenerator random;
         final Map<Work, Double> busy = new EnumMap<>(Work.class);
         final Map<String, SimulatedDisk> disks = new HashMap<>();
+        final DiskTiming diskTiming;
         Node node;
         boolean up = true;
         int epoch;
@@ -156,8 +165,9 @@ public final class SimulatedCluster {
         double clock;
         boolean inHandler;
 
-        Member(int address, Host host, Node node, Map<String, Double> parameters) {
+        Member(int address, Host host, Node node, Map<String, Double> parameters, DiskTiming diskTiming) {
             this.address = address;
+            this.diskTiming = diskTiming;
             this.host = host;
             this.node = node;
             this.parameters = parameters;
@@ -276,7 +286,7 @@ public final class SimulatedCluster {
 
         @Override
         public Storage storage(String name) {
-            return disks.computeIfAbsent(name, n -> new SimulatedDisk(this));
+            return disks.computeIfAbsent(name, n -> new SimulatedDisk(this, n));
         }
 
         @Override
@@ -299,18 +309,20 @@ public final class SimulatedCluster {
 
     /**
      * A node's disk: one arm, served first come first served; each request costs the node's
-     * {@code disk_access_ms} (seek and rotational wait) plus its bytes at {@code disk_transfer_mbs}.
-     * Contents survive a crash of the node.
+     * {@code disk_access_ms} (seek and rotational wait) plus its bytes at {@code disk_transfer_mbs}, or as long as
+     * the node's {@link DiskTiming} says. Contents survive a crash of the node.
      */
     private final class SimulatedDisk implements Storage {
         private final Member owner;
+        private final String name;
         private final org.asfast.sim.FifoResource arm;
         private static final int PAGE = 4096;
         private final Map<Long, byte[]> pages = new HashMap<>();
         private long size;
 
-        SimulatedDisk(Member owner) {
+        SimulatedDisk(Member owner, String name) {
             this.owner = owner;
+            this.name = name;
             this.arm = new org.asfast.sim.FifoResource(simulation, "disk of node " + owner.address);
         }
 
@@ -325,7 +337,7 @@ public final class SimulatedCluster {
                 byte[] page = pages.get((offset + i) / PAGE);
                 data[i] = page == null ? 0 : page[(int) ((offset + i) % PAGE)];
             }
-            finish(serviceNanos(length), () -> done.accept(data));
+            finish(book(offset, length), () -> done.accept(data));
         }
 
         @Override
@@ -334,7 +346,7 @@ public final class SimulatedCluster {
                 pages.computeIfAbsent((offset + i) / PAGE, p -> new byte[PAGE])[(int) ((offset + i) % PAGE)] = data[i];
             }
             size = Math.max(size, offset + data.length);
-            double at = arm.reserveFrom(owner.now(), serviceNanos(data.length));
+            double at = book(offset, data.length);
             int myEpoch = owner.epoch;
             simulation.at(durable ? at : owner.now(), () -> {
                 if (owner.up && owner.epoch == myEpoch) {
@@ -343,8 +355,12 @@ public final class SimulatedCluster {
             });
         }
 
-        private void finish(double nanos, Runnable done) {
-            double at = arm.reserveFrom(owner.now(), nanos);
+        /** Queues a transfer now; returns when it ends. */
+        private double book(long offset, int length) {
+            return owner.diskTiming != null ? owner.diskTiming.book(owner.now(), name, offset, length) : arm.reserveFrom(owner.now(), serviceNanos(length));
+        }
+
+        private void finish(double at, Runnable done) {
             int myEpoch = owner.epoch;
             simulation.at(at, () -> {
                 if (owner.up && owner.epoch == myEpoch) {
