@@ -189,4 +189,27 @@ class SimulatedClusterTest {
         assertEquals(2020_000 + 10_000 + copy, receiver.replies.get(1) - start, 1.0);
         assertEquals(20_000, cluster.busyNanos(a, Work.DATA_TRANSFER), 1e-6, "waiting for the interface is not work");
     }
+
+    @Test
+    void aNodesStorageTakesAsLongAsItsDiskTimingSays() {
+        Simulation sim = new Simulation();
+        SimulatedCluster c = cluster(sim, Faults.NONE);
+        List<String> booked = new ArrayList<>();
+        DiskTiming disk = (arrival, storage, offset, bytes) -> {
+            booked.add(storage + "@" + offset + "+" + bytes);
+            return arrival + 5_000_000; // every request 5 ms
+        };
+        Client node = new Client();
+        int address = c.addNode(c.addHost(ONE_MIPS), node, Map.of(), disk);
+        sim.run();
+        double[] done = new double[2];
+        c.invoke(address, () -> {
+            node.context.storage("inodes").write(512, new byte[256], true, () -> done[0] = sim.now());
+            node.context.storage("data").read(0, 4096, bytes -> done[1] = sim.now());
+        });
+        sim.run();
+        assertEquals(List.of("inodes@512+256", "data@0+4096"), booked, "each request, with its storage, offset and length");
+        assertEquals(5e6, done[0], 1e-6, "the write is on disk when the timing says");
+        assertEquals(5e6, done[1], 1e-6, "no disk_access_ms needed: the timing decides, and queues, itself");
+    }
 }
