@@ -36,7 +36,8 @@ final class SpriteMount extends SpriteFsPlatform implements RemoteFileSystem.Mou
             "delete_extra_instructions", "delete_sync_writes", "remote_open_instructions");
     /** Sprite's own, the same on every machine: its RPC's and its caches'. */
     private static final List<String> OWN = List.of("header_bytes", "fragment_bytes", "max_fragments", "rpc_client_instructions",
-            "rpc_server_instructions", "null_procedure_instructions", "retransmit_ms", "max_tries", "delayed_write_s", "cache_block_instructions");
+            "rpc_server_instructions", "null_procedure_instructions", "retransmit_ms", "fragmented_retry_ms", "max_timeout_wait_ms", "max_ack_wait_ms",
+            "max_tries", "delayed_write_s", "cache_block_instructions");
 
     private final SimulatedSystem system;
     private final SpriteFsClient client;
