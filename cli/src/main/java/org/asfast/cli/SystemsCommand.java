@@ -45,8 +45,29 @@ public final class SystemsCommand implements Callable<Integer> {
     @Option(names = "--calibrate", description = "Solve the calibrated parameters again and print them (write them into the parameter files named by each source).")
     boolean calibrate;
 
+    @Option(names = "--put", paramLabel = "FILE",
+            description = "Instead of the cells: store FILE on one file configuration (--on), read it back, and print how long each took.")
+    Path put;
+
+    @Option(names = "--on", paramLabel = "PLATFORM",
+            description = "With --put: sun3-60-amoeba-bullet-sim, sun3-60-amoeba-bullet-dir-sim, sun3-60-sprite-cache-sim, sun3-60-sprite-nocache-sim, or their live twins (amoeba-bullet-live, ...).")
+    String on;
+
+    @Option(names = "--as", paramLabel = "NAME", description = "With --put: the name to store it under (default: the file's own).")
+    String as;
+
+    @Option(names = "--set", paramLabel = "PARAMETER=VALUE",
+            description = "With --put: change one of the system's parameters, e.g. bullet_store_mb=1 or sprite_disk_mb=1. Repeatable.")
+    List<String> settings = new ArrayList<>();
+
     @Override
     public Integer call() {
+        if (put != null || on != null) {
+            if (put == null || on == null) {
+                throw new UserError("--put and --on go together: give the file and the file configuration, e.g. --put notes.txt --on sun3-60-amoeba-bullet-dir-sim");
+            }
+            return FilePut.put(put, on, as, settings, System.out);
+        }
         if (faults != null) {
             return underFaults(faults);
         }

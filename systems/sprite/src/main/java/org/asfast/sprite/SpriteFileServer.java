@@ -50,6 +50,7 @@ public final class SpriteFileServer implements Node {
     private Storage inodes;
     private Storage data;
     private long delayNanos;
+    private long diskBytes;
     private boolean loaded;
     private final List<Runnable> early = new ArrayList<>();
     private final Map<String, Inode> names = new HashMap<>();
@@ -88,6 +89,7 @@ public final class SpriteFileServer implements Node {
         kernel.start(context);
         node = context;
         delayNanos = Math.round(node.parameter("delayed_write_s") * 1e9);
+        diskBytes = Math.round(node.parameter("sprite_disk_mb") * (1 << 20));
         inodes = node.storage("inodes");
         data = node.storage("data");
         if (inodes.size() == 0) {
@@ -157,6 +159,7 @@ public final class SpriteFileServer implements Node {
             case SpriteFs.MKDIR -> mkdir(in.getString(), reply);
             case SpriteFs.STAT -> stat(in.getString(), reply);
             case SpriteFs.REOPEN -> reopen(from, in, reply);
+            case SpriteFs.FREE -> reply.accept(SpriteFs.reply(SpriteFs.OK).putLong(diskBytes - usedBytes()).bytes());
             default -> throw new IllegalStateException("unknown file system operation " + op + " from node " + from);
         }
     }
@@ -286,6 +289,7 @@ public final class SpriteFileServer implements Node {
     private void close(int client, int id, int mode, long size, Consumer<byte[]> reply) {
         node.work(Work.KERNEL_CALL, node.parameter("close_instructions") + node.parameter("remote_open_instructions"));
         Inode f = byId.get(id);
+        int status = SpriteFs.OK;
         if (f != null) {
             int[] counts = f.openers.get(client);
             boolean writing = (mode & SpriteFs.WRITING) != 0;
@@ -295,14 +299,16 @@ public final class SpriteFileServer implements Node {
                     f.openers.remove(client);
                 }
             }
-            if (writing && size >= 0) {
+            if (writing && size > f.size && usedBytes() + (blocksOf(size) - blocksOf(f.size)) * BLOCK > diskBytes) {
+                status = SpriteFs.NO_SPACE; // the blocks the writer's cache holds would not fit on the disk
+            } else if (writing && size >= 0) {
                 f.size = Math.max(f.size, size); // the writer's cache knows the size of what it holds
             }
             if (f.openers.isEmpty()) {
                 f.cacheable = true; // no longer shared: caching is allowed again from the next open
             }
         }
-        reply.accept(SpriteFs.reply(SpriteFs.OK).bytes());
+        reply.accept(SpriteFs.reply(status).bytes());
     }
 
     private void read(int id, int block, Consumer<byte[]> reply) {
@@ -344,6 +350,10 @@ public final class SpriteFileServer implements Node {
             reply.accept(SpriteFs.reply(SpriteFs.NO_SUCH_FILE).bytes());
             return;
         }
+        if ((long) block * BLOCK >= blocksOf(f.size) * BLOCK && usedBytes() + BLOCK > diskBytes) {
+            reply.accept(SpriteFs.reply(SpriteFs.NO_SPACE).bytes()); // a new block, and the disk has none left
+            return;
+        }
         withBlock(f, block, b -> {
             Charges.copy(node, Work.DATA_TRANSFER, bytes.length); // from the request into the cache
             System.arraycopy(bytes, 0, b, offset, bytes.length);
@@ -358,6 +368,15 @@ public final class SpriteFileServer implements Node {
             node.after(due, () -> flush(f, block, since, () -> { }));
             reply.accept(SpriteFs.reply(SpriteFs.OK).bytes());
         });
+    }
+
+    /** The disk's blocks the files hold: each file's size in whole blocks (its i-node's record aside). */
+    private long usedBytes() {
+        return byId.values().stream().mapToLong(f -> blocksOf(f.size)).sum() * BLOCK;
+    }
+
+    private static long blocksOf(long size) {
+        return Math.ceilDiv(size, BLOCK);
     }
 
     /** Writes a dirty block and the file's i-node to disk, if the file still exists and the block was not written since. */

@@ -21,7 +21,7 @@ final class SpriteFs {
     static final int BLOCK = 4096;
 
     // client to server
-    static final int OPEN = 1, CLOSE = 2, READ = 3, WRITE = 4, REMOVE = 5, MKDIR = 6, STAT = 7, REOPEN = 8;
+    static final int OPEN = 1, CLOSE = 2, READ = 3, WRITE = 4, REMOVE = 5, MKDIR = 6, STAT = 7, REOPEN = 8, FREE = 9;
     // server to client
     static final int RECALL = 20;
 
@@ -29,7 +29,7 @@ final class SpriteFs {
     static final int READING = 1, WRITING = 2, CREATING = 4;
 
     // answers
-    static final int OK = 0, NO_SUCH_FILE = 1, EXISTS = 2, NOT_A_DIRECTORY = 3, STALE = 4, IS_A_DIRECTORY = 5;
+    static final int OK = 0, NO_SUCH_FILE = 1, EXISTS = 2, NOT_A_DIRECTORY = 3, STALE = 4, IS_A_DIRECTORY = 5, NO_SPACE = 6;
 
     static String describe(int status, String path) {
         return switch (status) {
@@ -38,6 +38,7 @@ final class SpriteFs {
             case NOT_A_DIRECTORY -> "a component of " + path + " is not a directory";
             case IS_A_DIRECTORY -> path + " is a directory";
             case STALE -> "the file server rebooted and does not know " + path + " any more";
+            case NO_SPACE -> "the file server's disk is full: " + path + " does not fit; give it more room (sprite_disk_mb) or remove files";
             default -> "file server answered " + status + " for " + path;
         };
     }

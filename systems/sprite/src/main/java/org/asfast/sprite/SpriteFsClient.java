@@ -320,7 +320,11 @@ public final class SpriteFsClient implements Node {
             f.readers--;
         }
         long size = writing && f.cacheable ? f.size : -1;
-        rpc(boot -> SpriteFs.request(SpriteFs.CLOSE, boot).putInt(f.id).putInt(s.mode()).putLong(size).bytes(), in -> done.ok(null), done);
+        rpc(boot -> SpriteFs.request(SpriteFs.CLOSE, boot).putInt(f.id).putInt(s.mode()).putLong(size).bytes(), in -> {
+            if (answered(in, f.path, done)) { // a full disk refuses the blocks this cache holds
+                done.ok(null);
+            }
+        }, done);
     }
 
     public void remove(String path, Done<Void> done) {
@@ -329,6 +333,16 @@ public final class SpriteFsClient implements Node {
             if (answered(in, path, done)) {
                 files.remove(in.getInt()); // its blocks, dirty ones too, are of no use now
                 done.ok(null);
+            }
+        }, done);
+    }
+
+    /** The bytes free on the server's disk. */
+    public void free(Done<Long> done) {
+        Charges.trap(node);
+        rpc(boot -> SpriteFs.request(SpriteFs.FREE, boot).bytes(), in -> {
+            if (answered(in, "the disk", done)) {
+                done.ok(in.getLong());
             }
         }, done);
     }

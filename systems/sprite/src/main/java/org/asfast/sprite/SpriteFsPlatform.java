@@ -152,7 +152,11 @@ public abstract class SpriteFsPlatform implements Platform, Memory {
 
         @Override
         public void requireFreeSpace(long bytes, String purpose) {
-            // the server's disk is its node's storage: simulated it never fills; live it is the scratch folder's file system
+            long free = SpriteFsPlatform.this.<Long>await(machine(), "free space", SpriteFsClient::free);
+            if (free < bytes) {
+                throw new UserError(String.format(java.util.Locale.ROOT, "the Sprite file server's disk of %s has %d bytes free, and %s needs %d: "
+                        + "give it more room (sprite_disk_mb) or a smaller file", name, free, purpose, bytes));
+            }
         }
     }
 

@@ -65,6 +65,30 @@ class SpriteFsTest {
         }
     }
 
+    /**
+     * A full disk refuses what does not fit in one line, and keeps what did: written through (NOCACHE) the block
+     * that needs new room is refused; from a cache the close that would give the server the blocks is.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aFullDiskIsAOneLineErrorAndKeepsWhatFits(boolean caching) {
+        try (SpriteFsSimulated sprite = new SpriteFsSimulated("test", SpriteSimulated.parameters().with("sprite_disk_mb", 0.05), Faults.NONE, caching)) {
+            Files files = sprite.require(Files.class);
+            byte[] fits = pattern(20_000, 9);
+            writeFile(files, "fits", fits);
+            UserError free = assertThrows(UserError.class, () -> files.requireFreeSpace(1 << 20, "a test's file"));
+            assertTrue(free.getMessage().contains("has " + (Math.round(0.05 * (1 << 20)) - 5 * 4096) + " bytes free, and a test's file needs 1048576"), free.getMessage());
+            int fd = files.create("too-large");
+            UserError full = assertThrows(UserError.class, () -> {
+                write(files, fd, pattern(100 * 1024, 10));
+                files.close(fd);
+            });
+            assertFalse(full.getMessage().contains("\n"), full.getMessage());
+            assertTrue(full.getMessage().contains("disk is full: too-large does not fit"), full.getMessage());
+            assertArrayEquals(fits, readFile(files, "fits", fits.length));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void whatIsWrittenIsReadBackWithItsSizeAndNamesWork(boolean caching) {

@@ -1,0 +1,140 @@
+package org.asfast.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.asfast.amoeba.AmoebaFilesLive;
+import org.asfast.amoeba.AmoebaFilesSimulated;
+import org.asfast.amoeba.AmoebaProvider;
+import org.asfast.amoeba.AmoebaSimulated;
+import org.asfast.nodes.Faults;
+import org.asfast.spi.Memory;
+import org.asfast.spi.Platform;
+import org.asfast.spi.UserError;
+import org.asfast.sprite.SpriteFsLive;
+import org.asfast.sprite.SpriteFsSimulated;
+import org.asfast.sprite.SpriteProvider;
+import org.asfast.sprite.SpriteSimulated;
+import org.asfast.systems.SystemParameters;
+
+/**
+ * {@code asfast systems --put FILE --on PLATFORM}: one file of the user's stored on one of Douglis et al.'s file
+ * configurations (Amoeba BULLET or BULLET/DIR, Sprite CACHE or NOCACHE; simulated or live), read back and compared,
+ * with the time each took. What the file system refuses (a name, a full store) is a one-line error; the platform,
+ * and with it every file a live server wrote, is gone when it returns.
+ */
+final class FilePut {
+    /** The largest file taken: the stores hold 128 MB. */
+    private static final long MAX_BYTES = 64L << 20;
+
+    private record Configuration(boolean amoeba, Function<SystemParameters, Platform> open) {
+    }
+
+    private static final Map<String, Configuration> CONFIGURATIONS = configurations();
+
+    private FilePut() {
+    }
+
+    private static Map<String, Configuration> configurations() {
+        Map<String, Configuration> c = new LinkedHashMap<>();
+        c.put(AmoebaProvider.BULLET_SIMULATED, new Configuration(true, p -> new AmoebaFilesSimulated(AmoebaProvider.BULLET_SIMULATED, "BULLET", p, Faults.NONE)));
+        c.put(AmoebaProvider.BULLET_DIR_SIMULATED, new Configuration(true, p -> new AmoebaFilesSimulated(AmoebaProvider.BULLET_DIR_SIMULATED, "BULLET/DIR", p, Faults.NONE)));
+        c.put(SpriteProvider.CACHE_SIMULATED, new Configuration(false, p -> new SpriteFsSimulated(SpriteProvider.CACHE_SIMULATED, p, Faults.NONE, true)));
+        c.put(SpriteProvider.NOCACHE_SIMULATED, new Configuration(false, p -> new SpriteFsSimulated(SpriteProvider.NOCACHE_SIMULATED, p, Faults.NONE, false)));
+        c.put(AmoebaProvider.BULLET_LIVE, new Configuration(true, p -> new AmoebaFilesLive(AmoebaProvider.BULLET_LIVE, "BULLET", p, "")));
+        c.put(AmoebaProvider.BULLET_DIR_LIVE, new Configuration(true, p -> new AmoebaFilesLive(AmoebaProvider.BULLET_DIR_LIVE, "BULLET/DIR", p, "")));
+        Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
+        c.put(SpriteProvider.CACHE_LIVE, new Configuration(false, p -> new SpriteFsLive(SpriteProvider.CACHE_LIVE, p, "", true, scratch)));
+        c.put(SpriteProvider.NOCACHE_LIVE, new Configuration(false, p -> new SpriteFsLive(SpriteProvider.NOCACHE_LIVE, p, "", false, scratch)));
+        return c;
+    }
+
+    /** Stores {@code file} as {@code name} on {@code platform} with the parameter changes {@code settings} (name=value). */
+    static int put(Path file, String platform, String name, List<String> settings, PrintStream out) {
+        Configuration configuration = CONFIGURATIONS.get(platform);
+        if (configuration == null) {
+            throw new UserError("unknown file configuration '" + platform + "' for --on; choose one of " + String.join(", ", CONFIGURATIONS.keySet()));
+        }
+        SystemParameters parameters = changed(configuration.amoeba() ? AmoebaSimulated.parameters() : SpriteSimulated.parameters(), settings);
+        byte[] data = read(file);
+        String as = name != null ? name : file.getFileName().toString();
+        Platform opened;
+        try {
+            opened = configuration.open().apply(parameters);
+        } catch (IllegalStateException e) { // a server that cannot start with these parameters (a store too small for its i-nodes)
+            throw new UserError(platform + " cannot start with these parameters: " + e.getMessage());
+        }
+        try (Platform p = opened) {
+            org.asfast.spi.Files files = p.require(org.asfast.spi.Files.class);
+            MemorySegment buffer = p.require(Memory.class).allocate(Math.max(1, data.length), 8);
+            MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, 0, data.length);
+            files.requireFreeSpace(data.length, "'" + as + "'");
+            long start = p.clock().nanos();
+            int fd = files.create(as);
+            for (long written = 0; written < data.length; ) {
+                written += files.write(fd, buffer.asSlice(written), data.length - written);
+            }
+            files.close(fd);
+            long stored = p.clock().nanos();
+            MemorySegment back = p.require(Memory.class).allocate(Math.max(1, data.length), 8);
+            fd = files.openForReading(as);
+            long got = 0;
+            for (long n; got < data.length && (n = files.read(fd, back.asSlice(got), data.length - got)) > 0; ) {
+                got += n;
+            }
+            files.close(fd);
+            long readBack = p.clock().nanos();
+            if (got != data.length || !Arrays.equals(data, back.asSlice(0, got).toArray(ValueLayout.JAVA_BYTE))) {
+                throw new IllegalStateException(platform + " gave back " + got + " bytes of '" + as + "' that differ from the " + data.length + " stored");
+            }
+            String clock = p.clock().isVirtual() ? "simulated" : "wall clock";
+            out.printf(Locale.ROOT, "%s: stored '%s' (%d bytes) in %.3f ms and read it back, byte for byte, in %.3f ms (%s)%n",
+                    platform, as, data.length, (stored - start) / 1e6, (readBack - stored) / 1e6, clock);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            throw new UserError(platform + " refuses '" + as + "': " + e.getMessage());
+        }
+    }
+
+    private static SystemParameters changed(SystemParameters parameters, List<String> settings) {
+        for (String setting : settings) {
+            int eq = setting.indexOf('=');
+            String name = eq < 0 ? setting : setting.substring(0, eq).strip();
+            double value;
+            try {
+                value = Double.parseDouble(setting.substring(eq + 1).strip());
+                parameters.parameter(name);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw new UserError("--set '" + setting + "': give PARAMETER=VALUE with one of the system's parameters and a number, e.g. bullet_store_mb=1");
+            }
+            if (eq < 0 || !Double.isFinite(value) || value < 0) {
+                throw new UserError("--set '" + setting + "': give PARAMETER=VALUE with one of the system's parameters and a number of 0 or more, e.g. bullet_store_mb=1");
+            }
+            parameters = parameters.with(name, value);
+        }
+        return parameters;
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new UserError("--put " + file + " is not a regular file; give a file to store");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new UserError("--put " + file + " is larger than " + (MAX_BYTES >> 20) + " MB; give a smaller file");
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UserError("cannot read --put " + file + ": " + e.getMessage());
+        }
+    }
+}
