@@ -91,6 +91,16 @@ public final class LivePair implements AutoCloseable {
         client.runUntil(() -> false, time);
     }
 
+    /** Runs the client's loop for at most {@code time} with nothing asked of it, until {@code enough} holds (checked after each event). */
+    public void idle(Duration time, java.util.function.BooleanSupplier enough) {
+        client.runUntil(enough, time);
+    }
+
+    /** Makes a loop another thread is running in {@link #idle} look at its condition now. */
+    public void wake() {
+        client.post(() -> { });
+    }
+
     /** A fresh process for the first server on the same port and storage, after {@link #crashServer}. */
     public void restartServer() {
         restart(0);

@@ -52,7 +52,7 @@ class SpriteFsLiveTest {
             sprite.idle(Duration.ofMillis(Math.round(DELAY_S * 3000)));
             Path disk = sprite.serverFolder().resolve("data");
             assertTrue(java.nio.file.Files.size(disk) >= data.length, "the blocks are in " + disk);
-            assertEquals(0, sprite.client().dirtyBytes());
+            assertEquals(0, sprite.dirtyBytes());
         }
     }
 
@@ -68,12 +68,33 @@ class SpriteFsLiveTest {
             byte[] second = pattern(5000, 6);
             write(files, fd, second);
             files.close(fd);
-            assertTrue(sprite.client().dirtyBytes() >= first.length, "the dirty blocks stayed on the client");
+            assertTrue(sprite.dirtyBytes() >= first.length, "the dirty blocks stayed on the client");
             byte[] expected = Arrays.copyOf(first, first.length + second.length);
             System.arraycopy(second, 0, expected, first.length, second.length);
             int in = files.openForReading("new");
             assertArrayEquals(expected, read(files, in, expected.length + 1));
             files.close(in);
+        }
+    }
+
+    /**
+     * With no call after a write, the client's daemon still sends the block when it is due: a crash after the delay
+     * (and the daemon's check) loses nothing, the live promise independently of the benchmark's calls.
+     */
+    @Test
+    void delayedWritesGoOutWithoutCallsOnceTheyAreDue() throws InterruptedException {
+        try (SpriteFsLive sprite = new SpriteFsLive("test", parameters(), "", true, scratch)) {
+            Files files = sprite.require(Files.class);
+            int fd = files.create("idle");
+            byte[] data = pattern(8192, 3);
+            write(files, fd, data);
+            files.close(fd);
+            assertEquals(data.length, sprite.dirtyBytes(), "just written: only in the client's cache");
+            long check = Math.round(parameters().number("live_flush_check_ms"));
+            Thread.sleep(Math.round(DELAY_S * 1000) + 5 * check + 200); // no call: only the daemon drives the client's kernel
+            assertEquals(0, sprite.dirtyBytes(), "the daemon wrote the due blocks back");
+            sprite.rebootClient(); // the client's memory is lost
+            assertArrayEquals(data, readFile(sprite.require(Files.class), "idle", data.length + 1), "the server has every byte");
         }
     }
 
