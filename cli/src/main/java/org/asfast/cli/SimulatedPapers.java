@@ -57,7 +57,9 @@ final class SimulatedPapers {
         List<Compared> compared = new ArrayList<>();
         for (SimulatedPaper.Tagged t : paper.tagged()) {
             SimulatedPaper.Cell c = t.cell();
-            compared.add(new Compared(c, t.tag(), baselines.value(c.paper(), c.table(), row(c), c.column()).orElse(null)));
+            boolean unchecked = baselines.tables().stream().noneMatch(b -> b.paper().equals(c.paper()) && b.table().equals(c.table()));
+            String tag = unchecked && t.tag().startsWith(SimulatedPaper.PREDICTION) ? SimulatedPaper.NO_PAPER_VALUE : t.tag();
+            compared.add(new Compared(c, tag, baselines.value(c.paper(), c.table(), row(c), c.column()).orElse(null)));
         }
         return compared;
     }

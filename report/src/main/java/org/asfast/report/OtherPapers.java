@@ -100,7 +100,35 @@ final class OtherPapers {
                     title(table), table.source(), headings, shown, null, notes(simulated, live)));
         }
         fidelityViews(baselines, simulated, views);
+        uncheckedViews(simulated, views);
         return views;
+    }
+
+    /**
+     * Simulated cells of tables the paper does not have (Andrew on Amoeba and Sprite), one table each: predictions that
+     * nothing can check yet, labelled so.
+     */
+    private static void uncheckedViews(List<SimulatedCells.Cell> simulated, List<TableView> views) {
+        Map<List<String>, List<SimulatedCells.Cell>> byTable = new LinkedHashMap<>();
+        simulated.stream().filter(c -> c.tag().equals(SimulatedCells.NO_PAPER_VALUE))
+                .forEach(c -> byTable.computeIfAbsent(List.of(c.paper(), c.table()), k -> new ArrayList<>()).add(c));
+        byTable.forEach((key, cells) -> {
+            Set<String> columns = new LinkedHashSet<>();
+            Map<RowLabel, Map<String, SimulatedCells.Cell>> rows = new LinkedHashMap<>();
+            for (SimulatedCells.Cell c : cells) {
+                columns.add(c.column());
+                rows.computeIfAbsent(c.row(), r -> new LinkedHashMap<>()).put(c.column(), c);
+            }
+            List<String> headings = columns.stream().map(c -> c + " (" + OusterhoutReport.unitText(cells.getFirst().unit()) + ")").toList();
+            List<TableView.Row> shown = new ArrayList<>();
+            rows.forEach((label, byColumn) -> shown.add(new TableView.Row(label + " (simulated)", "simulated", "simulated, virtual time",
+                    columns.stream().map(column -> byColumn.containsKey(column) ? SimulatedCells.view(byColumn.get(column), java.util.Optional.empty())
+                            : TableView.Cell.empty()).toList())));
+            String paper = PAPER_NAMES.getOrDefault(key.get(0), key.get(0));
+            views.add(new TableView(key.get(0) + "-" + slug(key.get(1)) + "-predictions", key.get(0), key.get(1),
+                    paper + ": " + key.get(1) + " on the simulated systems (" + SimulatedCells.NO_PAPER_VALUE + ")", "the run's simulated.csv",
+                    headings, shown, null, "The paper has no figures for these cells: each is a prediction of the simulated systems that nothing can check yet."));
+        });
     }
 
     static final String SIMULATED_NOTE = "Simulated rows: the system's nodes run on the modelled machine in virtual time. A calibration cell had"

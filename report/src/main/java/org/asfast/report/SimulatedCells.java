@@ -23,6 +23,8 @@ import org.asfast.spi.UserError;
 public final class SimulatedCells {
     public static final String FILE = "simulated.csv";
     static final double GOAL = 0.15;
+    /** The tag of a cell in a table the paper does not have: a prediction nothing can check yet. */
+    static final String NO_PAPER_VALUE = "prediction, no paper value";
     private static final List<String> COLUMNS = List.of("paper", "table", "machine", "os", "config", "column", "unit", "value", "platform", "tag");
 
     /** One simulated cell. */
@@ -108,7 +110,7 @@ public final class SimulatedCells {
     /** A report cell showing a simulated value, with its tag and its error against the paper in the tooltip. */
     static TableView.Cell view(Cell c, Optional<Double> printed) {
         String error = printed.map(p -> String.format(Locale.ROOT, "; %+.1f%% against the paper's %s", 100 * (c.value() / p - 1), Numbers.readable(p))).orElse("");
-        return new TableView.Cell(Numbers.readable(c.value()), c.value(), Double.NaN, Double.NaN, "simulated " + c.tag().replace(" (out-of-sample)", " out-of-sample"),
+        return new TableView.Cell(Numbers.readable(c.value()), c.value(), Double.NaN, Double.NaN, "simulated " + c.tag().replace(" (out-of-sample)", " out-of-sample").replace(", no paper value", " unchecked"),
                 "simulated on " + c.platform() + " in virtual time, " + c.tag() + error);
     }
 }

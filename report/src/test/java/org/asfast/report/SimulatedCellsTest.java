@@ -49,6 +49,23 @@ class SimulatedCellsTest {
     }
 
     @Test
+    void predictionsOfATableThePaperDoesNotHaveGetATableOfTheirOwnLabelledSoAndNoFidelity() {
+        RowLabel copy = new RowLabel("Sun 3/60", "", "Copy");
+        List<SimulatedCells.Cell> cells = List.of(
+                new SimulatedCells.Cell("douglis1991", "Andrew", copy, "Amoeba BULLET", "s", 66.9, "sun3-60-amoeba-bullet-sim", SimulatedCells.NO_PAPER_VALUE),
+                new SimulatedCells.Cell("douglis1991", "Andrew", copy, "Sprite CACHE", "s", 79.8, "sun3-60-sprite-cache-sim", SimulatedCells.NO_PAPER_VALUE));
+        TableView table = OtherPapers.views(BASELINES, Map.of(), cells).stream().filter(v -> v.id().equals("douglis1991-andrew-predictions"))
+                .findFirst().orElseThrow();
+        assertTrue(table.caption().contains("Andrew on the simulated systems (prediction, no paper value)"), table.caption());
+        assertEquals(List.of("Amoeba BULLET (s)", "Sprite CACHE (s)"), table.columns());
+        TableView.Row row = table.rows().getFirst();
+        assertEquals("Sun 3/60 Copy (simulated)", row.label());
+        assertEquals(79.8, row.cells().get(1).value());
+        assertTrue(row.cells().get(1).title().contains("prediction, no paper value") && row.cells().get(1).css().contains("unchecked"), row.cells().get(1).title());
+        assertTrue(SimulatedCells.summaries(cells, BASELINES).isEmpty(), "nothing to compare them with");
+    }
+
+    @Test
     void aRunWithoutSimulatedCellsShowsNoneAndABrokenFileIsAOneLineError() throws Exception {
         assertEquals(List.of(), SimulatedCells.read(run));
         Files.writeString(run.resolve(SimulatedCells.FILE), "paper,table\ndouglis1991,1a\n");

@@ -1,7 +1,10 @@
 package org.asfast.amoeba;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import org.asfast.nodes.Faults;
+import org.asfast.nodes.Node;
+import org.asfast.nodes.NodeContext;
 import org.asfast.spi.Clock;
 import org.asfast.systems.ModelHardware;
 import org.asfast.systems.Outcome;
@@ -16,6 +19,7 @@ import org.asfast.systems.SystemParameters;
 public final class AmoebaFilesSimulated extends AmoebaFilesPlatform {
     private final SimulatedSystem system;
     private final AmoebaKernel client = new AmoebaKernel();
+    private NodeContext clientMachine;
     private final int clientAddress;
     private final int bulletAddress;
     private final int directoryAddress;
@@ -27,7 +31,19 @@ public final class AmoebaFilesSimulated extends AmoebaFilesPlatform {
         super(name, configuration, parameters);
         system = new SimulatedSystem(parameters, faults);
         Map<String, Double> numbers = parameters.numbers();
-        clientAddress = system.cluster().addNode(system.cluster().addHost(ModelHardware.processor("client Sun 3/60", parameters)), client, numbers);
+        Node clientNode = new Node() { // the client's kernel, and its machine for the programs' own work
+            @Override
+            public void start(NodeContext context) {
+                clientMachine = context;
+                client.start(context);
+            }
+
+            @Override
+            public void receive(int from, byte[] message) {
+                client.receive(from, message);
+            }
+        };
+        clientAddress = system.cluster().addNode(system.cluster().addHost(ModelHardware.processor("client Sun 3/60", parameters)), clientNode, numbers);
         bulletAddress = system.cluster().addNode(system.cluster().addHost(ModelHardware.processor("Bullet server Sun 3/60", parameters)), bullet, numbers);
         directoryAddress = AmoebaFiles.Configuration.parse(configuration) == AmoebaFiles.Configuration.BULLET ? -1
                 : system.cluster().addNode(system.cluster().addHost(ModelHardware.processor("directory server Sun 3/60", parameters)), directory, numbers);
@@ -43,6 +59,17 @@ public final class AmoebaFilesSimulated extends AmoebaFilesPlatform {
         system.await(clientAddress, () -> client.trans(server, request, true, outcome), outcome, deadlineNanos,
                 bullet ? "Amoeba trans to the Bullet server" : "Amoeba trans to the directory server");
         return client.reply();
+    }
+
+    @Override
+    protected Consumer<Consumer<NodeContext>> cpu() {
+        return work -> {
+            Outcome outcome = new Outcome();
+            system.await(clientAddress, () -> {
+                work.accept(clientMachine);
+                outcome.succeed(clientMachine.nanos());
+            }, outcome, deadlineNanos, "a program on the Amoeba client");
+        };
     }
 
     SimulatedSystem system() {

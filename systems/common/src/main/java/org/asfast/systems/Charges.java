@@ -24,6 +24,11 @@ public final class Charges {
         node.work(kind, seconds * node.parameter("mips") * 1e6 / node.parameter("kernel_cpi"));
     }
 
+    /** {@code instructions} of a user program: the machine's MIPS rating counts user instructions; the kernel's run kernel_cpi times slower. */
+    public static void user(NodeContext node, double instructions) {
+        node.work(Work.PROCEDURE, instructions / node.parameter("kernel_cpi"));
+    }
+
     /** One context switch: the scheduler's {@code schedulerInstructions}, then one thread's registers out and another's in. */
     public static void contextSwitch(NodeContext node, double schedulerInstructions) {
         node.work(Work.CONTROL_TRANSFER, schedulerInstructions);

@@ -56,6 +56,8 @@ public interface SimulatedPaper {
     String DERIVED = "derived";
     String PREDICTION = "prediction";
     String OUT_OF_SAMPLE = "prediction (out-of-sample)";
+    /** A prediction in a table the paper does not have (Andrew on Amoeba and Sprite): nothing can check it yet. */
+    String NO_PAPER_VALUE = "prediction, no paper value";
     /** How far the calibrated parameters move to find what a cell depends on. */
     double MOVE = 1.25;
 

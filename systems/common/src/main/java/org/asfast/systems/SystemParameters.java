@@ -106,6 +106,23 @@ public final class SystemParameters {
         return new SystemParameters(changed);
     }
 
+    /**
+     * These parameters and the named figures of one of the model's platforms ({@code sun3-60-sprite-local}: its operating
+     * system's on its machine, such as cp's work per file), each with the model's source; a name already set is kept.
+     */
+    public SystemParameters withModel(String modelPlatform, List<String> names) {
+        org.asfast.model.ModelRow row = org.asfast.model.ModelRow.find(modelPlatform);
+        if (row == null) {
+            throw new IllegalArgumentException("the model has no platform '" + modelPlatform + "'");
+        }
+        org.asfast.model.ModelSpec spec = new org.asfast.model.ModelSpec(row, org.asfast.model.ModelParameters.bundled());
+        Map<String, Parameter> more = new LinkedHashMap<>(byName);
+        for (String name : names) {
+            more.putIfAbsent(name, spec.parameter(name));
+        }
+        return new SystemParameters(more);
+    }
+
     public Parameter parameter(String name) {
         Parameter p = byName.get(name);
         if (p == null) {

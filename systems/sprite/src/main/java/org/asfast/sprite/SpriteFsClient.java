@@ -347,6 +347,12 @@ public final class SpriteFsClient implements Node {
         }, done);
     }
 
+    /** Charges a program's own work (cp's, a compiler pass's) to this machine's CPU. */
+    public void charge(Consumer<NodeContext> work, Done<Void> done) {
+        work.accept(node);
+        done.ok(null);
+    }
+
     public void mkdir(String path, Done<Void> done) {
         Charges.trap(node);
         rpc(boot -> SpriteFs.request(SpriteFs.MKDIR, boot).putString(path).bytes(), in -> {

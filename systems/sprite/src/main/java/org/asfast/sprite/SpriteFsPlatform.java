@@ -4,14 +4,20 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.asfast.nodes.NodeContext;
 import org.asfast.spi.CacheSizes;
 import org.asfast.spi.Capability;
 import org.asfast.spi.CapabilityMissing;
+import org.asfast.spi.Compiler;
 import org.asfast.spi.Files;
 import org.asfast.spi.Memory;
 import org.asfast.spi.Platform;
+import org.asfast.spi.Processes;
 import org.asfast.spi.UserError;
 import org.asfast.systems.Outcome;
+import org.asfast.systems.SimulatedPrograms;
+import org.asfast.systems.SystemParameters;
 
 /**
  * Sprite's file system as a platform: a workload's file calls are kernel calls of a {@link SpriteFsClient} whose
@@ -32,6 +38,15 @@ public abstract class SpriteFsPlatform implements Platform, Memory {
 
     /** The client the platform's workloads run on. */
     abstract SpriteFsClient client();
+
+    /** The system's parameters where the client machine is modelled (simulated), for its programs; null live. */
+    protected SystemParameters modelled() {
+        return null;
+    }
+
+    /** The model's platform whose programs' figures (cp, the compiler) are Sprite's on the same Sun 3/60. */
+    static final String PROGRAMS_LIKE = "sun3-60-sprite-local";
+    private SimulatedPrograms programs;
 
     /** The file calls of the platform's client. */
     private final Files files = new ClientFiles(null);
@@ -79,6 +94,13 @@ public abstract class SpriteFsPlatform implements Platform, Memory {
         }
         if (capability == Memory.class) {
             return capability.cast(this);
+        }
+        if ((capability == Processes.class || capability == Compiler.class) && modelled() != null) {
+            if (programs == null) {
+                Consumer<Consumer<NodeContext>> cpu = work -> await("a program", (SpriteFsClient c, SpriteFsClient.Done<Void> r) -> c.charge(work, r));
+                programs = new SimulatedPrograms(name, files, cpu, modelled().withModel(PROGRAMS_LIKE, SimulatedPrograms.MODEL_FIGURES));
+            }
+            return capability.cast(programs);
         }
         throw new CapabilityMissing(name, capability);
     }

@@ -51,6 +51,11 @@ public final class SpriteFsSimulated extends SpriteFsPlatform {
         return system.clock();
     }
 
+    @Override
+    protected SystemParameters modelled() {
+        return parameters;
+    }
+
     /** Lets {@code seconds} of virtual time pass with nothing asked of the client: its timers and the server's run. */
     void idle(double seconds) {
         system.simulation().advance(seconds * 1e9);
