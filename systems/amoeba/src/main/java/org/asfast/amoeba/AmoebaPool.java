@@ -9,14 +9,17 @@ import org.asfast.systems.Outcome;
 
 /**
  * The machines of Douglis et al.'s process measurements (§3.4) and what they ask each other: the processor the
- * benchmark runs on, a pool processor, and a dedicated machine with the Bullet, directory, run and session servers
- * (separate processes in Amoeba; no measurement here asks two of them at once, so they share one CPU). A request's
+ * benchmark runs on, a pool processor, a dedicated machine with the run and session servers (separate processes in
+ * Amoeba; no measurement here asks both at once, so they share one CPU), and the file service's Bullet and directory
+ * servers ({@link BulletServer}, {@link DirectoryServer}), each on a machine of its own as in the file measurements. A request's
  * first word names its operation, the next its arguments; the rest pads it to the size Amoeba would send.
  */
 final class AmoebaPool {
-    static final int CALLER = 0, POOL_PROCESSOR = 1, SERVERS = 2;
+    static final int CALLER = 0, POOL_PROCESSOR = 1, SERVERS = 2, BULLET = 3, DIRECTORY = 4;
+    /** The small program's name in the directory server. */
+    static final String PROGRAM = "exec";
 
-    static final int DIR_LOOKUP = 1, BULLET_READ = 2, RUN_GET_EXEC_CAP = 3, RUN_FINDHOST = 4, SESSION_FORK = 5;
+    static final int RUN_GET_EXEC_CAP = 3, RUN_FINDHOST = 4, SESSION_FORK = 5;
     static final int PRO_EXEC = 10, SEG_READ = 11, SEG_CREATE = 12, SETCOMMENT = 13, CHECKPOINT = 14, STUN = 15, RESUME = 16, PRO_EXEC_FORKED = 17;
 
     private final AmoebaKernel kernel;
@@ -111,6 +114,26 @@ final class AmoebaPool {
         trans(from, request(16, op, chunk), user, reply -> readSegment(from, op, bytes - chunk, user, then, failed), failed);
     }
 
+    /**
+     * Reads {@code bytes} at {@code offset} of the Bullet file {@code capability} (number, check) in transactions of
+     * at most {@code bullet_transfer_bytes}, as b_read does.
+     */
+    void readFile(long[] capability, long offset, int bytes, boolean user, Runnable then, Consumer<String> failed) {
+        if (bytes <= 0) {
+            then.run();
+            return;
+        }
+        int chunk = (int) Math.min(bytes, parameter("bullet_transfer_bytes"));
+        byte[] read = ByteBuffer.allocate(25).put(BulletServer.READ).putInt((int) capability[0]).putLong(capability[1]).putLong(offset).putInt(chunk).array();
+        trans(BULLET, read, user, reply -> {
+            if (reply[0] != BulletServer.OK || reply.length - 1 < chunk) {
+                failed.accept("the Bullet server has no " + bytes + " bytes at " + offset + " of the program's file");
+                return;
+            }
+            readFile(capability, offset + chunk, bytes - chunk, user, then, failed);
+        }, failed);
+    }
+
     /** Writes {@code bytes} into a new segment at {@code to} in as many transactions as it takes. */
     void writeSegment(int to, int bytes, boolean user, Runnable then, Consumer<String> failed) {
         int chunk = Math.min(bytes, kernel.maxMessage());
@@ -119,6 +142,11 @@ final class AmoebaPool {
             return;
         }
         trans(to, request(chunk, SEG_CREATE, chunk), user, reply -> writeSegment(to, bytes - chunk, user, then, failed), failed);
+    }
+
+    /** The program's file on the Bullet server: its process descriptor, then its text and initialized data. */
+    int programFileBytes() {
+        return (int) (parameter("pd_bytes") + parameter("program_text_bytes") + parameter("program_data_bytes"));
     }
 
     /** The program's segments: text, then initialized data with its zeroed bss, then the stack. */

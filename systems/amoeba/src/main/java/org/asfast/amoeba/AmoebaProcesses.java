@@ -9,25 +9,36 @@ import org.asfast.systems.Outcome;
 import org.asfast.systems.SystemParameters;
 
 /**
- * Amoeba's processes (Douglis et al. §3.4, Tables 3 and 4) on three machines: the benchmark's processor, a pool
- * processor and the dedicated server machine; simulated on Sun 3/60s or live on this computer.
+ * Amoeba's processes (Douglis et al. §3.4, Tables 3 and 4) on five machines: the benchmark's processor, a pool
+ * processor, the run and session servers' machine, and the Bullet and directory servers the program is loaded from;
+ * simulated on Sun 3/60s or live on this computer.
  */
 public final class AmoebaProcesses extends MachinesPlatform implements RemoteExecution {
     private final AmoebaProcessor caller;
 
+    /** The machines, and the small program installed on the file service (its file committed on Bullet, its name entered). */
     private AmoebaProcesses(String name, AmoebaProcessor caller, Machines machines) {
         super(name, machines);
         this.caller = caller;
+        Outcome installed = new Outcome();
+        try {
+            machines.await(AmoebaPool.CALLER, () -> caller.install(installed), installed, "installing the program on Amoeba's file service");
+        } catch (RuntimeException e) {
+            machines.close();
+            throw e;
+        }
     }
 
     public static AmoebaProcesses simulated(String name, SystemParameters parameters, Faults faults) {
         AmoebaProcessor caller = new AmoebaProcessor();
-        return new AmoebaProcesses(name, caller, Machines.simulated(parameters, faults, List.of(caller, new AmoebaProcessor(), new AmoebaServers())));
+        return new AmoebaProcesses(name, caller, Machines.simulated(parameters, faults,
+                List.of(caller, new AmoebaProcessor(), new AmoebaServers(), new BulletServer(), new DirectoryServer())));
     }
 
     public static AmoebaProcesses live(String name, String faults) {
         AmoebaProcessor caller = new AmoebaProcessor();
-        return new AmoebaProcesses(name, caller, Machines.live(AmoebaSimulated.parameters(), faults, caller, List.of(AmoebaProcessor.class, AmoebaServers.class)));
+        return new AmoebaProcesses(name, caller, Machines.live(AmoebaSimulated.parameters(), faults, caller,
+                List.of(AmoebaProcessor.class, AmoebaServers.class, BulletServer.class, DirectoryServer.class)));
     }
 
     /** Crashes the pool processor a remote program runs on. */

@@ -15,12 +15,10 @@ import org.asfast.nodes.NodeContext;
 import org.asfast.nodes.Work;
 
 /**
- * Amoeba's dedicated server machine as program invocation and fork use it: the directory server (a name to the
- * binary's capability), the Bullet server (the binary's bytes, from its cache of whole files), the run server (a
- * pool processor for a process descriptor, or a named processor's exec capability) and the session server (a UNIX
- * fork emulated from user level).
- *
- * <p>The directory and Bullet servers here only serve the reads program invocation makes, at their request costs.
+ * Amoeba's dedicated server machine as program invocation and fork use it: the run server (a pool processor for a
+ * process descriptor, or a named processor's exec capability) and the session server (a UNIX fork emulated from user
+ * level). The program's file is the file service's: its name in the {@link DirectoryServer}, its bytes on the
+ * {@link BulletServer}.
  */
 public final class AmoebaServers implements Node {
     private final AmoebaKernel kernel = new AmoebaKernel(this::serve);
@@ -42,14 +40,6 @@ public final class AmoebaServers implements Node {
         NodeContext node = pool.node();
         int capability = (int) pool.parameter("capability_bytes");
         switch (op(request)) {
-            case AmoebaPool.DIR_LOOKUP -> { // a one-component name in the caller's working directory
-                node.work(Work.PROCEDURE, pool.parameter("program_lookup_instructions"));
-                reply.accept(new byte[capability]);
-            }
-            case AmoebaPool.BULLET_READ -> { // from the file's contiguous copy in the server's memory
-                node.work(Work.PROCEDURE, pool.parameter("program_read_instructions"));
-                reply.accept(new byte[arg(request, 0)]);
-            }
             case AmoebaPool.RUN_GET_EXEC_CAP -> {
                 node.work(Work.PROCEDURE, pool.parameter("run_host_instructions"));
                 reply.accept(AmoebaPool.words(capability + 16, arg(request, 0)));

@@ -11,8 +11,9 @@ import org.asfast.systems.Outcome;
 
 /**
  * A Sprite workstation's kernel with its processes (Douglis et al. §3.4): the benchmark's home machine, or an idle
- * host its programs migrate to. Program invocation is fork and exec; exec opens the program on the file server and
- * closes it when the program is gone. An exec to another host (Sprite's proc/procExec.c and procMigrate.c) first
+ * host its programs migrate to. Program invocation is fork and exec; exec opens the program on the file server
+ * ({@link SpriteFileServer}, through its remote procedures), reads its pages unless this machine holds that version
+ * of them, and closes it when the program is gone. An exec to another host (Sprite's proc/procExec.c and procMigrate.c) first
  * looks at the program at home, then moves the process: the target is asked to take it (PROC_MIGRATE_CMD_INIT),
  * gets its encapsulated state (PROC_MIGRATE_CMD_ENTIRE), during which it tells each open stream's I/O server of the
  * move, and is told to resume it. There the exec finishes against the file server, and the calls that are not
@@ -22,13 +23,17 @@ import org.asfast.systems.Outcome;
  */
 public final class SpriteHost implements Node {
     static final int HOME = 0, IDLE_HOST = 1, FILE_SERVER = 2;
-    static final int OPEN = 1, CLOSE = 2, MIG_INIT = 10, MIG_ENTIRE = 11, MIG_RESUME = 12, STREAM_MIGRATE = 13, STREAM_CLOSE = 14,
+    static final int MIG_INIT = 10, MIG_ENTIRE = 11, MIG_RESUME = 12, STREAM_MIGRATE = 13, STREAM_CLOSE = 14,
             REMOTE_EXEC = 15, REMOTE_EXIT = 16, REMOTE_CALL = 17;
+    /** The small program's name on the file server. */
+    static final String PROGRAM = "exec";
 
     private final SpriteKernel kernel = new SpriteKernel(this::serve);
     private NodeContext node;
     /** The benchmark's call in progress on this machine, or null. */
     private Outcome waiting;
+    /** The version of the program whose pages this machine holds (its file cache and sticky code segment); -1 for none. */
+    private long cachedVersion = -1;
 
     @Override
     public void start(NodeContext context) {
@@ -62,7 +67,7 @@ public final class SpriteHost implements Node {
         switch (site) {
             case LOCAL -> {
                 fork();
-                exec(FILE_SERVER, () -> {
+                exec(() -> {
                     Charges.contextSwitch(node, p("switch_instructions")); // the parent's wait returns
                     outcome.succeed(node.nanos());
                 }, failed);
@@ -107,7 +112,7 @@ public final class SpriteHost implements Node {
     private void migrate(Consumer<String> failed) {
         Consumer<String> fail = reason -> waiting.fail(reason);
         fork();
-        call(FILE_SERVER, OPEN, (int) p("open_request_bytes"), opened -> call(FILE_SERVER, CLOSE, 64, closed -> {
+        open(opened -> close(opened, () -> {
             node.work(Work.PROCEDURE, p("migration_encap_instructions"));
             call(IDLE_HOST, MIG_INIT, 64, willing -> call(IDLE_HOST, MIG_ENTIRE, (int) p("migration_state_bytes"),
                     received -> call(IDLE_HOST, MIG_RESUME, 64, resumed -> {
@@ -115,11 +120,89 @@ public final class SpriteHost implements Node {
         }, fail), fail);
     }
 
-    /** exec here: open the program on the file server, the exec and the program's run and exit, and its close. */
-    private void exec(int fileServer, Runnable then, Consumer<String> failed) {
-        call(fileServer, OPEN, (int) p("open_request_bytes"), opened -> {
+    /** exec here: open the program on the file server (its pages read unless this machine holds them), the exec and the program's run and exit, and its close. */
+    private void exec(Runnable then, Consumer<String> failed) {
+        open(opened -> pages(opened, () -> {
             node.work(Work.KERNEL_CALL, p("exec_exit_instructions"));
-            call(fileServer, CLOSE, 64, closed -> then.run(), failed);
+            close(opened, then, failed);
+        }, failed), failed);
+    }
+
+    // ---- the program's file, through Sprite's file system (SpriteFileServer's remote procedures)
+
+    /**
+     * Installs the small program on the file server: created, its text and initialized data written through a block
+     * at a time, and closed (the server writes it to disk when it is 30 seconds old).
+     */
+    public void install(Outcome outcome) {
+        int bytes = (int) (p("program_text_bytes") + p("program_data_bytes"));
+        fs(SpriteFs.request(SpriteFs.OPEN, kernel.booted(FILE_SERVER)).putInt(SpriteFs.WRITING | SpriteFs.CREATING).putString(PROGRAM), created -> {
+            int id = created.getInt();
+            writeBlocks(id, 0, bytes, () -> fs(SpriteFs.request(SpriteFs.CLOSE, kernel.booted(FILE_SERVER)).putInt(id).putInt(SpriteFs.WRITING).putLong(-1),
+                    closed -> outcome.succeed(node.nanos()), outcome::fail), outcome::fail);
+        }, outcome::fail);
+    }
+
+    private void writeBlocks(int id, int block, int bytes, Runnable then, Consumer<String> failed) {
+        int piece = Math.min(SpriteFs.BLOCK, bytes - block * SpriteFs.BLOCK);
+        if (piece <= 0) {
+            then.run();
+            return;
+        }
+        fs(SpriteFs.request(SpriteFs.WRITE, kernel.booted(FILE_SERVER)).putInt(id).putInt(block).putInt(0).putLong(0).putBytes(new byte[piece], 0, piece),
+                written -> writeBlocks(id, block + 1, bytes, then, failed), failed);
+    }
+
+    /** The program's open for execution: the name looked up on the server; the answer carries the file's id, version and size. */
+    private void open(Consumer<long[]> then, Consumer<String> failed) {
+        fs(SpriteFs.request(SpriteFs.OPEN, kernel.booted(FILE_SERVER)).putInt(SpriteFs.READING).putString(PROGRAM), in -> {
+            int id = in.getInt();
+            long version = in.getLong();
+            in.getLong(); // the version before a write-open; this open reads
+            then.accept(new long[] {id, version, in.getLong()});
+        }, failed);
+    }
+
+    private void close(long[] opened, Runnable then, Consumer<String> failed) {
+        fs(SpriteFs.request(SpriteFs.CLOSE, kernel.booted(FILE_SERVER)).putInt((int) opened[0]).putInt(SpriteFs.READING).putLong(-1), in -> then.run(), failed);
+    }
+
+    /**
+     * The program's pages: kept from its last run when the version the open gave is the one this machine holds (Sprite's
+     * file cache and sticky code segments), otherwise read from the server a block at a time.
+     */
+    private void pages(long[] opened, Runnable then, Consumer<String> failed) {
+        if (opened[1] == cachedVersion) {
+            then.run();
+            return;
+        }
+        readBlocks((int) opened[0], 0, (int) Math.ceilDiv(opened[2], SpriteFs.BLOCK), () -> {
+            cachedVersion = opened[1];
+            then.run();
+        }, failed);
+    }
+
+    private void readBlocks(int id, int block, int blocks, Runnable then, Consumer<String> failed) {
+        if (block == blocks) {
+            then.run();
+            return;
+        }
+        fs(SpriteFs.request(SpriteFs.READ, kernel.booted(FILE_SERVER)).putInt(id).putInt(block), in -> {
+            Charges.copy(node, Work.DATA_TRANSFER, in.rest().length); // into the cache's page
+            readBlocks(id, block + 1, blocks, then, failed);
+        }, failed);
+    }
+
+    /** One of the file system's remote procedures on the file server, answered OK, or failed in one line. */
+    private void fs(SpriteFs.Out request, Consumer<SpriteFs.In> then, Consumer<String> failed) {
+        kernel.call(FILE_SERVER, request.bytes(), reply -> {
+            SpriteFs.In in = new SpriteFs.In(reply);
+            int status = in.getInt();
+            if (status == SpriteFs.OK) {
+                then.accept(in);
+            } else {
+                failed.accept(SpriteFs.describe(status, PROGRAM));
+            }
         }, failed);
     }
 
@@ -157,6 +240,7 @@ public final class SpriteHost implements Node {
     private void serve(int from, byte[] request, Consumer<byte[]> reply) {
         int op = ByteBuffer.wrap(request).getInt(0);
         switch (op) {
+            case SpriteFs.RECALL -> reply.accept(SpriteFs.reply(SpriteFs.OK).bytes()); // the program was written through: no dirty blocks here
             case MIG_INIT -> reply.accept(new byte[64]);
             case MIG_ENTIRE -> { // deencapsulate, telling each stream's I/O server (the home, for the terminal) of the move
                 node.work(Work.PROCEDURE, p("migration_encap_instructions"));
@@ -196,12 +280,12 @@ public final class SpriteHost implements Node {
         Consumer<String> lost = reason -> {
             // the home is gone; Sprite kills a process whose home is down
         };
-        call(FILE_SERVER, OPEN, (int) p("open_request_bytes"), opened -> {
+        open(opened -> pages(opened, () -> {
             node.work(Work.KERNEL_CALL, p("exec_exit_instructions"));
-            call(home, REMOTE_EXEC, (int) p("remote_call_bytes"), told -> call(FILE_SERVER, CLOSE, 64,
-                    closed -> streams(home, STREAM_CLOSE, (int) p("open_streams"), () -> call(home, REMOTE_EXIT, (int) p("remote_call_bytes"), exited -> {
+            call(home, REMOTE_EXEC, (int) p("remote_call_bytes"), told -> close(opened,
+                    () -> streams(home, STREAM_CLOSE, (int) p("open_streams"), () -> call(home, REMOTE_EXIT, (int) p("remote_call_bytes"), exited -> {
                     }, lost), lost), lost), lost);
-        }, lost);
+        }, lost), lost);
     }
 
     private void streams(int server, int op, int left, Runnable then, Consumer<String> failed) {

@@ -14,7 +14,8 @@ import org.asfast.systems.SystemParameters;
 
 /**
  * Sprite's processes and their migration (Douglis et al. §3.4, Tables 3 and 4) on three machines: the benchmark's
- * home workstation, an idle host and the file server; simulated on Sun 3/60s or live on this computer. Live, the
+ * home workstation, an idle host and the file server (Sprite's file system's {@link SpriteFileServer}, which also
+ * runs the global migration daemon behind a pseudo-device); simulated on Sun 3/60s or live on this computer. Live, the
  * processes run from the home machine only, so a migrated process's gettimeofday is simulated only.
  */
 public final class SpriteProcesses extends MachinesPlatform implements RemoteExecution, TimeOfDay {
@@ -22,21 +23,29 @@ public final class SpriteProcesses extends MachinesPlatform implements RemoteExe
     /** The idle host's node, when it runs in this JVM (simulated); null live. */
     private final SpriteHost idleHost;
 
+    /** The machines, and the small program installed on the file server. */
     private SpriteProcesses(String name, SpriteHost caller, SpriteHost idleHost, Machines machines) {
         super(name, machines);
         this.caller = caller;
         this.idleHost = idleHost;
+        Outcome installed = new Outcome();
+        try {
+            machines.await(SpriteHost.HOME, () -> caller.install(installed), installed, "installing the program on Sprite's file server");
+        } catch (RuntimeException e) {
+            machines.close();
+            throw e;
+        }
     }
 
     public static SpriteProcesses simulated(String name, SystemParameters parameters, Faults faults) {
         SpriteHost home = new SpriteHost();
         SpriteHost idle = new SpriteHost();
-        return new SpriteProcesses(name, home, idle, Machines.simulated(parameters, faults, List.of(home, idle, new SpriteServers())));
+        return new SpriteProcesses(name, home, idle, Machines.simulated(parameters, faults, List.of(home, idle, new SpriteFileServer())));
     }
 
     public static SpriteProcesses live(String name, String faults) {
         SpriteHost home = new SpriteHost();
-        return new SpriteProcesses(name, home, null, Machines.live(SpriteSimulated.parameters(), faults, home, List.of(SpriteHost.class, SpriteServers.class)));
+        return new SpriteProcesses(name, home, null, Machines.live(SpriteSimulated.parameters(), faults, home, List.of(SpriteHost.class, SpriteFileServer.class)));
     }
 
     /** Crashes the idle host a process migrates to. */
