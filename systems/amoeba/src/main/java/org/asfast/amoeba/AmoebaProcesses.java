@@ -20,13 +20,7 @@ public final class AmoebaProcesses extends MachinesPlatform implements RemoteExe
     private AmoebaProcesses(String name, AmoebaProcessor caller, Machines machines) {
         super(name, machines);
         this.caller = caller;
-        Outcome installed = new Outcome();
-        try {
-            machines.await(AmoebaPool.CALLER, () -> caller.install(installed), installed, "installing the program on Amoeba's file service");
-        } catch (RuntimeException e) {
-            machines.close();
-            throw e;
-        }
+        setUp(AmoebaPool.CALLER, caller::install, "installing the program on Amoeba's file service");
     }
 
     public static AmoebaProcesses simulated(String name, SystemParameters parameters, Faults faults) {

@@ -11,6 +11,17 @@ public abstract class MachinesPlatform extends SystemPlatform {
         this.machines = machines;
     }
 
+    /** Runs a set-up operation on {@code node} (installing a program) before the platform is used; a failure closes the machines. */
+    protected final void setUp(int node, java.util.function.Consumer<Outcome> operation, String what) {
+        Outcome done = new Outcome();
+        try {
+            machines.await(node, () -> operation.accept(done), done, what);
+        } catch (RuntimeException e) {
+            machines.close();
+            throw e;
+        }
+    }
+
     @Override
     public Clock clock() {
         return machines.clock();

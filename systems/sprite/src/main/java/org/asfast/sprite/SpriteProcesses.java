@@ -28,13 +28,7 @@ public final class SpriteProcesses extends MachinesPlatform implements RemoteExe
         super(name, machines);
         this.caller = caller;
         this.idleHost = idleHost;
-        Outcome installed = new Outcome();
-        try {
-            machines.await(SpriteHost.HOME, () -> caller.install(installed), installed, "installing the program on Sprite's file server");
-        } catch (RuntimeException e) {
-            machines.close();
-            throw e;
-        }
+        setUp(SpriteHost.HOME, caller::install, "installing the program on Sprite's file server");
     }
 
     public static SpriteProcesses simulated(String name, SystemParameters parameters, Faults faults) {
