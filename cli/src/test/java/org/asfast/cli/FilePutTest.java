@@ -80,14 +80,14 @@ class FilePutTest {
 
     @Test
     void aFullStoreIsOneLine() {
-        refused(put("--on", "sun3-60-amoeba-bullet-dir-sim", "--set", "bullet_store_mb=0.1"), "the Bullet store of sun3-60-amoeba-bullet-dir-sim has");
+        refused(put("--on", "sun3-60-amoeba-bullet-dir-sim", "--set", "bullet_store_mb=0.55"), "the Bullet store of sun3-60-amoeba-bullet-dir-sim has");
         refused(put("--on", "sun3-60-sprite-nocache-sim", "--set", "sprite_disk_mb=0.1"), "the Sprite file server's disk of sun3-60-sprite-nocache-sim has");
         refused(put("--on", "sun3-60-amoeba-bullet-sim", "--set", "bullet_store_mb=0.01"), "cannot start with these parameters");
     }
 
     @Test
     void aFullStoreOfALiveServerIsOneLineAndItsScratchFolderGoes() {
-        refused(put("--on", "amoeba-bullet-live", "--set", "bullet_store_mb=0.1"), "the Bullet store of amoeba-bullet-live has");
+        refused(put("--on", "amoeba-bullet-live", "--set", "bullet_store_mb=0.55"), "the Bullet store of amoeba-bullet-live has");
         refused(put("--on", "sprite-cache-live", "--set", "sprite_disk_mb=0.1"), "the Sprite file server's disk of sprite-cache-live has");
     }
 

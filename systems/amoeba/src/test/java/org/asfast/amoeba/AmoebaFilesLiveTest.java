@@ -64,7 +64,7 @@ class AmoebaFilesLiveTest {
     @Test
     void badNamesAndAFullStoreAreOneLineErrorsAndLeaveNothingBehind() {
         Path scratch;
-        try (AmoebaFilesLive p = new AmoebaFilesLive("test", "BULLET/DIR", AmoebaSimulated.parameters().with("bullet_store_mb", 0.1), "")) {
+        try (AmoebaFilesLive p = new AmoebaFilesLive("test", "BULLET/DIR", AmoebaSimulated.parameters().with("bullet_store_mb", 0.55), "")) {
             scratch = p.scratch();
             for (String bad : List.of("my file", "x".repeat(300))) {
                 UserError e = assertThrows(UserError.class, () -> write(p, bad, content(10, 1)));

@@ -141,7 +141,7 @@ class AmoebaFilesTest {
 
     @Test
     void aFullStoreIsAOneLineErrorAndLeavesNoFile() {
-        try (AmoebaFilesSimulated p = new AmoebaFilesSimulated("test", "BULLET", AmoebaSimulated.parameters().with("bullet_store_mb", 0.1), Faults.NONE)) {
+        try (AmoebaFilesSimulated p = new AmoebaFilesSimulated("test", "BULLET", AmoebaSimulated.parameters().with("bullet_store_mb", 0.55), Faults.NONE)) {
             write(p, "fits", content(20_000, 9));
             UserError e = assertThrows(UserError.class, () -> write(p, "too-large", content(100 * 1024, 10)));
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
