@@ -1,5 +1,6 @@
 package org.asfast.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +8,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.asfast.nodes.Work;
+import org.asfast.report.Baselines;
 import org.asfast.report.RmemFileService;
+import org.asfast.report.RowLabel;
 import org.asfast.rmem.FileService;
 import org.asfast.rmem.RmemAccess;
+import org.asfast.rmem.RmemCells;
 import org.asfast.rmem.RmemSimulated;
 import org.asfast.spi.UserError;
+import org.asfast.systems.SystemParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,6 +51,9 @@ public final class RmemCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write rmem-figures.csv and rmem-scale.csv (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results", "systems");
 
+    @Option(names = "--baselines", paramLabel = "DIR", description = "The paper's tables, for its load ratio beside ours (default: ${DEFAULT-VALUE}).")
+    Path baselinesDir = Path.of("results", "baselines");
+
     @Override
     public Integer call() {
         if (access != null) {
@@ -62,7 +70,11 @@ public final class RmemCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-24s %-9s %12.1f %12.1f %12.1f %12.1f %12.1f %12.1f%n", f.operation(), f.scheme(), f.latencyUs(),
                     f.dataTransferUs(), f.controlTransferUs(), f.procedureUs(), f.replyUs(), f.serverUs());
         }
-        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, weighted by Table 1a's calls: %.1f%%%n", 100 * FileService.loadRatio(RmemSimulated.parameters()));
+        SystemParameters parameters = RmemSimulated.parameters();
+        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, averaged over the operations that move data, each once (the paper's \"on the average\"): %.1f%%, paper %s%n",
+                100 * FileService.loadRatio(parameters), paperLoadRatio());
+        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, weighted by Table 1a's calls (the department's server; the paper gives no such figure): %.1f%%%n",
+                100 * FileService.mixWeightedLoadRatio(parameters));
         System.out.printf(Locale.ROOT, "%n%-9s %7s %10s %14s %16s %12s %10s %8s%n", "scheme", "clients", "operations", "latency (us)", "server us / op",
                 "server busy", "simulated", "wall");
         List<RmemFileService.Row> rows = scale(counts, operations, s -> System.out.printf(Locale.ROOT, "%-9s %7d %10d %14.1f %16.1f %11.1f%% %9.2fs %7.2fs%n",
@@ -71,6 +83,15 @@ public final class RmemCommand implements Callable<Integer> {
         RmemFileService.write(out.resolve(RmemFileService.FILE), rows);
         System.out.println("wrote " + out.resolve(RmemFileService.FIGURES_FILE) + " and " + out.resolve(RmemFileService.FILE));
         return 0;
+    }
+
+    /** The paper's ratio as results/baselines holds it, or where to find it when that folder is not here. */
+    private String paperLoadRatio() {
+        if (!Files.isDirectory(baselinesDir)) {
+            return "(no " + baselinesDir + " here to read it from)";
+        }
+        return Baselines.load(baselinesDir).value(RmemCells.PAPER, "text", new RowLabel("DECstation 5000/200", "", ""), RmemCells.LOAD_RATIO)
+                .map(v -> String.format(Locale.ROOT, "%.0f%%", v)).orElse("(not in " + baselinesDir + ")");
     }
 
     /** Each operation of Table 1a alone under both schemes: latency and the server's CPU by kind. */

@@ -45,9 +45,19 @@ record AtmCell(Op op, boolean notifies, boolean ack, int segment, int tag, int g
         return new AtmCell(Op.values()[word >>> 28], (flags & 1) != 0, (flags & 2) != 0, word >>> 16 & 0xff, word & 0xffff, generation, offset, data);
     }
 
-    /** Bytes through each end's FIFO. */
+    /** The same cell under request id {@code tag}. */
+    AtmCell tagged(int tag) {
+        return new AtmCell(op, notifies, ack, segment, tag, generation, offset, data);
+    }
+
+    /** The same cell asking for an acknowledgement. */
+    AtmCell acknowledged() {
+        return new AtmCell(op, notifies, true, segment, tag, generation, offset, data);
+    }
+
+    /** Bytes through each end's FIFO: a whole cell, whatever it carries (a cell is 53 bytes on the fibre; a short one is padded). */
     int bytes() {
-        return HEADER_BYTES + data.length;
+        return HEADER_BYTES + DATA_BYTES;
     }
 
     static byte[] ints(int... values) {

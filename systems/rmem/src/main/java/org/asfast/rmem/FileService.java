@@ -245,12 +245,25 @@ public final class FileService {
         return all;
     }
 
-    /** The server's CPU time under DX over Hybrid-1's, each weighted by Table 1a's mix. */
+    /**
+     * The server's CPU time per operation under DX over Hybrid-1's, averaged as the paper does (§5.2: "on the average";
+     * the abstract: "for a small set of file server operations"): over the operations that move data (Table 1b's; a
+     * Null Ping moves none), each counted once, as Figure 3 shows each once.
+     */
     public static double loadRatio(SystemParameters parameters) {
+        return loadRatio(parameters, op -> op.dataBytes() > 0 ? 1 : 0);
+    }
+
+    /** The same with each operation weighted by its calls in Table 1a: the department's server's load (not the paper's figure). */
+    public static double mixWeightedLoadRatio(SystemParameters parameters) {
+        return loadRatio(parameters, Operation::calls);
+    }
+
+    private static double loadRatio(SystemParameters parameters, java.util.function.ToLongFunction<Operation> weight) {
         double dx = 0;
         double hybrid = 0;
         for (Alone a : figures(parameters)) {
-            double weighted = a.operation().calls() * a.serverTotalMicros();
+            double weighted = weight.applyAsLong(a.operation()) * a.serverTotalMicros();
             if (a.scheme() == Scheme.DX) {
                 dx += weighted;
             } else {

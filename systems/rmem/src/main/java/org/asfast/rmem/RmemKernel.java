@@ -2,11 +2,14 @@ package org.asfast.rmem;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.asfast.nodes.Node;
 import org.asfast.nodes.NodeContext;
+import org.asfast.nodes.Timer;
 import org.asfast.nodes.Work;
 import org.asfast.systems.Charges;
 
@@ -20,6 +23,14 @@ import org.asfast.systems.Charges;
  * <p>Charges, in the categories of the paper's Figure 3: each cell in or out is DATA_TRANSFER (REPLY when it answers a
  * request or a server writes results back), a notification is CONTROL_TRANSFER, the application's code is PROCEDURE.
  * Deterministic: nothing here is random, and the applications draw only from {@link NodeContext#random()}.
+ *
+ * <p>The paper's network loses and duplicates nothing (§3: loss is "catastrophic"), and neither does this kernel by
+ * default. With the parameter {@code retransmit_us} above 0 it survives a lossy network as §3.7 suggests, by
+ * timeouts at the source: every request (each cell of a WRITE, now acknowledged, a READ, a CAS) is sent again until
+ * it is answered, under its tag, the request's id. The target executes each tagged WRITE and CAS at most once,
+ * answering a repeat from the replies it keeps; a repeated READ is executed again (it is idempotent), and the reader
+ * counts each returned piece once. A multi-cell WRITE with notification sends its last cell, which notifies, only
+ * once the others are acknowledged, so the notified process never sees part of the data.
  */
 public class RmemKernel implements Node {
     /** How a meta-instruction ended: {@code error} is null on success; {@code result} holds READ's data or CAS's (success, old value). */
@@ -72,7 +83,15 @@ public class RmemKernel implements Node {
         final int offset;
         final boolean notify;
         final byte[] result;
-        int remaining;
+        /** A READ's pieces of {@link AtmCell#DATA_BYTES} already in, each counted once (a repeat may bring them again). */
+        final BitSet arrived = new BitSet();
+        final int pieces;
+        /** With retransmission: where the request went, its cell, how often it was sent, and its timer. */
+        int to;
+        AtmCell request;
+        Work kind;
+        int sent;
+        Timer timer;
 
         Pending(Completion done, int segment, int offset, int count, boolean notify) {
             this.done = done;
@@ -80,9 +99,14 @@ public class RmemKernel implements Node {
             this.offset = offset;
             this.notify = notify;
             this.result = new byte[count];
-            this.remaining = count;
+            this.pieces = Math.max(1, (count + AtmCell.DATA_BYTES - 1) / AtmCell.DATA_BYTES);
         }
     }
+
+    /** How often a request is sent in all, with retransmission, before it fails. */
+    static final int ATTEMPTS = 50;
+    /** The replies a target keeps per source machine, to answer repeated WRITEs and CASes without executing them again. */
+    static final int KEPT_REPLIES = 4096;
 
     protected NodeContext node;
     private final List<Segment> segments = new ArrayList<>();
@@ -91,11 +115,19 @@ public class RmemKernel implements Node {
     private int nextTag;
     private long protectionErrors;
     private long notifications;
+    private long executed;
+    private long retransmissions;
+    private long repeats;
+    /** 0: the paper's kernel, no retransmission; else how long a request waits for its answer before it is sent again. */
+    private long retransmitNanos;
+    /** Per source machine: the tags of the WRITE cells and CASes executed lately, with the answer each got. */
+    private final Map<Integer, KeptReplies> kept = new HashMap<>();
     private NameClerk clerk;
 
     @Override
     public final void start(NodeContext context) {
         node = context;
+        retransmitNanos = Math.round(context.parameter("retransmit_us") * 1e3);
         clerk = new NameClerk(this);
         started();
     }
@@ -169,10 +201,26 @@ public class RmemKernel implements Node {
         return notifications;
     }
 
+    /** WRITE cells, READs and CASes this machine executed for others (a repeat answered from the kept replies is not one). */
+    public long executed() {
+        return executed;
+    }
+
+    /** Requests this machine sent again because their answer was late. */
+    public long retransmissions() {
+        return retransmissions;
+    }
+
+    /** Repeated WRITE cells and CASes this machine answered without executing them again. */
+    public long repeats() {
+        return repeats;
+    }
+
     /**
      * WRITE rd, off, count, notify: the data goes out in cells of 40 bytes, the notify bit on the last. The write is
      * non-blocking: it completes when its last cell is handed to the network, unless {@code ack} asks the remote kernel
-     * to acknowledge it (live timing only; the paper's write has no acknowledgement).
+     * to acknowledge it (live timing only; the paper's write has no acknowledgement). With retransmission every cell
+     * is acknowledged and the write completes when all are.
      */
     public void write(Descriptor rd, int offset, byte[] data, boolean notify, boolean ack, Work kind, Completion done) {
         trap(kind);
@@ -181,14 +229,44 @@ public class RmemKernel implements Node {
             done.completed(null, error);
             return;
         }
-        int tag = ack ? register(new Pending(done, -1, 0, 0, false)) : 0;
+        List<AtmCell> cells = new ArrayList<>();
         for (int at = 0; at < Math.max(1, data.length); at += AtmCell.DATA_BYTES) {
             boolean last = at + AtmCell.DATA_BYTES >= data.length;
             byte[] piece = Arrays.copyOfRange(data, at, Math.min(data.length, at + AtmCell.DATA_BYTES));
-            send(rd.node(), new AtmCell(AtmCell.Op.WRITE, notify && last, ack && last, rd.segment(), tag, rd.generation(), offset + at, piece), kind);
+            cells.add(new AtmCell(AtmCell.Op.WRITE, notify && last, ack && last, rd.segment(), 0, rd.generation(), offset + at, piece));
+        }
+        if (retransmitNanos > 0) {
+            AtmCell notifying = notify && cells.size() > 1 ? cells.remove(cells.size() - 1) : null;
+            writeAcknowledged(rd.node(), cells, kind, notifying == null ? done
+                    : (r, e) -> writeAcknowledged(rd.node(), List.of(notifying), kind, done, e), null);
+            return;
+        }
+        int tag = ack ? register(new Pending(done, -1, 0, 0, false)) : 0;
+        for (AtmCell cell : cells) {
+            send(rd.node(), cell.tagged(tag), kind);
         }
         if (!ack) {
             done.completed(new byte[0], null);
+        }
+    }
+
+    /** Sends each cell as a request of its own, acknowledged and repeated until it is; {@code done} once all are (or one fails). */
+    private void writeAcknowledged(int to, List<AtmCell> cells, Work kind, Completion done, String earlier) {
+        if (earlier != null) {
+            done.completed(null, earlier);
+            return;
+        }
+        int[] left = {cells.size()};
+        String[] failed = {null};
+        for (AtmCell cell : cells) {
+            request(to, cell.acknowledged(), kind, new Pending((r, e) -> {
+                if (e != null && failed[0] == null) {
+                    failed[0] = e;
+                    done.completed(null, e);
+                } else if (--left[0] == 0 && failed[0] == null) {
+                    done.completed(new byte[0], null);
+                }
+            }, -1, 0, 0, false));
         }
     }
 
@@ -203,8 +281,8 @@ public class RmemKernel implements Node {
             done.completed(null, error);
             return;
         }
-        int tag = register(new Pending(done, rd, doff, count, notify));
-        send(rs.node(), new AtmCell(AtmCell.Op.READ, false, false, rs.segment(), tag, rs.generation(), soff, AtmCell.ints(count)), Work.DATA_TRANSFER);
+        request(rs.node(), new AtmCell(AtmCell.Op.READ, false, false, rs.segment(), 0, rs.generation(), soff, AtmCell.ints(count)), Work.DATA_TRANSFER,
+                new Pending(done, rd, doff, count, notify));
     }
 
     /** CAS: compares the word at {@code offset} with {@code expected} and, if equal, stores {@code replacement}; the result is (1 or 0, old value). */
@@ -215,8 +293,48 @@ public class RmemKernel implements Node {
             done.completed(null, error);
             return;
         }
-        int tag = register(new Pending(done, -1, 0, 8, false));
-        send(rd.node(), new AtmCell(AtmCell.Op.CAS, false, false, rd.segment(), tag, rd.generation(), offset, AtmCell.ints(expected, replacement)), Work.DATA_TRANSFER);
+        request(rd.node(), new AtmCell(AtmCell.Op.CAS, false, false, rd.segment(), 0, rd.generation(), offset, AtmCell.ints(expected, replacement)),
+                Work.DATA_TRANSFER, new Pending(done, -1, 0, 8, false));
+    }
+
+    /** Sends a request under a fresh tag, answered through {@code p}; with retransmission, again until it is answered. */
+    private void request(int to, AtmCell cell, Work kind, Pending p) {
+        int tag = register(p);
+        p.to = to;
+        p.request = cell.tagged(tag);
+        p.kind = kind;
+        transmit(tag, p);
+    }
+
+    private void transmit(int tag, Pending p) {
+        p.sent++;
+        send(p.to, p.request, p.kind);
+        if (retransmitNanos > 0) {
+            p.timer = node.after(retransmitNanos, () -> expire(tag, p));
+        }
+    }
+
+    private void expire(int tag, Pending p) {
+        if (pending.get(tag) != p) {
+            return;
+        }
+        if (p.sent < ATTEMPTS) {
+            retransmissions++;
+            transmit(tag, p);
+            return;
+        }
+        pending.remove(tag);
+        p.done.completed(null, "no answer from machine " + p.to + " after " + p.sent + " attempts over "
+                + Math.round(p.sent * retransmitNanos / 1e6) + " ms; it may have crashed or be unreachable");
+    }
+
+    /** The request {@code tag} is answered: it leaves the pending ones and its timer stops. */
+    private Pending answered(int tag) {
+        Pending p = pending.remove(tag);
+        if (p != null && p.timer != null) {
+            p.timer.cancel();
+        }
+        return p;
     }
 
     @Override
@@ -227,23 +345,34 @@ public class RmemKernel implements Node {
             case WRITE, READ, CAS -> serve(from, cell);
             case READ_DATA -> readData(cell);
             case CAS_RESULT, WRITE_ACK -> {
-                Pending p = pending.remove(cell.tag());
+                Pending p = answered(cell.tag());
                 if (p != null) {
                     p.done.completed(cell.data(), null);
                 }
             }
             case PROTECTION_ERROR -> {
-                protectionErrors++;
-                Pending p = pending.remove(cell.tag());
-                Refusal why = Refusal.values()[AtmCell.intAt(cell.data(), 0)];
-                if (p != null) {
-                    p.done.completed(null, "protection error: segment " + cell.segment() + " of machine " + from + " " + why.text);
+                Pending p = answered(cell.tag());
+                if (p == null) {
+                    protectionErrors += cell.tag() == 0 ? 1 : 0; // an unacknowledged WRITE's; else a repeat's, counted already
+                    return;
                 }
+                protectionErrors++;
+                Refusal why = Refusal.values()[AtmCell.intAt(cell.data(), 0)];
+                p.done.completed(null, "protection error: segment " + cell.segment() + " of machine " + from + " " + why.text);
             }
         }
     }
 
     private void serve(int from, AtmCell cell) {
+        KeptReplies replies = retransmitNanos > 0 && cell.op() != AtmCell.Op.READ ? kept.computeIfAbsent(from, f -> new KeptReplies()) : null;
+        if (replies != null && replies.containsKey(cell.tag())) {
+            repeats++;
+            AtmCell reply = replies.get(cell.tag());
+            if (reply != null) {
+                send(from, reply, Work.REPLY); // the answer was lost: send it again, do not execute again
+            }
+            return;
+        }
         Segment s = cell.segment() < segments.size() ? segments.get(cell.segment()) : null;
         int count = switch (cell.op()) {
             case READ -> AtmCell.intAt(cell.data(), 0);
@@ -258,13 +387,18 @@ public class RmemKernel implements Node {
             send(from, new AtmCell(AtmCell.Op.PROTECTION_ERROR, false, false, cell.segment(), cell.tag(), 0, cell.offset(), AtmCell.ints(refusal.ordinal())), Work.REPLY);
             return;
         }
+        executed++;
         switch (cell.op()) {
             case WRITE -> {
-                Charges.copy(node, Work.DATA_TRANSFER, count);
+                deposit(Work.DATA_TRANSFER, count);
                 System.arraycopy(cell.data(), 0, s.memory, cell.offset(), count);
                 s.depositedAt = node.nanos();
-                if (cell.ack()) {
-                    send(from, new AtmCell(AtmCell.Op.WRITE_ACK, false, false, cell.segment(), cell.tag(), 0, cell.offset(), new byte[0]), Work.REPLY);
+                AtmCell ack = cell.ack() ? new AtmCell(AtmCell.Op.WRITE_ACK, false, false, cell.segment(), cell.tag(), 0, cell.offset(), new byte[0]) : null;
+                if (replies != null) {
+                    replies.put(cell.tag(), ack);
+                }
+                if (ack != null) {
+                    send(from, ack, Work.REPLY);
                 }
                 if (s.deposited != null) {
                     s.deposited.deposited(from, cell.offset(), count);
@@ -275,7 +409,7 @@ public class RmemKernel implements Node {
                 }
             }
             case READ -> {
-                Charges.copy(node, Work.REPLY, count);
+                deposit(Work.REPLY, count);
                 for (int at = 0; at < Math.max(1, count); at += AtmCell.DATA_BYTES) {
                     byte[] piece = Arrays.copyOfRange(s.memory, cell.offset() + at, cell.offset() + Math.min(count, at + AtmCell.DATA_BYTES));
                     send(from, new AtmCell(AtmCell.Op.READ_DATA, false, false, 0, cell.tag(), 0, at, piece), Work.REPLY);
@@ -287,23 +421,36 @@ public class RmemKernel implements Node {
                 if (swapped) {
                     System.arraycopy(cell.data(), 4, s.memory, cell.offset(), 4);
                 }
-                send(from, new AtmCell(AtmCell.Op.CAS_RESULT, false, false, 0, cell.tag(), 0, cell.offset(), AtmCell.ints(swapped ? 1 : 0, old)), Work.REPLY);
+                AtmCell result = new AtmCell(AtmCell.Op.CAS_RESULT, false, false, 0, cell.tag(), 0, cell.offset(), AtmCell.ints(swapped ? 1 : 0, old));
+                if (replies != null) {
+                    replies.put(cell.tag(), result);
+                }
+                send(from, result, Work.REPLY);
             }
             default -> throw new IllegalStateException(cell.op() + " is not a request");
         }
     }
 
+    /** The tags of the WRITE cells and CASes executed lately for one source machine, with their answers (null: none sent). */
+    private static final class KeptReplies extends LinkedHashMap<Integer, AtmCell> {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, AtmCell> eldest) {
+            return size() > KEPT_REPLIES;
+        }
+    }
+
     private void readData(AtmCell cell) {
         Pending p = pending.get(cell.tag());
-        if (p == null) {
-            return; // a duplicate of a read already complete
+        int piece = cell.offset() / AtmCell.DATA_BYTES;
+        if (p == null || p.arrived.get(piece)) {
+            return; // a duplicate of a read already complete, or of a piece already in
         }
-        Charges.copy(node, Work.DATA_TRANSFER, cell.data().length);
+        p.arrived.set(piece);
+        deposit(Work.DATA_TRANSFER, cell.data().length);
         System.arraycopy(cell.data(), 0, p.result, cell.offset(), cell.data().length);
         System.arraycopy(cell.data(), 0, segments.get(p.segment).memory, p.offset + cell.offset(), cell.data().length);
-        p.remaining -= cell.data().length;
-        if (p.remaining <= 0) {
-            pending.remove(cell.tag());
+        if (p.arrived.cardinality() == p.pieces) {
+            answered(cell.tag());
             if (p.notify) {
                 notification();
             }
@@ -332,7 +479,7 @@ public class RmemKernel implements Node {
     private int register(Pending p) {
         do {
             nextTag = (nextTag + 1) & 0xffff;
-        } while (pending.containsKey(nextTag));
+        } while (nextTag == 0 || pending.containsKey(nextTag)); // 0: an unacknowledged WRITE's
         pending.put(nextTag, p);
         return nextTag;
     }
@@ -350,10 +497,20 @@ public class RmemKernel implements Node {
         node.send(to, cell.encode());
     }
 
-    /** One cell through the controller's FIFO: the per-cell kernel path, then its words by programmed I/O. */
+    /** One cell through the controller's FIFO: the per-cell kernel path, then its words by programmed I/O, one access each. */
     private void fifo(Work kind, int bytes) {
         node.work(kind, node.parameter("cell_instructions"));
-        double seconds = bytes / (node.parameter("fifo_mbs") * (1 << 20));
+        double seconds = Math.ceil(bytes / 4.0) * node.parameter("fifo_word_ns") * 1e-9;
         node.work(kind, seconds * node.parameter("mips") * 1e6 / node.parameter("kernel_cpi"));
+    }
+
+    /**
+     * The memory side of a cell's programmed I/O: the words read from the FIFO into registers are stored to memory (a
+     * WRITE's or READ's data landing), or loaded from memory before they are written to the FIFO (a READ answered).
+     * Half of a memory-to-memory copy's traffic, so at twice the copy rate, as the model's cache charges a copy whose
+     * loads hit (Hardware.copy).
+     */
+    private void deposit(Work kind, int bytes) {
+        Charges.copy(node, kind, bytes / 2.0);
     }
 }

@@ -6,6 +6,7 @@ import org.asfast.live.Launcher;
 import org.asfast.live.LiveException;
 import org.asfast.live.LiveNode;
 import org.asfast.live.LocalProcessPlacement;
+import org.asfast.nodes.Faults;
 import org.asfast.nodes.Work;
 import org.asfast.rmem.RmemKernel.Completion;
 import org.asfast.rmem.RmemKernel.Descriptor;
@@ -29,7 +30,8 @@ public final class RmemLive implements AutoCloseable {
     /** Starts the machines; problems starting are one-line {@link UserError}s. */
     public RmemLive(String faults) {
         try {
-            launcher = new Launcher(new LocalProcessPlacement(), Launcher.Settings.of(RmemSimulated.parameters().numbers(), faults));
+            boolean none = Faults.parse(faults).none();
+            launcher = new Launcher(new LocalProcessPlacement(), Launcher.Settings.of(RmemSimulated.forFaults(RmemSimulated.parameters(), none).numbers(), faults));
         } catch (LiveException | IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

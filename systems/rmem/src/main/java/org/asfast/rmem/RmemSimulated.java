@@ -32,7 +32,7 @@ public final class RmemSimulated {
     private final List<Node> nodes = new ArrayList<>();
 
     public RmemSimulated(SystemParameters parameters, Faults faults) {
-        this.parameters = parameters;
+        this.parameters = forFaults(parameters, faults.none());
         Ethernet atm = new Ethernet(simulation, parameters.number("atm_mbps"), AtmCell.HEADER_BYTES + AtmCell.DATA_BYTES,
                 (int) parameters.number("atm_hec_bytes"), 0, false, false);
         cluster = new SimulatedCluster(simulation, atm, faults);
@@ -41,6 +41,11 @@ public final class RmemSimulated {
     /** The shipped parameters: the DECstation 5000/200 from the model (with Ultrix's context switch) and rmem's own. */
     public static SystemParameters parameters() {
         return SystemParameters.loadOwnNetwork(ModelHardware.of("ds5000-ultrix3.1d-local", "switch_instructions"), RmemSimulated.class, "parameters.csv");
+    }
+
+    /** The paper's kernels do not retransmit; on a network that loses or repeats cells they do (§3.7's timeouts). */
+    static SystemParameters forFaults(SystemParameters parameters, boolean none) {
+        return none ? parameters : parameters.with("retransmit_us", parameters.number("retransmit_on_faults_us"));
     }
 
     /** Adds a machine running {@code node}; returns its address. */
