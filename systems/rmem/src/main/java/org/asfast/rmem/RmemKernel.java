@@ -115,7 +115,6 @@ public class RmemKernel implements Node {
     private int nextTag;
     private long protectionErrors;
     private long notifications;
-    private long executed;
     private long retransmissions;
     private long repeats;
     /** 0: the paper's kernel, no retransmission; else how long a request waits for its answer before it is sent again. */
@@ -199,11 +198,6 @@ public class RmemKernel implements Node {
 
     public long notifications() {
         return notifications;
-    }
-
-    /** WRITE cells, READs and CASes this machine executed for others (a repeat answered from the kept replies is not one). */
-    public long executed() {
-        return executed;
     }
 
     /** Requests this machine sent again because their answer was late. */
@@ -387,7 +381,6 @@ public class RmemKernel implements Node {
             send(from, new AtmCell(AtmCell.Op.PROTECTION_ERROR, false, false, cell.segment(), cell.tag(), 0, cell.offset(), AtmCell.ints(refusal.ordinal())), Work.REPLY);
             return;
         }
-        executed++;
         switch (cell.op()) {
             case WRITE -> {
                 deposit(Work.DATA_TRANSFER, count);
