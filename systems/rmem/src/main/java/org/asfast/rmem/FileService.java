@@ -15,7 +15,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.asfast.nodes.Faults;
 import org.asfast.nodes.Work;
 import org.asfast.rmem.RmemKernel.Descriptor;
-import org.asfast.systems.Charges;
 import org.asfast.systems.SystemParameters;
 
 /**
@@ -97,14 +96,18 @@ public final class FileService {
             onNotify(requests, (from, segment, offset) -> serve(from, offset - offset % SLOT));
         }
 
-        /** Hybrid-1's procedure: read the request in local memory, look the answer up, write it back. */
+        /**
+         * Hybrid-1's procedure: read the request in local memory, look the answer up, and WRITE it back from the cache
+         * where it lies (§5.1: the source "performs one or more return write requests"), its words loaded into the FIFO
+         * as a READ's are; no reply is marshalled into a buffer (§5.2: the procedure's time excludes RPC and marshaling).
+         */
         private void serve(int from, int slot) {
             ByteBuffer request = ByteBuffer.wrap(memory(requests), slot, REQUEST_HEADER);
             request.getInt(); // the operation: every answer is in the cache, so each costs the same lookup
             Descriptor reply = new Descriptor(from, request.getInt(), request.getInt(), SLOT);
             int bytes = request.getInt();
             context().work(Work.PROCEDURE, context().parameter("nfs_procedure_instructions"));
-            Charges.copy(context(), Work.PROCEDURE, bytes);
+            halfCopy(Work.REPLY, bytes);
             served++;
             write(reply, 0, new byte[bytes], false, false, Work.REPLY, (r, e) -> {
             });

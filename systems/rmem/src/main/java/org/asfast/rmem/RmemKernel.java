@@ -383,7 +383,7 @@ public class RmemKernel implements Node {
         }
         switch (cell.op()) {
             case WRITE -> {
-                deposit(Work.DATA_TRANSFER, count);
+                halfCopy(Work.DATA_TRANSFER, count);
                 System.arraycopy(cell.data(), 0, s.memory, cell.offset(), count);
                 s.depositedAt = node.nanos();
                 AtmCell ack = cell.ack() ? new AtmCell(AtmCell.Op.WRITE_ACK, false, false, cell.segment(), cell.tag(), 0, cell.offset(), new byte[0]) : null;
@@ -402,7 +402,7 @@ public class RmemKernel implements Node {
                 }
             }
             case READ -> {
-                deposit(Work.REPLY, count);
+                halfCopy(Work.REPLY, count);
                 for (int at = 0; at < Math.max(1, count); at += AtmCell.DATA_BYTES) {
                     byte[] piece = Arrays.copyOfRange(s.memory, cell.offset() + at, cell.offset() + Math.min(count, at + AtmCell.DATA_BYTES));
                     send(from, new AtmCell(AtmCell.Op.READ_DATA, false, false, 0, cell.tag(), 0, at, piece), Work.REPLY);
@@ -439,7 +439,7 @@ public class RmemKernel implements Node {
             return; // a duplicate of a read already complete, or of a piece already in
         }
         p.arrived.set(piece);
-        deposit(Work.DATA_TRANSFER, cell.data().length);
+        halfCopy(Work.DATA_TRANSFER, cell.data().length);
         System.arraycopy(cell.data(), 0, p.result, cell.offset(), cell.data().length);
         System.arraycopy(cell.data(), 0, segments.get(p.segment).memory, p.offset + cell.offset(), cell.data().length);
         if (p.arrived.cardinality() == p.pieces) {
@@ -503,7 +503,7 @@ public class RmemKernel implements Node {
      * Half of a memory-to-memory copy's traffic, so at twice the copy rate, as the model's cache charges a copy whose
      * loads hit (Hardware.copy).
      */
-    private void deposit(Work kind, int bytes) {
+    protected final void halfCopy(Work kind, int bytes) {
         Charges.copy(node, kind, bytes / 2.0);
     }
 }
