@@ -12,6 +12,8 @@ import org.asfast.report.AtomicFiles;
 import org.asfast.report.Baselines;
 import org.asfast.report.SimulatedCells;
 import org.asfast.spi.Ipc;
+import org.asfast.rmem.RmemRounds;
+import org.asfast.rmem.RmemSimulated;
 import org.asfast.spi.Rpc;
 import org.asfast.spi.UserError;
 import org.asfast.sprite.SpriteFsCrashes;
@@ -107,6 +109,7 @@ public final class SystemsCommand implements Callable<Integer> {
      * Each system's calls under a fault setting: 100 null calls and 20 of 16384 bytes at each level (Amoeba, Sprite) or
      * transfer (V's segment in the reply, and moved from the client); every call must complete, and the server must run
      * each exactly once (Sprite's pseudo-device calls are one RPC each at these sizes). The counts go to faults.csv too.
+     * Then Sprite's file system across crashes, and rmem's READ, WRITE and CAS rounds ({@link RmemRounds}).
      */
     private int underFaults(String setting) {
         Faults parsed;
@@ -143,6 +146,10 @@ public final class SystemsCommand implements Callable<Integer> {
         SpriteFsCrashes.ServerCrash server = SpriteFsCrashes.serverCrash(SpriteSimulated.parameters(), parsed, 40);
         System.out.printf(Locale.ROOT, "Sprite file system, %d server crashes while a caching client writes: %d of %d acknowledged writes lost%n",
                 server.crashes(), server.lost(), server.writes());
+        RmemRounds.Outcome rmem = RmemRounds.simulate(RmemSimulated.parameters(), parsed, 3, 40);
+        System.out.printf(Locale.ROOT, "rmem, 3 machines x 40 rounds of a CAS increment, a 3-cell WRITE and its READ: %d of %d rounds, counter %d for %d increments, "
+                + "%d answered twice, %d wrong, %d retransmissions, %d repeats answered from kept replies%n", rmem.finished(), rmem.rounds(), rmem.counter(),
+                rmem.increments(), rmem.answeredTwice(), rmem.wrong().size(), rmem.retransmissions(), rmem.repeats());
         System.out.println("wrote " + file);
         return 0;
     }

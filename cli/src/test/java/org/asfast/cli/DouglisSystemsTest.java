@@ -159,7 +159,9 @@ class DouglisSystemsTest {
         }
         assertEquals(0, exit);
         List<String> all = printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        List<String> lines = all.stream().filter(l -> !l.startsWith("Sprite file system") && !l.startsWith("wrote ")).toList();
+        List<String> lines = all.stream().filter(l -> !l.startsWith("Sprite file system") && !l.startsWith("wrote ") && !l.startsWith("rmem")).toList();
+        assertTrue(all.stream().anyMatch(l -> l.matches("rmem, .*: 120 of 120 rounds, counter 120 for 120 increments, 0 answered twice, 0 wrong, [1-9]\\d* retransmissions.*")),
+                String.join("\n", all));
         assertEquals(List.of("Amoeba", "Amoeba", "Sprite", "Sprite", "V", "V"), lines.stream().map(l -> l.split(" ")[0]).toList(), String.join("\n", all));
         assertTrue(all.stream().anyMatch(l -> l.startsWith("Sprite file system, client crash") && l.contains("(promise: 30 s)")), String.join("\n", all));
         assertTrue(all.stream().anyMatch(l -> l.matches("Sprite file system, 5 server crashes .*: 0 of 40 acknowledged writes lost")), String.join("\n", all));
