@@ -103,8 +103,8 @@ public class RmemKernel implements Node {
         }
     }
 
-    /** How often a request is sent in all, with retransmission, before it fails. */
-    static final int ATTEMPTS = 50;
+    /** How often a request is sent in all, with retransmission, before it fails (5 s at 20 ms: a loaded machine may stall a live node for a second). */
+    static final int ATTEMPTS = 250;
     /** The replies a target keeps per source machine, to answer repeated WRITEs and CASes without executing them again. */
     static final int KEPT_REPLIES = 4096;
 
