@@ -5,8 +5,9 @@ import java.nio.ByteBuffer;
 /**
  * One ATM cell of the remote-memory protocol as it passes through the controller's FIFOs, a word at a time: a
  * 12-byte header (operation, flags, segment and tag; generation; offset) and at most 40 data bytes, 13 words in all
- * for a full cell (Table 2: "each single-cell read and write operation moves 10 4-byte words"). A cell carries only
- * the words it uses, so a CAS moves fewer words than a READ of a full cell.
+ * for a full cell (Table 2: "each single-cell read and write operation moves 10 4-byte words"). The message carries
+ * only the words it uses, but the FIFOs move whole cells (53 bytes on the fibre; a short one is padded), so a CAS
+ * costs as many FIFO accesses as a READ and is faster only by its memory accesses, as §3.1.2 explains.
  */
 record AtmCell(Op op, boolean notifies, boolean ack, int segment, int tag, int generation, int offset, byte[] data) {
     static final int HEADER_BYTES = 12;
