@@ -89,8 +89,8 @@ public record AtMostOnceRpc(int clients, int callsEach, Crash serverCrash, boole
         }
     }
 
-    /** What happened to each call, kept outside the nodes so that it survives the server's crash. */
-    private static final class Ledger implements Invariants {
+    /** What happened to each call, kept outside the nodes so that it survives the server's crash (SpriteRpc keeps one too). */
+    static final class Ledger implements Invariants {
         final ControlledNetwork network;
         final boolean oncePerIncarnation;
         /** Call to the server incarnations (crash counts) it executed in, in order. */
@@ -98,9 +98,12 @@ public record AtMostOnceRpc(int clients, int callsEach, Crash serverCrash, boole
         /** Call to how it ended: the reply it got, or "failed"; a second ending is a violation. */
         final Map<String, List<String>> endings = new TreeMap<>();
 
-        Ledger(ControlledNetwork network, boolean oncePerIncarnation) {
+        final Function<byte[], String> describe;
+
+        Ledger(ControlledNetwork network, boolean oncePerIncarnation, Function<byte[], String> describe) {
             this.network = network;
             this.oncePerIncarnation = oncePerIncarnation;
+            this.describe = describe;
         }
 
         void executed(String call) {
@@ -139,7 +142,7 @@ public record AtMostOnceRpc(int clients, int callsEach, Crash serverCrash, boole
 
         @Override
         public String describe(byte[] message) {
-            return rpcDatagram(message);
+            return describe.apply(message);
         }
     }
 
@@ -149,7 +152,7 @@ public record AtMostOnceRpc(int clients, int callsEach, Crash serverCrash, boole
 
     @Override
     public Invariants build(ControlledNetwork network) {
-        Ledger ledger = new Ledger(network, oncePerIncarnation);
+        Ledger ledger = new Ledger(network, oncePerIncarnation, AtMostOnceRpc::rpcDatagram);
         RequestReply.Service service = (caller, request, reply) -> {
             String call = new String(request, StandardCharsets.UTF_8);
             ledger.executed(call);

@@ -5,6 +5,7 @@ import org.asfast.check.ControlledNetwork.Crash;
 import org.asfast.check.Explorer;
 import org.asfast.check.Explorer.Bounds;
 import org.asfast.check.Scenario;
+import org.asfast.checks.XfsCoherence.Fault;
 
 /** The configurations {@code asfast check} searches, each with its bounds and what the search should find. */
 public final class Checks {
@@ -45,6 +46,11 @@ public final class Checks {
                         "at most once in all: RequestReply keeps its reply cache in memory, so it does not hold",
                         new AtMostOnceRpc(1, 2, Crash.RESTARTS, false, AtMostOnceRpc.Server::new), new Bounds(16, 0, 1, 1, MAX_STATES),
                         "RequestReply's documented limit: a call in flight across a server restart may run twice"),
+                new Check("sprite", "2 kernels x 1 call",
+                        "Sprite's kernel RPC: each call executes at most once, every completed call gets its own reply (packets reordered, lost, one duplicated)",
+                        new SpriteRpc(2, 1), new Bounds(16, 0, 1, 0, MAX_STATES), null),
+                new Check("sprite", "1 kernel x 2 calls", "the same, the channel's next request acknowledging the last reply",
+                        new SpriteRpc(1, 2), new Bounds(16, 0, 1, 0, MAX_STATES), null),
                 new Check("rmem", "2 machines x 2 CAS", "CAS on a shared word is linearizable (cells in order per link, lost or not)",
                         new RmemCas(2, RmemCas.META_INSTRUCTION), new Bounds(20, 0, 0, 0, MAX_STATES), null),
                 new Check("rmem", "3 machines x 2 CAS", "the same with three machines",
@@ -52,16 +58,23 @@ public final class Checks {
                 new Check("rmem", "2 machines x 2 CAS, a cell duplicated", "the same on a network that may deliver a cell twice",
                         new RmemCas(2, RmemCas.META_INSTRUCTION), new Bounds(20, 0, 1, 0, MAX_STATES),
                         "rmem assumes a network that delivers each cell once (paper §2); a duplicated CAS cell runs twice"),
-                new Check("xfs", "2 clients, 1 block: w0 | r0 r0", "one writer at a time; a read returns the last acknowledged write (timeouts longer than delays)",
-                        new XfsCoherence(List.of("w0", "r0 r0"), 2, false, true, c -> c), new Bounds(60, 0, 0, 0, MAX_STATES), null),
+                new Check("xfs", "2 clients, 1 block: w0 | r0 r0", "one writer at a time; reads and writes linearizable (timeouts longer than delays)",
+                        xfs(List.of("w0", "r0 r0"), Fault.NONE, true), new Bounds(60, 0, 0, 0, MAX_STATES), null),
                 new Check("xfs", "3 clients, 1 block: w0 | w0 | r0", "the same with two writers and a reader",
-                        new XfsCoherence(List.of("w0", "w0", "r0"), 2, false, true, c -> c), new Bounds(60, 0, 0, 0, MAX_STATES), null),
+                        xfs(List.of("w0", "w0", "r0"), Fault.NONE, true), new Bounds(60, 0, 0, 0, MAX_STATES), null),
                 new Check("xfs", "2 clients, 2 blocks: w0 | r0 w1 r0", "the same over two blocks",
-                        new XfsCoherence(List.of("w0", "r0 w1 r0"), 2, false, true, c -> c), new Bounds(60, 0, 0, 0, MAX_STATES), null),
-                new Check("xfs", "2 clients: w0 | r0, a storage server fails", "no acknowledged block is lost: every read finishes, with it",
-                        new XfsCoherence(List.of("w0", "r0"), 2, true, true, c -> c), new Bounds(60, 0, 0, 1, MAX_STATES), null),
-                new Check("xfs", "2 clients: w0 | w0, a storage server fails", "one writer at a time when a storage server fails mid-write",
-                        new XfsCoherence(List.of("w0", "w0"), 2, true, true, c -> c), new Bounds(60, 0, 0, 1, MAX_STATES),
-                        "a write stalls on the failed server; the manager times the live writer out and grants the block again"));
+                        xfs(List.of("w0", "r0 w1 r0"), Fault.NONE, true), new Bounds(60, 0, 0, 0, MAX_STATES), null),
+                new Check("xfs", "2 clients: w0 | r0, a storage server fails", "no acknowledged block is lost: every operation finishes, with it",
+                        xfs(List.of("w0", "r0"), Fault.STORAGE_SERVER_STOPS, true), new Bounds(60, 0, 0, 1, MAX_STATES), null),
+                new Check("xfs", "2 clients: w0 | w0, a storage server fails",
+                        "one writer at a time when a storage server fails mid-write: the manager asks the stalled writer to report, and it commits with one fragment missing",
+                        xfs(List.of("w0", "w0"), Fault.STORAGE_SERVER_STOPS, true), new Bounds(60, 0, 0, 1, MAX_STATES), null),
+                new Check("xfs", "2 clients: w0 | w0 r0, the first writer dies",
+                        "a client that owns the block or is writing it stops for good: the manager takes its ownership back and the other's write and read finish",
+                        xfs(List.of("w0", "w0 r0"), Fault.FIRST_CLIENT_STOPS, true), new Bounds(60, 0, 0, 1, MAX_STATES), null));
+    }
+
+    private static XfsCoherence xfs(List<String> scripts, Fault fault, boolean timeoutsLongerThanDelays) {
+        return new XfsCoherence(scripts, 2, fault, timeoutsLongerThanDelays, c -> c);
     }
 }

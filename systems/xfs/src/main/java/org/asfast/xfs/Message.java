@@ -47,7 +47,10 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
         STORE,
         /** Storage server to client: the fragment is on disk. */
         STORED,
-        /** Writer to manager: the stripe of {@code version} is on disk in every server of its group. */
+        /**
+         * Writer to manager: the stripe of {@code version} is on disk in every server of its group (or in all but one, whose
+         * fragment the parity rebuilds); the manager answers COMMITTED, or ABORTED if it took the grant back.
+         */
         WRITTEN,
         /** Client to manager: I no longer cache the block (my copy from transaction {@code txn}). */
         EVICT,
@@ -64,7 +67,15 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
         /** Anyone to a client: answer at once (the user-to-user round trip of §6.2). */
         PING,
         /** The answer to a PING. */
-        PONG
+        PONG,
+        /** Manager to the writer it granted the block to, when the write is slow: report your stripe now, or give the grant back. */
+        REVOKE,
+        /** Writer to manager: I gave the grant of {@code txn} back; nothing of it will be reported. */
+        REVOKED,
+        /** Manager to writer: the stripe of {@code version} is the block's now; acknowledge your user's write. */
+        COMMITTED,
+        /** Manager to writer: the grant of {@code txn} was taken back before you reported; the stripe is not the block's, write again. */
+        ABORTED
     }
 
     private static final Kind[] KINDS = Kind.values();

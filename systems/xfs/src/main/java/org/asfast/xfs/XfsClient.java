@@ -1,18 +1,24 @@
 package org.asfast.xfs;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.asfast.nodes.Timer;
 import org.asfast.xfs.Message.Kind;
 
 /**
  * An xFS client: its users' reads and writes enter through the kernel's vnode layer; a block in its cache is read
  * there, a miss goes to the block's manager, and the block comes back from whoever the manager passed the request
  * to (another client's memory, or the fragments from the storage servers). A write asks the manager for ownership,
- * then stores the block as one stripe (data fragments and parity) on the storage servers of its group, and is
- * acknowledged when every fragment is on disk. The client also serves the manager: it forwards its copy of a block
- * to a reader, and drops a copy the manager invalidates.
+ * then stores the block as one stripe (data fragments and parity) on the storage servers of its group, reports it
+ * when every fragment is on disk, and is acknowledged when the manager commits it. Asked to report early (REVOKE: a
+ * storage server of the group has not answered), it reports a stripe missing one fragment, which the parity rebuilds,
+ * or gives the grant back; a grant given back or taken back is asked for again, up to {@code xfs_max_attempts} times,
+ * and then the write fails. The client also serves the manager: it forwards its copy of a block to a reader, and
+ * drops a copy the manager invalidates.
  *
  * <p>One operation at a time, in the order its users asked (the single-threaded event loop the xFS authors
  * recommend); call {@link #read}, {@link #write}, {@link #evict} and {@link #ping} on the node's loop.
@@ -33,11 +39,20 @@ public final class XfsClient extends ClientNode {
     /** The operation in progress: what it waits for. */
     private static final class Operation {
         final long block;
-        final long request;
+        long request;
         Consumer<byte[]> readDone;
         int readBytes;
         Runnable writeDone;
+        Consumer<String> writeFailed;
         byte[] writeData;
+        /** The stripe is reported to the manager: the grant is used, and the write waits for its verdict. */
+        boolean reported;
+        /** Grants asked for so far. */
+        int tries;
+        /** Reads the manager forwarded to us while our copy was tentative. */
+        final List<Message> forwards = new ArrayList<>();
+        /** Reports the stripe again if no verdict comes (the manager's answer may be lost). */
+        Timer verdictDue;
         byte[][] fragments;
         boolean[] stored;
         long version;
@@ -74,9 +89,16 @@ public final class XfsClient extends ClientNode {
         });
     }
 
-    /** Writes the whole of {@code block}; {@code done} runs when every fragment of its stripe is on disk. */
+    /** Writes the whole of {@code block}; {@code done} runs when the manager has committed its stripe. A failed write throws on the loop. */
     @Override
     public void write(long block, byte[] data, Runnable done) {
+        write(block, data, done, reason -> {
+            throw new IllegalStateException(reason);
+        });
+    }
+
+    /** Writes the whole of {@code block}; {@code done} runs when the manager has committed its stripe, {@code failed} gets why it was not. */
+    public void write(long block, byte[] data, Runnable done, Consumer<String> failed) {
         int blockBytes = (int) context.parameter("block_bytes");
         if (data.length != blockBytes) {
             throw new IllegalArgumentException("xFS writes whole blocks of " + blockBytes + " bytes, not " + data.length);
@@ -85,9 +107,52 @@ public final class XfsClient extends ClientNode {
             vnode();
             current = new Operation(block, nextRequest++);
             current.writeDone = done;
+            current.writeFailed = failed;
             current.writeData = data.clone();
-            send(layout.manager(block), Message.of(Kind.WRITE_REQUEST, block, current.request, 0, context.self(), 0, 0));
+            askToWrite();
         });
+    }
+
+    private void askToWrite() {
+        current.tries++;
+        current.fragments = null;
+        current.stored = null;
+        current.reported = false;
+        send(layout.manager(current.block), Message.of(Kind.WRITE_REQUEST, current.block, current.request, 0, context.self(), 0, 0));
+    }
+
+    /** The grant was given back or taken back: ask again under a new request (a late grant of the old one is given back), or fail. */
+    private void writeAgain(String why) {
+        if (current.tries >= context.parameter("xfs_max_attempts")) {
+            Consumer<String> failed = current.writeFailed;
+            String reason = "xFS write of block " + current.block + " failed: " + why + " " + current.tries + " times";
+            failed.accept(reason);
+            next();
+            return;
+        }
+        current.request = nextRequest++;
+        askToWrite();
+    }
+
+    /** Asks the manager to commit the stripe; until it answers, the copy is tentative (a forwarded read after the commit gets it). */
+    private void report() {
+        Operation op = current;
+        if (op.verdictDue != null) {
+            op.verdictDue.cancel();
+        }
+        op.verdictDue = context.after((long) (context.parameter("xfs_timeout_ms") * 1e6), () -> {
+            if (current == op && op.reported) {
+                report();
+            }
+        });
+        current.reported = true;
+        cache.put(current.block, new Copy(current.writeData, current.version, current.txn));
+        send(layout.manager(current.block), Message.of(Kind.WRITTEN, current.block, current.request, current.txn, context.self(), current.version, current.group));
+    }
+
+    /** True if the operation in progress is a write holding (or having reported) the grant of {@code txn} for {@code block}. */
+    private boolean holds(long block, long txn) {
+        return current != null && current.writeData != null && current.fragments != null && current.block == block && current.txn == txn;
     }
 
     /** Drops the client's copy of {@code block} and tells its manager. */
@@ -131,12 +196,10 @@ public final class XfsClient extends ClientNode {
                 }
             }
             case FORWARD -> {
-                Copy copy = cache.get(m.block());
-                if (copy == null) {
-                    send(from, Message.of(Kind.FORWARD_FAILED, m.block(), m.request(), m.txn(), m.node(), 0, 0));
+                if (current != null && current.reported && current.block == m.block()) {
+                    current.forwards.add(m); // our copy is tentative: answer once the manager's verdict says what it is
                 } else {
-                    // The manager passed us the right to reply: the data goes straight to the reader.
-                    send(m.node(), new Message(Kind.DATA, m.block(), m.request(), m.txn(), context.self(), copy.version(), 0, copy.data()));
+                    forward(from, m);
                 }
             }
             case DATA -> {
@@ -169,7 +232,6 @@ public final class XfsClient extends ClientNode {
                     current.version = m.version();
                     current.txn = m.txn();
                     current.group = m.index();
-                    cache.put(m.block(), new Copy(current.writeData, m.version(), m.txn()));
                     current.fragments = Stripes.split(current.writeData, layout.width());
                     current.stored = new boolean[layout.width()];
                     for (int i = 0; i < layout.width(); i++) {
@@ -180,21 +242,68 @@ public final class XfsClient extends ClientNode {
             case STORED -> {
                 if (current != null && current.request == m.request() && current.stored != null && m.index() >= 0 && m.index() < current.stored.length) {
                     current.stored[m.index()] = true;
-                    for (boolean s : current.stored) {
-                        if (!s) {
-                            return;
-                        }
+                    if (!current.reported && stored() == current.stored.length) {
+                        report();
                     }
-                    send(layout.manager(current.block), Message.of(Kind.WRITTEN, current.block, current.request, current.txn, context.self(), current.version, current.group));
+                }
+            }
+            case REVOKE -> {
+                if (!holds(m.block(), m.txn())) {
+                    send(from, Message.of(Kind.REVOKED, m.block(), m.request(), m.txn(), context.self(), 0, 0)); // nothing of it is mine
+                } else if (current.reported || stored() >= layout.width() - 1) {
+                    report(); // again if the first was lost; or with one fragment missing, which the parity rebuilds
+                } else {
+                    send(from, Message.of(Kind.REVOKED, m.block(), m.request(), m.txn(), context.self(), 0, 0));
+                    writeAgain("the grant was given back");
+                }
+            }
+            case COMMITTED -> {
+                if (holds(m.block(), m.txn()) && current.reported) {
+                    current.verdictDue.cancel();
+                    answerForwards();
                     Runnable done = current.writeDone;
                     done.run();
                     next();
+                }
+            }
+            case ABORTED -> {
+                if (holds(m.block(), m.txn()) && current.reported) {
+                    current.verdictDue.cancel();
+                    cache.remove(m.block()); // the tentative copy was never the block's
+                    answerForwards();
+                    writeAgain("the manager took the grant back");
                 }
             }
             default -> {
                 // not a client's message
             }
         }
+    }
+
+    /** The manager passed us the right to reply: our copy goes straight to the reader, or, gone, we say so. */
+    private void forward(int manager, Message m) {
+        Copy copy = cache.get(m.block());
+        if (copy == null) {
+            send(manager, Message.of(Kind.FORWARD_FAILED, m.block(), m.request(), m.txn(), m.node(), 0, 0));
+        } else {
+            send(m.node(), new Message(Kind.DATA, m.block(), m.request(), m.txn(), context.self(), copy.version(), 0, copy.data()));
+        }
+    }
+
+    /** The verdict on our report came: the reads forwarded to us meanwhile get the copy it left (none if refused). */
+    private void answerForwards() {
+        for (Message f : current.forwards) {
+            forward(layout.manager(f.block()), f);
+        }
+        current.forwards.clear();
+    }
+
+    private int stored() {
+        int n = 0;
+        for (boolean s : current.stored) {
+            n += s ? 1 : 0;
+        }
+        return n;
     }
 
     private boolean reading(Message m) {
@@ -228,9 +337,14 @@ public final class XfsClient extends ClientNode {
         return copy == null ? -1 : copy.version();
     }
 
-    /** True while this client holds the manager's write grant for an operation in progress. */
+    /** True while this client holds the manager's write grant for an operation in progress and has not reported its stripe. */
     public boolean writing(long block) {
-        return current != null && current.block == block && current.writeData != null && current.fragments != null;
+        return current != null && current.block == block && current.writeData != null && current.fragments != null && !current.reported;
+    }
+
+    /** The manager's transaction of the grant this client is writing {@code block} under (-1: none). */
+    public long grant(long block) {
+        return writing(block) ? current.txn : -1;
     }
 
     /** Reads so far: all of them, those served from a peer's memory, and those served by the storage servers' disks. */

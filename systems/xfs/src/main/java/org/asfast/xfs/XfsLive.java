@@ -79,7 +79,7 @@ public final class XfsLive implements AutoCloseable {
 
     /** The reading client writes {@code block} whole. */
     public void write(long block, byte[] data) {
-        await(outcome -> reader.write(block, data, () -> outcome.succeed(0)), "write of block " + block);
+        await(outcome -> reader.write(block, data, () -> outcome.succeed(0), outcome::fail), "write of block " + block);
     }
 
     /** One user-to-user round trip from the reading client's loop to node {@code node}'s and back. */
@@ -100,7 +100,7 @@ public final class XfsLive implements AutoCloseable {
         readerNode.post(() -> operation.accept(outcome));
         readerNode.runUntil(outcome::over, TIMEOUT);
         if (!outcome.succeeded()) {
-            throw new UserError("xFS live " + what + ": no answer within " + TIMEOUT.toSeconds() + " s");
+            throw new UserError(outcome.error() != null ? outcome.error() : "xFS live " + what + ": no answer within " + TIMEOUT.toSeconds() + " s");
         }
     }
 

@@ -12,12 +12,19 @@ import org.asfast.xfs.Message.Kind;
  * owns it, and where its last written version lies. It serves one request per block at a time, in the order they
  * arrive; the others wait in the block's queue. A read miss is forwarded to a client that caches the block, which
  * answers the reader directly, or to the storage servers of the block's stripe group; a write first invalidates
- * every other copy, then grants ownership. A transaction ends when the reader or writer says it is done. When it
- * does not move on within {@code xfs_timeout_ms}, a read goes to another source, and an invalidation is sent again;
- * a client silent through {@code xfs_max_attempts} of them, or a writer silent after its grant, is counted as
- * crashed (Active Messages deliver reliably barring persistent failure, the paper says): it loses its copy and its
- * ownership, and the request goes on without it. That is the protocol's one unsafe guess: a client that is alive
- * but unheard that long keeps a copy the manager no longer invalidates.
+ * every other copy, then grants ownership with a version no grant had before. The writer stores its stripe and
+ * reports it; the manager commits it (the block's version is now that stripe) and only then does the writer
+ * acknowledge its user, so an acknowledged write is always one the manager knows of.
+ *
+ * <p>When a transaction does not move on within {@code xfs_timeout_ms}, a read goes to another source, and an
+ * invalidation is sent again; a cacher silent through {@code xfs_max_attempts} of them is counted as crashed and
+ * loses its copy. A writer that has not reported in time is asked to (REVOKE): a live one reports what it has stored
+ * (all but one fragment is enough, parity rebuilds the last) or gives the grant back, and the manager waits for its
+ * answer before it grants again. Only a writer silent through {@code xfs_max_attempts} requests is counted as crashed;
+ * its grant is taken back, and should it be alive after all, its late report is refused (ABORTED): it was fenced, so
+ * its stripe never becomes the block's and its user is not told it was written. Counting a silent cacher as crashed
+ * is the protocol's one unsafe guess: a cacher alive but unheard that long keeps a copy no one invalidates (leases
+ * would bound how long it may read it).
  */
 public final class XfsManager extends XfsNode {
     private Layout layout;
@@ -27,6 +34,10 @@ public final class XfsManager extends XfsNode {
     /** What the manager knows of one block. */
     static final class Block {
         long version;
+        /** The highest version granted: every grant gets a new one, so a taken-back writer's stripe never mixes with a later one. */
+        long issued;
+        /** Grants taken back before their writer reported (given back or fenced): a late report of one is refused. */
+        final java.util.TreeSet<Long> takenBack = new java.util.TreeSet<>();
         int group = -1;
         int owner = -1;
         /** Caching clients, with the transaction their copy came from (an eviction names it). */
@@ -97,8 +108,17 @@ public final class XfsManager extends XfsNode {
                     if (m.index() >= 0) { // -1: a grant the client did not want (a duplicated request's); nothing written
                         b.version = m.version();
                         b.group = m.index();
+                        send(from, Message.of(Kind.COMMITTED, m.block(), m.request(), m.txn(), from, m.version(), m.index()));
                     }
                     finish(m.block(), b);
+                } else if (m.index() >= 0 && (b.active == null || b.active.id != m.txn())) { // a report of a grant that is over: committed before (a repeat), or taken back
+                    Kind verdict = b.takenBack.contains(m.txn()) ? Kind.ABORTED : Kind.COMMITTED;
+                    send(from, Message.of(verdict, m.block(), m.request(), m.txn(), from, m.version(), m.index()));
+                }
+            }
+            case REVOKED -> {
+                if (current(b, m.txn(), from) && b.active.write && b.active.granted) {
+                    takeBack(m.block(), b);
                 }
             }
             case EVICT -> {
@@ -188,11 +208,20 @@ public final class XfsManager extends XfsNode {
     private void grant(long block, Block b) {
         Txn t = b.active;
         t.granted = true;
+        t.attempts = 0; // from now on, the requests to report
         b.cachers.clear();
         b.cachers.put(t.client, t.id);
         b.owner = t.client;
-        send(t.client, Message.of(Kind.GRANT, block, t.request, t.id, t.client, b.version + 1, layout.groupOf(t.client)));
+        b.issued = Math.max(b.issued, b.version) + 1;
+        send(t.client, Message.of(Kind.GRANT, block, t.request, t.id, t.client, b.issued, layout.groupOf(t.client)));
         arm(block, b);
+    }
+
+    /** The writer gave the grant back, or is counted as crashed: it is fenced, and the last committed version stands. */
+    private void takeBack(long block, Block b) {
+        b.takenBack.add(b.active.id);
+        drop(b, b.active.client);
+        finish(block, b);
     }
 
     private void finish(long block, Block b) {
@@ -229,9 +258,11 @@ public final class XfsManager extends XfsNode {
                 t.awaiting.keySet().forEach(c -> drop(b, c)); // silent through every try: counted as crashed
                 t.awaiting.clear();
                 grant(block, b);
+            } else if (++t.attempts <= context.parameter("xfs_max_attempts")) {
+                send(t.client, Message.of(Kind.REVOKE, block, t.request, t.id, t.client, 0, 0)); // report now, or give it back
+                arm(block, b);
             } else {
-                drop(b, t.client); // the writer crashed before it said its stripe was written: the last known version stands
-                finish(block, b);
+                takeBack(block, b); // silent through every request: counted as crashed, and fenced should it be alive
             }
         });
     }
@@ -245,6 +276,12 @@ public final class XfsManager extends XfsNode {
     public java.util.Set<Integer> cachers(long block) {
         Block b = blocks.get(block);
         return b == null ? java.util.Set.of() : java.util.Set.copyOf(b.cachers.keySet());
+    }
+
+    /** True if the grant of transaction {@code txn} was taken back from its writer before it reported: its report will be refused. */
+    public boolean takenBack(long block, long txn) {
+        Block b = blocks.get(block);
+        return b != null && b.takenBack.contains(txn);
     }
 
     /** The last version of a block whose stripe is known to be written (0: never written). */

@@ -102,7 +102,7 @@ public final class XfsSimulated {
 
     /** Client {@code i} writes {@code block} whole. */
     public void write(int i, long block, byte[] data) {
-        call(i, (client, outcome) -> client.write(block, data, () -> outcome.succeed(clientNanos(i))), "write of block " + block);
+        call(i, (client, outcome) -> client.write(block, data, () -> outcome.succeed(clientNanos(i)), outcome::fail), "write of block " + block);
     }
 
     public void evict(int i, long block) {
@@ -130,6 +130,9 @@ public final class XfsSimulated {
         cluster.invoke(layout.client(i), () -> operation.accept(client(i), outcome));
         double deadline = simulation.now() + 10 * parameters.number("xfs_timeout_ms") * 1e6;
         cluster.runUntil(outcome::over, deadline);
+        if (outcome.error() != null) {
+            throw new UserError(outcome.error());
+        }
         if (!outcome.succeeded()) {
             throw new UserError(String.format(Locale.ROOT, "xFS %s on client %d: no answer within %.0f ms of simulated time", what, i, (deadline - start) / 1e6));
         }

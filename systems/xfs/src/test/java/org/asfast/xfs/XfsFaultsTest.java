@@ -55,4 +55,43 @@ class XfsFaultsTest {
         assertTrue(xfs.manager(0).cachers(6).contains(xfs.layout().client(2)));
         assertTrue(xfs.simulation().now() >= 2 * XfsSimulated.parameters().number("xfs_timeout_ms") * 1e6, "both waited out the timeout");
     }
+
+    @Test
+    void aWriteToAGroupWithAStorageServerDownCommitsWithOneFragmentMissingAndLosesNothing() {
+        XfsSimulated xfs = new XfsSimulated(XfsSimulated.parameters(), Faults.NONE);
+        int first = xfs.layout().storageServer(0);
+        xfs.crash(first);
+        xfs.write(0, 3, XfsProtocolTest.block(3)); // stalls on the dead server until the manager asks it to report
+        assertEquals(xfs.layout().client(0), xfs.manager(0).owner(3));
+        assertTrue(xfs.simulation().now() >= XfsSimulated.parameters().number("xfs_timeout_ms") * 1e6, "the write waited for the manager's request");
+        xfs.evict(0, 3);
+        assertArrayEquals(XfsProtocolTest.block(3), xfs.read(1, 3, 8192), "read from the two fragments on disk");
+        xfs.evict(1, 3);
+        xfs.restart(first); // rebuilds its fragment of the stripe from the other two
+        xfs.runFor(1e9);
+        assertEquals(1, xfs.storageServer(0).rebuilt());
+        xfs.crash(xfs.layout().storageServer(1));
+        assertArrayEquals(XfsProtocolTest.block(3), xfs.read(2, 3, 8192), "read with the rebuilt fragment");
+    }
+
+    @Test
+    void aWriterThatDiesHoldingTheGrantIsFencedAndTheNextWriterGetsTheBlock() {
+        XfsSimulated xfs = new XfsSimulated(XfsSimulated.parameters(), Faults.NONE);
+        int dead = xfs.layout().client(0);
+        xfs.write(1, 5, XfsProtocolTest.block(1)); // the block has a committed version before
+        xfs.cluster().invoke(dead, () -> xfs.client(0).write(5, XfsProtocolTest.block(50), () -> {
+            throw new AssertionError("a write of a dead client was acknowledged");
+        }));
+        assertTrue(xfs.cluster().runUntil(() -> xfs.client(0).writing(5), xfs.simulation().now() + 1e9), "the grant arrived");
+        long fenced = xfs.client(0).grant(5);
+        xfs.crash(dead); // its stripe's fragments are on their way; it will never report them
+
+        xfs.write(2, 5, XfsProtocolTest.block(60)); // the manager asks the dead writer to report, then takes the grant back
+        assertTrue(xfs.manager(0).takenBack(5, fenced));
+        assertEquals(xfs.layout().client(2), xfs.manager(0).owner(5));
+        xfs.evict(2, 5);
+        assertArrayEquals(XfsProtocolTest.block(60), xfs.read(1, 5, 8192), "the next writer's stripe, not the dead one's");
+        double waited = (1 + XfsSimulated.parameters().number("xfs_max_attempts")) * XfsSimulated.parameters().number("xfs_timeout_ms") * 1e6;
+        assertTrue(xfs.simulation().now() >= waited, "the manager asked xfs_max_attempts times before it counted the writer as crashed");
+    }
 }
