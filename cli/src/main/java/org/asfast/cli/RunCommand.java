@@ -21,6 +21,7 @@ import org.asfast.report.Numbers;
 import org.asfast.report.ReportGenerator;
 import org.asfast.report.ResultsCsv;
 import org.asfast.report.RmemFileService;
+import org.asfast.report.XfsScaling;
 import org.asfast.report.SimulatedCells;
 import org.asfast.report.Run;
 import org.asfast.report.RunDerivation;
@@ -203,6 +204,11 @@ final class RunCommand implements Callable<Integer> {
                 RmemFileService.writeFigures(folder.incomplete().resolve(RmemFileService.FIGURES_FILE), RmemCommand.figures());
                 RmemFileService.write(folder.incomplete().resolve(RmemFileService.FILE), RmemCommand.scale(RmemCommand.RUN_CLIENTS, RmemCommand.RUN_OPERATIONS, row -> {
                 }));
+                // xFS against a central server with 1 to 1000 clients, for the report's scaling charts
+                long xfsStart = System.nanoTime();
+                XfsScaling.write(folder.incomplete().resolve(XfsScaling.FILE), XfsCommand.scale(XfsCommand.RUN_CLIENTS, XfsCommand.SYSTEMS, row -> {
+                }));
+                out.printf("asfast: ran xFS and a central server with 1 to 1000 simulated clients in %.1f s%n", (System.nanoTime() - xfsStart) / 1e9);
             }
             if (cColumn != null) {
                 RunEnvironment.write(folder.incomplete().resolve(Run.CBENCH_FILE), cColumn);

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.asfast.report.LogLogChart;
+import java.util.function.Consumer;
+import org.asfast.report.XfsScaling;
 import org.asfast.spi.UserError;
 import org.asfast.systems.SystemParameters;
 import org.asfast.xfs.ScaleRun;
@@ -24,15 +25,18 @@ import picocli.CommandLine.Option;
 @Command(name = "xfs", mixinStandardHelpOptions = true,
         description = "Runs the simulated xFS against a central server with more and more clients (the §6.2 figures are in 'asfast systems').")
 public final class XfsCommand implements Callable<Integer> {
-    static final String FILE = "xfs-scaling.csv";
-    static final String LATENCY_CHART = "xfs-scaling-latency.svg";
-    static final String LOAD_CHART = "xfs-scaling-load.svg";
+    static final String FILE = XfsScaling.FILE;
+    static final String LATENCY_CHART = XfsScaling.LATENCY_CHART + ".svg";
+    static final String LOAD_CHART = XfsScaling.LOAD_CHART + ".svg";
+    /** What a run (the main job) simulates: the client counts, both systems. */
+    static final List<Integer> RUN_CLIENTS = List.of(1, 10, 100, 1000);
+    static final List<String> SYSTEMS = List.of("xfs", "central");
 
     @Option(names = "--clients", split = ",", paramLabel = "N", description = "Client counts of the scaling run (default: ${DEFAULT-VALUE}).")
     List<String> clients = List.of("1", "10", "100", "1000");
 
     @Option(names = "--system", split = ",", paramLabel = "NAME", description = "Systems of the scaling run: xfs, central (default: ${DEFAULT-VALUE}).")
-    List<String> systems = List.of("xfs", "central");
+    List<String> systems = SYSTEMS;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write " + FILE + " (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("results", "systems");
@@ -53,18 +57,12 @@ public final class XfsCommand implements Callable<Integer> {
         for (int n : counts) {
             ScaleRun.checkFits(n, parameters);
         }
-        List<ScaleRun> runs = new ArrayList<>();
         System.out.println("scaling: clients, mean latency per operation (virtual us), busiest server's CPU load, wall time");
-        for (int n : counts) {
-            for (String s : systems) {
-                ScaleRun r = ScaleRun.run(s, n, parameters);
-                runs.add(r);
-                System.out.printf(Locale.ROOT, "  %-7s %5d clients %6d ops  %9.1f us/op  busiest server: CPU %5.1f%%  link %5.1f%%  %.2f s virtual  %.2f s wall  %d events%n",
-                        r.system(), r.clients(), r.operations(), r.meanMicros(), 100 * r.serverCpu(), 100 * r.serverLink(), r.virtualSeconds(), r.wallSeconds(), r.events());
-            }
-        }
-        write(out.resolve(FILE), runs);
-        writeCharts(out, runs);
+        List<XfsScaling.Row> rows = scale(counts, systems, r -> System.out.printf(Locale.ROOT,
+                "  %-7s %5d clients %6d ops  %9.1f us/op  busiest server: CPU %5.1f%%  link %5.1f%%  %.2f s virtual  %.2f s wall  %d events%n",
+                r.system(), r.clients(), r.operations(), r.meanUs(), 100 * r.serverCpu(), 100 * r.serverLink(), r.virtualSeconds(), r.wallSeconds(), r.events()));
+        XfsScaling.write(out.resolve(FILE), rows);
+        writeCharts(out, rows);
         System.out.println("wrote " + out.resolve(FILE) + ", " + LATENCY_CHART + " and " + LOAD_CHART);
         return 0;
     }
@@ -81,34 +79,27 @@ public final class XfsCommand implements Callable<Integer> {
         }
     }
 
-    /** The scaling run's two log-log charts: latency per operation, and the busiest server's CPU and link load. */
-    static void writeCharts(Path dir, List<ScaleRun> runs) {
-        LogLogChart latency = new LogLogChart("xFS and a central server: latency per operation", "clients", "virtual us per operation");
-        LogLogChart load = new LogLogChart("xFS and a central server: the busiest server's load", "clients", "% busy (xFS: busiest manager)");
-        for (String system : runs.stream().map(ScaleRun::system).distinct().toList()) {
-            List<ScaleRun> mine = runs.stream().filter(r -> r.system().equals(system)).toList();
-            double[] clients = mine.stream().mapToDouble(ScaleRun::clients).toArray();
-            latency.add(system, clients, mine.stream().mapToDouble(ScaleRun::meanMicros).toArray());
-            load.add(system + " CPU", clients, mine.stream().mapToDouble(r -> 100 * r.serverCpu()).toArray());
-            load.add(system + " link", clients, mine.stream().mapToDouble(r -> 100 * r.serverLink()).toArray());
+    /** The scaling runs of {@code systems} with each of {@code counts} clients, in that order; {@code progress} gets each as it ends. */
+    static List<XfsScaling.Row> scale(List<Integer> counts, List<String> systems, Consumer<XfsScaling.Row> progress) {
+        SystemParameters parameters = XfsSimulated.parameters();
+        List<XfsScaling.Row> rows = new ArrayList<>();
+        for (int n : counts) {
+            for (String s : systems) {
+                ScaleRun r = ScaleRun.run(s, n, parameters);
+                XfsScaling.Row row = new XfsScaling.Row(r.system(), r.clients(), r.operations(), r.meanMicros(), r.serverCpu(), r.serverLink(),
+                        r.virtualSeconds(), r.wallSeconds(), r.events());
+                rows.add(row);
+                progress.accept(row);
+            }
         }
-        try {
-            Files.writeString(dir.resolve(LATENCY_CHART), latency.svg());
-            Files.writeString(dir.resolve(LOAD_CHART), load.svg());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return rows;
     }
 
-    static void write(Path file, List<ScaleRun> runs) {
-        StringBuilder csv = new StringBuilder("system,clients,operations,mean_us_per_op,server_cpu,server_link,virtual_s,wall_s,events\n");
-        for (ScaleRun r : runs) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.3f,%.5f,%.5f,%.4f,%.3f,%d%n", r.system(), r.clients(), r.operations(), r.meanMicros(),
-                    r.serverCpu(), r.serverLink(), r.virtualSeconds(), r.wallSeconds(), r.events()));
-        }
+    /** The scaling run's two log-log charts: latency per operation, and the busiest server's CPU and link load. */
+    static void writeCharts(Path dir, List<XfsScaling.Row> rows) {
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, csv);
+            Files.writeString(dir.resolve(LATENCY_CHART), XfsScaling.latencyChart(rows).svg());
+            Files.writeString(dir.resolve(LOAD_CHART), XfsScaling.loadChart(rows).svg());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,6 +32,11 @@ public final class LogLogChart {
     }
 
     public String svg() {
+        return Charts.svg(chart());
+    }
+
+    /** The chart itself, for a report that draws it as SVG and PNG. */
+    XYChart chart() {
         XYChart chart = new XYChartBuilder().width(800).height(520).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         Charts.style(chart);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -60,6 +65,6 @@ public final class LogLogChart {
                 s.setMarkerColor(color);
             }
         }
-        return Charts.svg(chart);
+        return chart;
     }
 }

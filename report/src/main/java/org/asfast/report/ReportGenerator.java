@@ -155,7 +155,12 @@ public final class ReportGenerator {
         if (!scaling.isEmpty()) {
             files.chart("rmem-scaling", RmemFileService.chart(scaling), layout.svgCharts());
         }
-        for (String file : List.of(RmemFileService.FILE, RmemFileService.FIGURES_FILE)) {
+        List<XfsScaling.Row> xfsScaling = XfsScaling.read(last.dir());
+        if (!xfsScaling.isEmpty()) {
+            files.chart(XfsScaling.LATENCY_CHART, XfsScaling.latencyChart(xfsScaling).chart(), layout.svgCharts());
+            files.chart(XfsScaling.LOAD_CHART, XfsScaling.loadChart(xfsScaling).chart(), layout.svgCharts());
+        }
+        for (String file : List.of(RmemFileService.FILE, RmemFileService.FIGURES_FILE, XfsScaling.FILE)) {
             if (Files.isRegularFile(last.dir().resolve(file))) {
                 files.put("tables", file, out -> out.write(Files.readString(last.dir().resolve(file))));
             }
@@ -170,6 +175,7 @@ public final class ReportGenerator {
         model.put("otherPapers", others);
         model.put("rmemScaling", scaling);
         model.put("rmemFigures", RmemFileService.readFigures(last.dir()));
+        model.put("xfsScaling", xfsScaling);
         model.put("comparisons", comparisons);
         model.put("errata", errata.stream().map(ReportGenerator::erratum).toList());
         model.put("model", modelSection == null ? null : modelSection.view());

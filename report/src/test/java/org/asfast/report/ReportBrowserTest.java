@@ -37,6 +37,7 @@ class ReportBrowserTest {
         Path results = ReportFixtures.results(dir);
         Path run = ReportFixtures.run(results, "browser");
         Path model = ReportFixtures.modelRun(results, "browser-model");
+        XfsScaling.write(model.resolve(XfsScaling.FILE), XfsScalingTest.ROWS); // the run's xFS scaling, drawn in the report
         Path report = ReportGenerator.forRuns(results, List.of(Run.load(run), Run.load(model)), Baselines.load(results.resolve("baselines"))).writeAll();
 
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -66,7 +67,9 @@ class ReportBrowserTest {
             Object pageWidth = page.evaluate("() => document.documentElement.scrollWidth");
             assertTrue(((Number) pageWidth).intValue() <= 1200, "nothing overflows the page sideways: " + pageWidth);
             int charts = page.locator(".chart img").count();
-            assertEquals(1 + 8, charts, "Figure 1 and one chart per table but Table 8");
+            assertEquals(1 + 8 + 2, charts, "Figure 1, one chart per table but Table 8, and xFS's two scaling charts");
+            assertEquals(XfsScalingTest.ROWS.size(), page.locator("#xfs-scaling tbody tr").count(), "the scaling chart's numbers");
+            assertTrue(page.locator("#xfs-scaling img[src$='xfs-scaling-latency.svg']").count() == 1, "the xFS latency chart");
             // The charts are SVG files beside the page, some loaded lazily: load them all, then each must have drawn.
             page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')");
             page.waitForFunction("() => Array.from(document.images).every(i => i.complete)");
