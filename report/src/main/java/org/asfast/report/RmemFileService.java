@@ -1,16 +1,10 @@
 package org.asfast.report;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
-import org.asfast.spi.UserError;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -57,20 +51,9 @@ public final class RmemFileService {
 
     /** A run's Figure 2 and 3 rows; none when the run has no such file. */
     public static List<FigureRow> readFigures(Path runDir) {
-        Path file = runDir.resolve(FIGURES_FILE);
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        List<FigureRow> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-                rows.add(new FigureRow(r.get("operation"), r.get("scheme"), Double.parseDouble(r.get("latency_us")), Double.parseDouble(r.get("data_transfer_us")),
-                        Double.parseDouble(r.get("control_transfer_us")), Double.parseDouble(r.get("procedure_us")), Double.parseDouble(r.get("reply_us"))));
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserError(file + " is not a valid rmem figures file (" + e.getMessage() + "); re-run the benchmarks or remove that run folder");
-        }
-        return rows;
+        return RunCsv.rows(runDir.resolve(FIGURES_FILE), "rmem figures file", r -> new FigureRow(r.get("operation"), r.get("scheme"),
+                Double.parseDouble(r.get("latency_us")), Double.parseDouble(r.get("data_transfer_us")), Double.parseDouble(r.get("control_transfer_us")),
+                Double.parseDouble(r.get("procedure_us")), Double.parseDouble(r.get("reply_us"))));
     }
 
     public static void write(Path file, List<Row> rows) {
@@ -86,21 +69,9 @@ public final class RmemFileService {
 
     /** A run's scaling rows; none when the run has no such file. */
     public static List<Row> read(Path runDir) {
-        Path file = runDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        List<Row> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-                rows.add(new Row(r.get("scheme"), Integer.parseInt(r.get("clients")), Long.parseLong(r.get("operations")), Double.parseDouble(r.get("latency_us")),
-                        Double.parseDouble(r.get("server_us_per_operation")), Double.parseDouble(r.get("server_utilisation")),
-                        Double.parseDouble(r.get("simulated_s")), Double.parseDouble(r.get("wall_s"))));
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserError(file + " is not a valid rmem scaling file (" + e.getMessage() + "); re-run the benchmarks or remove that run folder");
-        }
-        return rows;
+        return RunCsv.rows(runDir.resolve(FILE), "rmem scaling file", r -> new Row(r.get("scheme"), Integer.parseInt(r.get("clients")),
+                Long.parseLong(r.get("operations")), Double.parseDouble(r.get("latency_us")), Double.parseDouble(r.get("server_us_per_operation")),
+                Double.parseDouble(r.get("server_utilisation")), Double.parseDouble(r.get("simulated_s")), Double.parseDouble(r.get("wall_s"))));
     }
 
     /** Latency and server CPU per operation against clients, per scheme, on log-log axes. */

@@ -1,16 +1,10 @@
 package org.asfast.report;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
-import org.asfast.spi.UserError;
 
 /**
  * xFS against a central server as the clients grow, simulated ({@code xfs-scaling.csv} in a run's folder, from
@@ -46,21 +40,10 @@ public final class XfsScaling {
 
     /** A run's scaling rows; none when the run has no such file. */
     public static List<Row> read(Path runDir) {
-        Path file = runDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
-        List<Row> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-                rows.add(new Row(r.get("system"), Integer.parseInt(r.get("clients")), Long.parseLong(r.get("operations")), Double.parseDouble(r.get("mean_us_per_op")),
-                        Double.parseDouble(r.get("server_cpu")), Double.parseDouble(r.get("server_link")), Double.parseDouble(r.get("virtual_s")),
-                        Double.parseDouble(r.get("wall_s")), Long.parseLong(r.get("events"))));
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserError(file + " is not a valid xFS scaling file (" + e.getMessage() + "); re-run the benchmarks or remove that run folder");
-        }
-        return rows;
+        return RunCsv.rows(runDir.resolve(FILE), "xFS scaling file", r -> new Row(r.get("system"), Integer.parseInt(r.get("clients")),
+                Long.parseLong(r.get("operations")), Double.parseDouble(r.get("mean_us_per_op")), Double.parseDouble(r.get("server_cpu")),
+                Double.parseDouble(r.get("server_link")), Double.parseDouble(r.get("virtual_s")), Double.parseDouble(r.get("wall_s")),
+                Long.parseLong(r.get("events"))));
     }
 
     /** Latency per operation against clients, one line per system. */

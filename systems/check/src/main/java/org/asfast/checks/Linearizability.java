@@ -45,6 +45,21 @@ final class Linearizability<S> {
         this.specification = specification;
     }
 
+    /** The object that starts as {@code initial} and steps by {@code apply}. */
+    static <S> Linearizability<S> of(S initial, java.util.function.BiFunction<S, Object, Step<S>> apply) {
+        return new Linearizability<>(new Specification<>() {
+            @Override
+            public S initial() {
+                return initial;
+            }
+
+            @Override
+            public Step<S> apply(S state, Object input) {
+                return apply.apply(state, input);
+            }
+        });
+    }
+
     /** True if some order of the operations, consistent with real time, gives every completed one its output. */
     boolean holds(List<Operation> history) {
         if (history.size() > 30) {

@@ -104,18 +104,10 @@ public record RmemCas(int clients, CasClient casClient) implements Scenario {
     }
 
     /** A word that one CAS at a time compares and swaps. */
-    static final Linearizability<Integer> WORD = new Linearizability<>(new Linearizability.Specification<>() {
-        @Override
-        public Integer initial() {
-            return 0;
-        }
-
-        @Override
-        public Step<Integer> apply(Integer word, Object input) {
-            Cas cas = (Cas) input;
-            boolean swapped = word == cas.expected();
-            return new Step<>(swapped ? cas.replacement() : word, new CasResult(swapped, word));
-        }
+    static final Linearizability<Integer> WORD = Linearizability.of(0, (word, input) -> {
+        Cas cas = (Cas) input;
+        boolean swapped = word.intValue() == cas.expected();
+        return new Step<>(swapped ? cas.replacement() : word, new CasResult(swapped, word));
     });
 
     @Override

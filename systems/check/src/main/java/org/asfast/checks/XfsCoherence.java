@@ -76,17 +76,9 @@ public record XfsCoherence(List<String> scripts, int storageServers, Fault fault
     }
 
     /** A block as a register: a write sets it, a read returns it. */
-    private static final Linearizability<Integer> REGISTER = new Linearizability<>(new Linearizability.Specification<>() {
-        @Override
-        public Integer initial() {
-            return 0;
-        }
-
-        @Override
-        public Step<Integer> apply(Integer value, Object input) {
-            Op op = (Op) input;
-            return op.write ? new Step<>(op.value, null) : new Step<>(value, value);
-        }
+    private static final Linearizability<Integer> REGISTER = Linearizability.of(0, (value, input) -> {
+        Op op = (Op) input;
+        return op.write ? new Step<>(op.value, null) : new Step<>(value, value);
     });
 
     private static final class History implements Invariants {
