@@ -71,7 +71,10 @@ public final class Checks {
                         xfs(List.of("w0", "w0"), Fault.STORAGE_SERVER_STOPS, true), new Bounds(60, 0, 0, 1, MAX_STATES), null),
                 new Check("xfs", "2 clients: w0 | w0 r0, the first writer dies",
                         "a client that owns the block or is writing it stops for good: the manager takes its ownership back and the other's write and read finish",
-                        xfs(List.of("w0", "w0 r0"), Fault.FIRST_CLIENT_STOPS, true), new Bounds(60, 0, 0, 1, MAX_STATES), null));
+                        xfs(List.of("w0", "w0 r0"), Fault.FIRST_CLIENT_STOPS, true), new Bounds(60, 0, 0, 1, MAX_STATES), null),
+                new Check("xfs", "2 clients: w0 | w0 r0, three datagrams lost",
+                        "a live writer whose report and the manager's requests for it are lost is counted as crashed: fenced, its late report is refused and it asks again",
+                        xfs(List.of("w0", "w0 r0"), Fault.MESSAGES_LOST, true), new Bounds(60, 3, 0, 0, MAX_STATES), null));
     }
 
     private static XfsCoherence xfs(List<String> scripts, Fault fault, boolean timeoutsLongerThanDelays) {

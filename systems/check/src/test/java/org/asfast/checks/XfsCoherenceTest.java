@@ -52,4 +52,38 @@ class XfsCoherenceTest {
         assertTrue(r.violation().invariant().startsWith("client 1 read zeros from block 0, which no order of block 0's writes allows"), r.violation().render());
         assertTrue(r.violation().trace().stream().anyMatch(s -> s.contains("INVALIDATED")), r.violation().render());
     }
+
+    /** The real client, noting each refusal of a late report (ABORTED) that reaches it, over every execution the search replays. */
+    static final class NotesRefusals implements Node {
+        static final java.util.concurrent.atomic.AtomicLong REFUSALS = new java.util.concurrent.atomic.AtomicLong();
+        private final XfsClient client;
+
+        NotesRefusals(XfsClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public void start(NodeContext context) {
+            client.start(context);
+        }
+
+        @Override
+        public void receive(int from, byte[] bytes) {
+            Message m = Message.decode(bytes);
+            if (m != null && m.kind() == Kind.ABORTED) {
+                REFUSALS.incrementAndGet();
+            }
+            client.receive(from, bytes);
+        }
+    }
+
+    @Test
+    void aLiveWriterCountedAsCrashedIsFencedAndTheSearchReachesItsRefusedReport() {
+        // Its report and the manager's two requests for it lost: the manager takes the grant back from a live writer.
+        Result r = Explorer.explore(new XfsCoherence(List.of("w0", "w0 r0"), 2, XfsCoherence.Fault.MESSAGES_LOST, true, NotesRefusals::new),
+                new Bounds(60, 3, 0, 0, 200_000));
+        System.out.println(Explorer.summary(r) + ", late reports refused: " + NotesRefusals.REFUSALS.get());
+        assertTrue(r.holds(), r.holds() ? "" : r.violation().render());
+        assertTrue(NotesRefusals.REFUSALS.get() > 0, "the search reached a fenced writer's refused report");
+    }
 }
