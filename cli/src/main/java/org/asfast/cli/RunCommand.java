@@ -315,7 +315,7 @@ final class RunCommand implements Callable<Integer> {
                 for (String platform : platformNames) {
                     ChainedOptionsBuilder options = baseOptions(scratchRoot).forks(profile.forks).param("platform", platform);
                     try {
-                        all.addAll(new Runner(w.singleShot() ? singleShotOptions(options, List.of(w)) : timedOptions(options, List.of(w)), progress).run());
+                        all.addAll(new Runner(w.singleShot() ? singleShotOptions(options, List.of(w), scratchRoot) : timedOptions(options, List.of(w)), progress).run());
                     } catch (RunnerException e) {
                         NotAvailable missing = NotAvailable.of(e, w.userName(), platform).orElseThrow(() -> e);
                         System.out.println("asfast: " + platform + " has no " + missing.capability() + ": " + w.userName() + " is n/a there");
@@ -367,11 +367,10 @@ final class RunCommand implements Callable<Integer> {
                 .build();
     }
 
-    private org.openjdk.jmh.runner.options.Options singleShotOptions(ChainedOptionsBuilder options, List<Workloads> workloads) {
+    private org.openjdk.jmh.runner.options.Options singleShotOptions(ChainedOptionsBuilder options, List<Workloads> workloads, Path scratchRoot) {
         workloads.forEach(w -> options.include(w.includePattern()));
-        // A single-shot iteration is one compile: JMH's forced GC before each gives every one the same empty heap, so
-        // that a collection the previous compile left due does not land in this one's time.
-        return options.warmupIterations(profile.singleShotWarmups).measurementIterations(profile.singleShotMeasurements).shouldDoGC(true).build();
+        return options.jvmArgsAppend(jvmArgs(scratchRoot, SINGLE_SHOT_JIT)).warmupIterations(profile.singleShotWarmups)
+                .measurementIterations(profile.singleShotMeasurements).build();
     }
 
     /**
@@ -397,7 +396,7 @@ final class RunCommand implements Callable<Integer> {
                     options.param(key, first.getParams().getParam(key));
                 }
                 boolean singleShot = first.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SingleShotTime;
-                RunResult more = new Runner(singleShot ? singleShotOptions(options, List.of()) : timedOptions(options, List.of()), progress).runSingle();
+                RunResult more = new Runner(singleShot ? singleShotOptions(options, List.of(), scratchRoot) : timedOptions(options, List.of()), progress).runSingle();
                 results.set(index, Repetition.pooled(first, more));
             }
         }
@@ -409,8 +408,22 @@ final class RunCommand implements Callable<Integer> {
         return new OptionsBuilder()
                 .shouldFailOnError(true)
                 .timeout(TimeValue.minutes(10))
-                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                        "-Dasfast.target=" + scratchRoot);
+                .jvmArgsAppend(jvmArgs(scratchRoot));
+    }
+
+    /**
+     * The single-shot forks (Andrew) run C1 only. Under C2, javac in process is a different program in every fork, as the
+     * JIT compiles different methods: on a quiet 2-core machine eight JVMs averaged 199 to 353 ms a compile of the Andrew
+     * tree (15 measured after 15 warm-up). With C1 alone it is the same machine code each time, as the paper's cc binary
+     * was: 345 to 370 ms over four. The host's compile is slower for it, and every run names the flag in jmh.json.
+     */
+    static final String SINGLE_SHOT_JIT = "-XX:TieredStopAtLevel=1";
+
+    private static String[] jvmArgs(Path scratchRoot, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-Dasfast.target=" + scratchRoot));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
     }
 
     private static void printSummary(PrintStream out, List<Measurement> cells) {
