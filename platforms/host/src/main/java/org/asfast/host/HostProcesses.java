@@ -35,12 +35,17 @@ final class HostProcesses implements Processes {
             requireTwoCpus();
         }
         int pid = posixSpawn(argv, stdinFd, stdoutFd);
-        MemorySegment callerMask = switch (placement) {
-            case SAME_CPU -> pin(pid, false);
-            case CROSS_CPU -> pin(pid, true);
-            case ANY -> null;
-        };
-        return new HostChild(pid, callerMask);
+        try {
+            MemorySegment callerMask = switch (placement) {
+                case SAME_CPU -> pin(pid, false);
+                case CROSS_CPU -> pin(pid, true);
+                case ANY -> null;
+            };
+            return new HostChild(pid, callerMask);
+        } catch (RuntimeException e) {
+            new HostChild(pid, null).kill(); // pinning failed: no child is left behind
+            throw e;
+        }
     }
 
     private static int posixSpawn(List<String> argv, int stdinFd, int stdoutFd) {
@@ -90,7 +95,11 @@ final class HostProcesses implements Processes {
             int cpu = (int) Libc.SCHED_GETCPU.invokeExact();
             int childCpu = apart ? otherCpu(old, cpu) : cpu;
             Syscall.check((int) Libc.SCHED_SETAFFINITY.invokeExact(state, 0, AFFINITY_BYTES, only(cpu)), state, "sched_setaffinity(self)");
-            Syscall.check((int) Libc.SCHED_SETAFFINITY.invokeExact(state, childPid, AFFINITY_BYTES, only(childCpu)), state, "sched_setaffinity(child)");
+            int rc = (int) Libc.SCHED_SETAFFINITY.invokeExact(state, childPid, AFFINITY_BYTES, only(childCpu));
+            if (rc != 0) {
+                int unused = (int) Libc.SCHED_SETAFFINITY.invokeExact(Libc.callState(), 0, AFFINITY_BYTES, old); // the caller as it was
+                Syscall.check(rc, state, "sched_setaffinity(child)");
+            }
             return old;
         } catch (Throwable t) {
             throw Syscall.rethrow(t);
@@ -170,6 +179,16 @@ final class HostProcesses implements Processes {
                     int raw = wstatus.get(JAVA_INT, 0);
                     return (raw & 0x7f) == 0 ? (raw >> 8) & 0xff : 128 + (raw & 0x7f);
                 }
+            } catch (Throwable t) {
+                throw Syscall.rethrow(t);
+            }
+        }
+
+        /** Kills the child at once and reaps it. */
+        void kill() {
+            try {
+                int unused = (int) Libc.KILL.invokeExact(pid, Libc.SIGKILL);
+                status = reap(0);
             } catch (Throwable t) {
                 throw Syscall.rethrow(t);
             }
