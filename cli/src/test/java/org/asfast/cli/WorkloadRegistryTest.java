@@ -67,7 +67,7 @@ class WorkloadRegistryTest {
         assertEquals(5, quick, "amoeba-live, sprite-live, v-live, rmem-live (its READ) and xfs-live run in the quick profile too");
         long quickCells = WorkloadRegistry.entries().stream().filter(e -> !e.platforms().isEmpty() && e.quick()).map(e -> e.benchmark() + e.params() + e.platforms()).distinct().count();
         long fullCells = WorkloadRegistry.entries().stream().filter(e -> !e.platforms().isEmpty()).map(e -> e.benchmark() + e.params() + e.platforms()).distinct().count();
-        assertTrue(quickCells < fullCells && quickCells <= 11, quickCells + " quick of " + fullCells);
+        assertTrue(quickCells < fullCells && quickCells <= 15, quickCells + " quick of " + fullCells + " (each costs the quick main job a fork of a few seconds)");
         assertTrue(LivePass.select(all, List.of("none"), Profile.FULL).isEmpty());
         assertTrue(LivePass.select(List.of(Workloads.byName("select")), List.of("all"), Profile.FULL).isEmpty(), "select has no live cell");
         assertTrue(LivePass.select(List.of(Workloads.byName("getpid")), List.of("all"), Profile.QUICK).isEmpty(), "getpid's live cell is the full profile's");
