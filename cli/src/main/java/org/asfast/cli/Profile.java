@@ -11,7 +11,7 @@ package org.asfast.cli;
  * {@code repeatSeconds} for the whole run.
  */
 enum Profile {
-    QUICK(1, 3, 200, 20, 100, 2, 60, 15, 15, 10, 50, new Live(2, 100, 5, 100, 20_000)),
+    QUICK(1, 3, 200, 20, 100, 2, 60, 15, 20, 10, 50, new Live(2, 100, 5, 100, 20_000)),
     FULL(3, 5, 1000, 10, 1000, 5, 300, 25, 20, 20, 100, new Live(3, 500, 10, 500, 100_000));
 
     /**
@@ -30,7 +30,10 @@ enum Profile {
     final int maxForks;
     /** Time the whole run may spend on extra forks. */
     final int repeatSeconds;
-    /** Single-shot benchmarks (Andrew): warm-up and measured invocations per fork. javac keeps speeding up for a dozen runs. */
+    /**
+     * Single-shot benchmarks (Andrew): warm-up and measured invocations per fork. javac keeps speeding up for a dozen runs; on C1
+     * alone (RunCommand.SINGLE_SHOT_JIT) one compile varies by 5-10% (sd), so the quick profile measures 20 to settle in two forks.
+     */
     final int singleShotWarmups;
     final int singleShotMeasurements;
     /** The C loops: trials per figure after one warm-up trial, and each trial's length. */
