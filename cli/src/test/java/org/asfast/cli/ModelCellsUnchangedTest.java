@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * system (its client and file server, mounted as a RemoteFileSystem) instead of the model's Sprite protocol: the 85
  * cells of the four diskless Sprite rows (shipped and what-ifs) moved; every other cell is unchanged. And once more when
  * Sprite's requireFreeSpace became a FREE call to the file server: Andrew's 64 MB check is now one more RPC before the
- * copy, which moves the server disk's rotational phase, and 12 diskless Andrew cells moved by at most 1.8e-4 of their value.
+ * copy, which moves the server disk's rotational phase, and 12 diskless Andrew cells moved by at most 1.9e-4 of their value.
  */
 class ModelCellsUnchangedTest {
     private static final String FIXTURE = "/model-cells-before-kernel.csv";
