@@ -52,7 +52,9 @@ import org.asfast.nodes.Work;
  *   <li>{@link #parameter} reads the parameters the node was set up with (its system's parameter rows);</li>
  *   <li>{@link #switchTo} and {@link #createThread} are real threads of the node's process: a second one that
  *       sleeps until it is handed control and hands it back (two context switches through the kernel's futex
- *       wake-up), and a new one per creation.</li>
+ *       wake-up), and a new one per creation. From the first of these calls until {@link #close}, the calling thread
+ *       and those threads are held on the CPU the caller was on ({@link CpuPin}), as on the papers' uniprocessors;
+ *       close gives the caller back its CPUs.</li>
  * </ul>
  *
  * <p>Lifecycle: {@link #open} binds the socket; {@link #connect} gives the address table of the whole system;
@@ -91,6 +93,8 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     private volatile boolean stopped;
     /** The node's second thread of control, started at its first {@link #switchTo}. */
     private PartnerThread partner;
+    /** The calling thread held on its CPU, with the threads it starts, from the first switchTo or createThread until close. */
+    private CpuPin pin;
 
     // Counters, read through load().
     private long received;
@@ -282,6 +286,9 @@ public final class LiveNode implements NodeContext, AutoCloseable {
             // the channel is closed next either way
         }
         closeQuietly(channel);
+        if (pin != null) {
+            pin.close(); // the partner is told to end; the caller gets its CPUs back
+        }
     }
 
     // ---- NodeContext
@@ -380,6 +387,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     @Override
     public void switchTo(Runnable body) {
         if (partner == null) {
+            pinCaller(); // first: the partner, started next, inherits the caller's one CPU
             partner = new PartnerThread("node-" + self() + "-partner");
         }
         partner.run(body);
@@ -388,7 +396,20 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     /** Live: a new thread of this process runs {@code body}; this one waits for it to end. */
     @Override
     public void createThread(Runnable body) {
+        pinCaller(); // the new thread inherits the caller's one CPU
         PartnerThread.createAndJoin("node-" + self() + "-thread", body);
+    }
+
+    /** Once per node: before it, no thread is held; if it fails, none is. */
+    private void pinCaller() {
+        if (pin == null) {
+            pin = CpuPin.here();
+        }
+    }
+
+    /** The CPU the node's threads are held on, or -1 before the first switchTo or createThread (for tests). */
+    int pinnedCpu() {
+        return pin == null ? -1 : pin.cpu();
     }
 
     /** True while the thread of {@link #switchTo} runs (for tests: it ends with the node). */

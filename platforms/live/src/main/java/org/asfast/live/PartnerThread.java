@@ -6,7 +6,7 @@ import java.util.concurrent.locks.LockSupport;
  * A live node's second thread of control ({@link LiveNode#switchTo}): it sleeps until it is handed a body, runs it
  * and wakes the thread that handed it over, which sleeps meanwhile. Both sleep in the kernel (park, a futex wait) and
  * are woken by the other (unpark, a futex wake): a round trip is two real context switches, never a spin. The
- * threads are not pinned to one CPU, so on a machine of several the partner may wake on another.
+ * node starts it from a thread held on one CPU ({@link CpuPin}), so both run on that one, as on a uniprocessor.
  */
 final class PartnerThread implements AutoCloseable {
     private final Thread thread;

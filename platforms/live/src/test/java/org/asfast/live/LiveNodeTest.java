@@ -253,4 +253,54 @@ class LiveNodeTest {
         }
         assertFalse(node.partnerAlive(), "the partner thread ends with its node");
     }
+
+    @Test
+    void theCallerAndItsPartnerAndCreatedThreadsShareTheCallersOneCpuUntilCloseGivesTheCallerItsCpusBack() throws Exception {
+        String before = cpusAllowed();
+        LiveNode node = LiveNode.open(NodeSetup.of(0, scratch), new Fixtures.Inbox());
+        List<String> partner = new ArrayList<>();
+        List<String> created = new ArrayList<>();
+        String during;
+        try (node) {
+            assertEquals(-1, node.pinnedCpu(), "nothing held before the first switch");
+            assertEquals(before, cpusAllowed());
+            node.switchTo(() -> partner.add(cpusAllowed()));
+            during = cpusAllowed();
+            node.createThread(() -> created.add(cpusAllowed()));
+        }
+        assertEquals(List.of(during), partner, "the partner reports the caller's CPUs during the switch");
+        assertEquals(List.of(during), created, "the created thread reports the caller's CPUs");
+        assertTrue(during.matches("\\d+"), "one CPU: " + during);
+        assertEquals(Integer.parseInt(during), node.pinnedCpu());
+        assertEquals(before, cpusAllowed(), "close gave the caller back its CPUs");
+    }
+
+    @Test
+    void aPinThatFailsLeavesTheCallersCpusAsTheyWere() throws Exception {
+        String before = cpusAllowed();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> CpuPin.to(1023)); // no such CPU here
+        assertTrue(thrown.getMessage().startsWith("sched_setaffinity to CPU 1023 failed"), thrown.getMessage());
+        assertEquals(before, cpusAllowed());
+    }
+
+    @Test
+    void aPinClosedFromAnotherThreadGivesItsThreadBackItsCpus() throws Exception {
+        String before = cpusAllowed();
+        CpuPin pin = CpuPin.here();
+        assertEquals(String.valueOf(pin.cpu()), cpusAllowed());
+        Thread closer = Thread.ofPlatform().start(pin::close); // as a node closed by a thread other than its loop's
+        closer.join();
+        assertEquals(before, cpusAllowed());
+    }
+
+    /** The CPUs the calling thread may run on, as the kernel lists them (e.g. "0-1" or "1"). */
+    private static String cpusAllowed() {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("/proc/thread-self/status")).stream()
+                    .filter(line -> line.startsWith("Cpus_allowed_list:")).map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .findFirst().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
