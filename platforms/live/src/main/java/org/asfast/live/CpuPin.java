@@ -53,6 +53,15 @@ final class CpuPin implements AutoCloseable {
         return new CpuPin(Thread.currentThread(), Affinity.call(Affinity.GETTID), cpu, old);
     }
 
+    /** Links the C calls now rather than at the first pin; a C library without them fails that pin, not this. */
+    static void link() {
+        try {
+            Affinity.call(Affinity.SCHED_GETCPU);
+        } catch (LinkageError e) {
+            // the first pin reports it
+        }
+    }
+
     int cpu() {
         return cpu;
     }

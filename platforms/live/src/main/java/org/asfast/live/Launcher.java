@@ -107,6 +107,7 @@ public final class Launcher implements AutoCloseable {
         Local local;
         try {
             local = new Local(LiveNode.open(setup(id, 0), node));
+            CpuPin.link(); // now, in set-up: the first link of C calls takes 0.1-0.7 s, which would eat a benchmark's warm-up
         } catch (RuntimeException e) {
             close();
             throw e;
