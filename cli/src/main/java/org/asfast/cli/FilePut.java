@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.asfast.amoeba.AmoebaFilesLive;
 import org.asfast.amoeba.AmoebaFilesSimulated;
@@ -35,6 +36,11 @@ import org.asfast.systems.SystemParameters;
 final class FilePut {
     /** The largest file taken: the stores hold 128 MB. */
     private static final long MAX_BYTES = 64L << 20;
+
+    /** Units of things counted one by one (a packet of 0 bytes, 0 tries): a whole number of at least one. */
+    private static final Set<String> WHOLE_COUNTS = Set.of("bytes", "fragments", "i-nodes", "directories", "streams", "tries", "processes");
+    /** Units of sizes and speeds that may be fractional (a store of 0.5 MB) but not nothing. */
+    private static final Set<String> POSITIVE_AMOUNTS = Set.of("KB", "MB", "MB/s", "MIPS", "Mbit/s", "ratio", "words");
 
     private record Configuration(boolean amoeba, Function<SystemParameters, Platform> open) {
     }
@@ -67,11 +73,12 @@ final class FilePut {
         SystemParameters parameters = changed(configuration.amoeba() ? AmoebaSimulated.parameters() : SpriteSimulated.parameters(), settings);
         byte[] data = read(file);
         String as = name != null ? name : file.getFileName().toString();
+        String changes = settings.isEmpty() ? "" : " (--set " + String.join(", ", settings) + ")";
         Platform opened;
         try {
             opened = configuration.open().apply(parameters);
-        } catch (IllegalStateException e) { // a server that cannot start with these parameters (a store too small for its i-nodes)
-            throw new UserError(platform + " cannot start with these parameters: " + e.getMessage());
+        } catch (RuntimeException e) { // a server that cannot start with these parameters (a store too small for its i-nodes)
+            throw new UserError(platform + " cannot start with these parameters" + changes + ": " + e.getMessage() + "; change the --set values");
         }
         try (Platform p = opened) {
             org.asfast.spi.Files files = p.require(org.asfast.spi.Files.class);
@@ -101,7 +108,7 @@ final class FilePut {
                     platform, as, data.length, (stored - start) / 1e6, (readBack - stored) / 1e6, clock);
             return 0;
         } catch (IllegalArgumentException e) {
-            throw new UserError(platform + " refuses '" + as + "': " + e.getMessage());
+            throw new UserError(platform + " refuses '" + as + "'" + changes + ": " + e.getMessage());
         }
     }
 
@@ -116,8 +123,15 @@ final class FilePut {
             } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                 throw new UserError("--set '" + setting + "': give PARAMETER=VALUE with one of the system's parameters and a number, e.g. bullet_store_mb=1");
             }
-            if (eq < 0 || !Double.isFinite(value) || value < 0) {
-                throw new UserError("--set '" + setting + "': give PARAMETER=VALUE with one of the system's parameters and a number of 0 or more, e.g. bullet_store_mb=1");
+            if (eq < 0 || !Double.isFinite(value)) {
+                throw new UserError("--set '" + setting + "': give PARAMETER=VALUE with one of the system's parameters and a number, e.g. bullet_store_mb=1");
+            }
+            String unit = parameters.parameter(name).unit();
+            String valid = WHOLE_COUNTS.contains(unit) ? (value >= 1 && value == Math.rint(value) ? null : "a whole number of 1 or more")
+                    : POSITIVE_AMOUNTS.contains(unit) ? (value > 0 ? null : "a number above 0")
+                    : value >= 0 ? null : "a number of 0 or more";
+            if (valid != null) {
+                throw new UserError("--set '" + setting + "': " + name + " (" + unit + ") must be " + valid);
             }
             parameters = parameters.with(name, value);
         }

@@ -64,6 +64,13 @@ public final class SystemsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long runs = java.util.stream.Stream.of(put != null || on != null, faults != null, calibrate).filter(b -> b).count();
+        if (runs > 1) {
+            throw new UserError("--put, --faults and --calibrate are separate runs: give one of them");
+        }
+        if (put == null && on == null && (as != null || !settings.isEmpty())) {
+            throw new UserError("--as and --set go with --put: give the file and the configuration too, e.g. --put notes.txt --on sun3-60-amoeba-bullet-dir-sim --set bullet_store_mb=1");
+        }
         if (put != null || on != null) {
             if (put == null || on == null) {
                 throw new UserError("--put and --on go together: give the file and the file configuration, e.g. --put notes.txt --on sun3-60-amoeba-bullet-dir-sim");

@@ -92,6 +92,25 @@ class FilePutTest {
     }
 
     @Test
+    void aSetValueOutsideItsParametersRangeIsOneLine() {
+        refused(put("--on", "sun3-60-sprite-cache-sim", "--set", "max_tries=0"), "--set 'max_tries=0': max_tries (tries) must be a whole number of 1 or more");
+        refused(put("--on", "sun3-60-sprite-cache-sim", "--set", "fragment_bytes=0"), "fragment_bytes (bytes) must be a whole number of 1 or more");
+        refused(put("--on", "sun3-60-sprite-cache-sim", "--set", "fragment_bytes=1.5"), "fragment_bytes (bytes) must be a whole number of 1 or more");
+        refused(put("--on", "sun3-60-amoeba-bullet-dir-sim", "--set", "bullet_store_mb=0"), "bullet_store_mb (MB) must be a number above 0");
+        refused(put("--on", "sun3-60-sprite-nocache-sim", "--set", "retransmit_ms=-1"), "retransmit_ms (ms) must be a number of 0 or more");
+        refused(put("--on", "sun3-60-sprite-nocache-sim", "--set", "retransmit_ms=NaN"), "--set 'retransmit_ms=NaN': give PARAMETER=VALUE");
+    }
+
+    @Test
+    void optionsThatDoNotGoTogetherAreOneLine() {
+        refused(CliRun.command("systems", "--as", "notes"), "--as and --set go with --put");
+        refused(CliRun.command("systems", "--set", "bullet_store_mb=1", "--out", dir.resolve("out").toString()), "--as and --set go with --put");
+        refused(put("--on", "sun3-60-sprite-cache-sim", "--faults", "drop=0.1"), "--put, --faults and --calibrate are separate runs");
+        refused(put("--on", "sun3-60-sprite-cache-sim", "--calibrate"), "--put, --faults and --calibrate are separate runs");
+        refused(CliRun.command("systems", "--faults", "drop=0.1", "--calibrate"), "--put, --faults and --calibrate are separate runs");
+    }
+
+    @Test
     void anUnknownConfigurationIsOneLine() {
         refused(put("--on", "sun3-60-amoeba-bullet-nodir-sim"), "unknown file configuration 'sun3-60-amoeba-bullet-nodir-sim' for --on; choose one of sun3-60-amoeba-bullet-sim");
         refused(put("--on", "sun3-60-sprite-cache-sim", "--set", "no_such_parameter=1"), "--set 'no_such_parameter=1': give PARAMETER=VALUE");
