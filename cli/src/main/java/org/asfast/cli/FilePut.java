@@ -109,6 +109,13 @@ final class FilePut {
             return 0;
         } catch (IllegalArgumentException e) {
             throw new UserError(platform + " refuses '" + as + "'" + changes + ": " + e.getMessage());
+        } catch (UserError e) {
+            throw e;
+        } catch (RuntimeException e) { // with the shipped parameters this is a defect, and its stack trace shows where
+            if (settings.isEmpty()) {
+                throw e;
+            }
+            throw new UserError(platform + " cannot work with these parameters" + changes + ": " + e.getMessage() + "; change the --set values");
         }
     }
 

@@ -99,6 +99,9 @@ class FilePutTest {
         refused(put("--on", "sun3-60-amoeba-bullet-dir-sim", "--set", "bullet_store_mb=0"), "bullet_store_mb (MB) must be a number above 0");
         refused(put("--on", "sun3-60-sprite-nocache-sim", "--set", "retransmit_ms=-1"), "retransmit_ms (ms) must be a number of 0 or more");
         refused(put("--on", "sun3-60-sprite-nocache-sim", "--set", "retransmit_ms=NaN"), "--set 'retransmit_ms=NaN': give PARAMETER=VALUE");
+        // in range, but a transaction's reply no longer fits: the platform fails while storing, not the name
+        refused(put("--on", "sun3-60-amoeba-bullet-dir-sim", "--set", "max_message_bytes=1"),
+                "sun3-60-amoeba-bullet-dir-sim cannot work with these parameters (--set max_message_bytes=1): ");
     }
 
     @Test
