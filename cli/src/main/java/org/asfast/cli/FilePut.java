@@ -123,11 +123,15 @@ final class FilePut {
         for (String setting : settings) {
             int eq = setting.indexOf('=');
             String name = eq < 0 ? setting : setting.substring(0, eq).strip();
+            try {
+                parameters.parameter(name);
+            } catch (IllegalArgumentException e) { // says which parameters there are
+                throw new UserError("--set '" + setting + "': " + e.getMessage());
+            }
             double value;
             try {
                 value = Double.parseDouble(setting.substring(eq + 1).strip());
-                parameters.parameter(name);
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            } catch (IllegalArgumentException e) {
                 throw new UserError("--set '" + setting + "': give PARAMETER=VALUE with one of the system's parameters and a number, e.g. bullet_store_mb=1");
             }
             if (eq < 0 || !Double.isFinite(value)) {

@@ -183,5 +183,12 @@ class DouglisSystemsTest {
         assertEquals(2, line.execute("systems", "--faults", "drop=lots"));
         assertEquals(1, out.toString().strip().lines().count(), out.toString());
         assertTrue(out.toString().startsWith("asfast: fault setting drop=lots"), out.toString());
+        // a setting under which one of V's calls loses every try: one line too, and no faults.csv
+        java.nio.file.Path elsewhere = dir.resolve("elsewhere");
+        CliRun lossy = CliRun.command("systems", "--faults", "drop=0.2", "--out", elsewhere.toString());
+        assertEquals(2, lossy.exitCode(), lossy.err());
+        assertEquals(1, lossy.err().strip().lines().count(), lossy.err());
+        assertTrue(lossy.err().startsWith("asfast: V under drop=0.2") && lossy.err().contains("give fewer faults"), lossy.err());
+        assertFalse(java.nio.file.Files.exists(elsewhere), "nothing written");
     }
 }

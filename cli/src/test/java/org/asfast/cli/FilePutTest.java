@@ -116,7 +116,8 @@ class FilePutTest {
     @Test
     void anUnknownConfigurationIsOneLine() {
         refused(put("--on", "sun3-60-amoeba-bullet-nodir-sim"), "unknown file configuration 'sun3-60-amoeba-bullet-nodir-sim' for --on; choose one of sun3-60-amoeba-bullet-sim");
-        refused(put("--on", "sun3-60-sprite-cache-sim", "--set", "no_such_parameter=1"), "--set 'no_such_parameter=1': give PARAMETER=VALUE");
+        refused(put("--on", "sun3-60-sprite-cache-sim", "--set", "no_such_parameter=1"), "--set 'no_such_parameter=1': no parameter 'no_such_parameter'; the parameters are ");
+        refused(put("--on", "sun3-60-sprite-cache-sim", "--set", "bullet_store_mb=1"), "--set 'bullet_store_mb=1': no parameter 'bullet_store_mb'; the parameters are ");
         refused(CliRun.command("systems", "--on", "sun3-60-sprite-cache-sim"), "--put and --on go together");
         // the run command's platforms: a file configuration that does not exist is an unknown platform
         refused(CliRun.command("run", "--results", dir.resolve("results").toString(), "--platform", "sun3-60-sprite-writeback-sim"),

@@ -42,6 +42,7 @@ public final class Faults {
         }
         double drop = 0, dup = 0, reorder = 0;
         long min = 0, max = 0, seed = 1;
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (String part : text.split(",")) {
             String[] kv = part.strip().split("=", 2);
             if (kv.length != 2 || kv[1].isBlank()) {
@@ -49,6 +50,9 @@ public final class Faults {
             }
             String key = kv[0].strip().toLowerCase(Locale.ROOT);
             String value = kv[1].strip();
+            if (!given.add(key.equals("duplicate") ? "dup" : key)) { // the last would win silently
+                throw new IllegalArgumentException("fault setting '" + key + "' is given twice in '" + text + "'; give each once");
+            }
             switch (key) {
                 case "drop" -> drop = number(key, value);
                 case "dup", "duplicate" -> dup = number(key, value);

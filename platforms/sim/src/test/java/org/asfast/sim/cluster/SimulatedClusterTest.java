@@ -161,7 +161,7 @@ class SimulatedClusterTest {
     void faultSettingsParseAndBadOnesSayHowToWriteThem() {
         assertEquals("drop=0.1,dup=0.05,delay=0.0-2.0ms,reorder=0.0,seed=7", Faults.parse("drop=0.1,dup=0.05,delay=0-2ms,seed=7").toString());
         assertTrue(Faults.parse("none").none());
-        for (String bad : List.of("drop=2", "drop", "loss=0.1", "delay=5", "seed=x", "dup=NaN")) {
+        for (String bad : List.of("drop=2", "drop", "loss=0.1", "delay=5", "seed=x", "dup=NaN", "drop=0.1,drop=0.2", "dup=0.1,duplicate=0.1")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Faults.parse(bad), bad);
             assertFalse(e.getMessage().contains("\n"), bad);
         }
