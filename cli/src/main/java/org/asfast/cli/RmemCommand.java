@@ -18,7 +18,10 @@ import org.asfast.rmem.RmemSimulated;
 import org.asfast.spi.UserError;
 import org.asfast.systems.SystemParameters;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code asfast rmem}: Thekkath et al.'s file service simulated: each operation alone under DX and Hybrid-1 (Figures 2
@@ -36,6 +39,9 @@ public final class RmemCommand implements Callable<Integer> {
      * server's request segment, the cluster's bookkeeping, and room to spare.
      */
     static final long BYTES_PER_CLIENT = 256 * 1024;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--clients", split = ",", paramLabel = "N", description = "Client machines of each scaling run (default: ${DEFAULT-VALUE}).")
     List<String> clients = List.of("1", "10", "100", "1000");
@@ -57,6 +63,10 @@ public final class RmemCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (access != null) {
+            ParseResult given = spec.commandLine().getParseResult();
+            if (given.hasMatchedOption("--clients") || given.hasMatchedOption("--operations")) {
+                throw new UserError("--access reads once and runs no clients: give --access, or --clients and --operations, not both");
+            }
             return access(access);
         }
         List<Integer> counts = counts();

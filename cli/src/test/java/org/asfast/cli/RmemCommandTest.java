@@ -43,7 +43,8 @@ class RmemCommandTest {
     void badInputIsOneLineExitTwoAndWritesNothing() throws IOException {
         Path out = dir.resolve("out");
         for (String[] args : List.of(new String[] {"--clients", "10,abc"}, new String[] {"--clients", "2000000000"}, new String[] {"--access", "demo:4090:40"},
-                new String[] {"--access", "no-such:0:4"}, new String[] {"--access", "demo:0"})) {
+                new String[] {"--access", "no-such:0:4"}, new String[] {"--access", "demo:0"}, new String[] {"--access", "demo:0:99999"},
+                new String[] {"--clients", "1", "--access", "demo:0:8"})) {
             String[] all = new String[args.length + 2];
             System.arraycopy(args, 0, all, 0, args.length);
             all[args.length] = "--out";
@@ -57,5 +58,7 @@ class RmemCommandTest {
         assertTrue(rmem("--clients", "2000000000").err().contains("use at most"));
         assertTrue(rmem("--access", "demo:4090:40").err().contains("segment out of range"));
         assertTrue(rmem("--access", "no-such:0:4").err().contains("unknown name 'no-such'"));
+        assertTrue(rmem("--access", "demo:0:99999").err().contains("give from 0 to 4096 bytes"), "more bytes than the segment has: no offset fits");
+        assertTrue(rmem("--operations", "5", "--access", "demo:0:8").err().contains("give --access, or --clients and --operations, not both"));
     }
 }

@@ -480,7 +480,8 @@ public class RmemKernel implements Node {
     private static String outOfRange(Descriptor d, int offset, int count) {
         if (offset < 0 || count < 0 || (long) offset + count > d.bytes()) {
             return "segment out of range: " + count + " bytes at offset " + offset + " do not fit segment " + d.segment() + " of machine " + d.node()
-                    + " (" + d.bytes() + " bytes); use an offset from 0 to " + Math.max(0, d.bytes() - count);
+                    + " (" + d.bytes() + " bytes); " + (count < 0 || count > d.bytes() ? "give from 0 to " + d.bytes() + " bytes"
+                    : "use an offset from 0 to " + (d.bytes() - count));
         }
         return null;
     }
