@@ -131,7 +131,7 @@ public final class RmemCommand implements Callable<Integer> {
         long heap = Runtime.getRuntime().maxMemory();
         long most = heap / 2 / BYTES_PER_CLIENT;
         List<Integer> counts = new ArrayList<>();
-        for (String c : clients) {
+        for (String c : ListOption.distinct("--clients", clients, "1,10,100,1000")) {
             int n;
             try {
                 n = Integer.parseInt(c.strip());

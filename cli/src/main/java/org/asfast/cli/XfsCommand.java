@@ -46,10 +46,10 @@ public final class XfsCommand implements Callable<Integer> {
         SystemParameters parameters = XfsSimulated.parameters();
         // Every argument is checked before anything runs or is written.
         List<Integer> counts = new ArrayList<>();
-        for (String c : clients) {
+        for (String c : ListOption.distinct("--clients", clients, "1,10,100,1000")) {
             counts.add(clientCount(c));
         }
-        for (String s : systems) {
+        for (String s : ListOption.distinct("--system", systems, "xfs,central")) {
             if (!s.equals("xfs") && !s.equals("central")) {
                 throw new UserError("unknown system '" + s + "' for --system; give xfs, central or both (xfs,central)");
             }

@@ -44,7 +44,7 @@ class RmemCommandTest {
         Path out = dir.resolve("out");
         for (String[] args : List.of(new String[] {"--clients", "10,abc"}, new String[] {"--clients", "2000000000"}, new String[] {"--access", "demo:4090:40"},
                 new String[] {"--access", "no-such:0:4"}, new String[] {"--access", "demo:0"}, new String[] {"--access", "demo:0:99999"},
-                new String[] {"--clients", "1", "--access", "demo:0:8"})) {
+                new String[] {"--clients", "1", "--access", "demo:0:8"}, new String[] {"--clients", ","}, new String[] {"--clients", "10,10"})) {
             String[] all = new String[args.length + 2];
             System.arraycopy(args, 0, all, 0, args.length);
             all[args.length] = "--out";

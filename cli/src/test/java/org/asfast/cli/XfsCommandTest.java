@@ -34,6 +34,10 @@ class XfsCommandTest {
         refused(xfs("--clients", "0"), "is not positive");
         refused(xfs("--clients", "1,2000000000"), "give at most");
         refused(xfs("--system", "nfs"), "unknown system 'nfs'");
+        refused(xfs("--system", ","), "--system names nothing; give e.g. --system xfs,central");
+        refused(xfs("--clients", ","), "--clients names nothing");
+        refused(xfs("--clients", "2,2"), "--clients names '2' twice; give each once");
+        refused(xfs("--system", "xfs,central,xfs"), "--system names 'xfs' twice");
     }
 
     @Test
