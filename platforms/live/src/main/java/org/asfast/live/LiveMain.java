@@ -13,6 +13,9 @@ import java.util.List;
  * a malformed fault setting) is one line on standard error and exit code 2, with no process or file left behind.
  */
 public final class LiveMain {
+    /** Each takes a value. */
+    private static final List<String> OPTIONS = List.of("--system", "--nodes", "--faults", "--port", "--seconds", "--scratch");
+
     private LiveMain() {
     }
 
@@ -45,6 +48,9 @@ public final class LiveMain {
                 out.println("systems: " + String.join(", ", LiveSystem.all().keySet()));
                 return;
             }
+            if (!OPTIONS.contains(option)) {
+                throw new LiveException("unknown option " + option + "; see --help");
+            }
             if (i + 1 >= args.length) {
                 throw new LiveException("option " + option + " needs a value; see --help");
             }
@@ -56,7 +62,7 @@ public final class LiveMain {
                 case "--port" -> port = whole(option, value);
                 case "--seconds" -> seconds = number(option, value);
                 case "--scratch" -> scratch = Path.of(value);
-                default -> throw new LiveException("unknown option " + option + "; see --help");
+                default -> throw new IllegalStateException("an option in OPTIONS without a case: " + option);
             }
         }
         if (systemName == null || nodes == null) {

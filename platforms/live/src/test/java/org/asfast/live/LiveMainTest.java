@@ -97,6 +97,15 @@ class LiveMainTest {
     }
 
     @Test
+    void anUnknownOptionLastIsUnknownNotMissingItsValue() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = LiveMain.execute(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                "--system", "echo", "--nodes", "1", "--verbose");
+        assertBadInput(new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)), "unknown option --verbose; see --help");
+    }
+
+    @Test
     void aBusyPort() throws IOException {
         try (DatagramChannel squatter = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
             int busy = ((InetSocketAddress) squatter.getLocalAddress()).getPort();
