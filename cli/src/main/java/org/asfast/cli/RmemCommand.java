@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.asfast.nodes.Work;
+import org.asfast.report.AtomicFiles;
 import org.asfast.report.Baselines;
 import org.asfast.report.RmemFileService;
 import org.asfast.report.RowLabel;
@@ -73,6 +74,7 @@ public final class RmemCommand implements Callable<Integer> {
         if (operations < 1) {
             throw new UserError("--operations " + operations + ": give at least 1 operation per client");
         }
+        AtomicFiles.requireWritable(out, 16L << 20, "rmem-figures.csv and rmem-scale.csv");
         System.out.printf(Locale.ROOT, "%-24s %-9s %12s %12s %12s %12s %12s %12s%n", "operation (alone)", "scheme", "latency us", "server: data",
                 "control", "procedure", "reply", "total us");
         List<RmemFileService.FigureRow> figures = figures();

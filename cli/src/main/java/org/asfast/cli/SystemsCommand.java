@@ -78,6 +78,9 @@ public final class SystemsCommand implements Callable<Integer> {
             }
             return FilePut.put(put, on, as, settings, System.out);
         }
+        if (!calibrate) { // before the simulations, not after
+            AtomicFiles.requireWritable(out, 16L << 20, faults != null ? "faults.csv" : SimulatedCells.FILE);
+        }
         if (faults != null) {
             return underFaults(faults);
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.asfast.report.AtomicFiles;
 import org.asfast.report.XfsScaling;
 import org.asfast.spi.UserError;
 import org.asfast.systems.SystemParameters;
@@ -57,6 +58,7 @@ public final class XfsCommand implements Callable<Integer> {
         for (int n : counts) {
             ScaleRun.checkFits(n, parameters);
         }
+        AtomicFiles.requireWritable(out, 16L << 20, FILE + " and its charts");
         System.out.println("scaling: clients, mean latency per operation (virtual us), busiest server's CPU load, wall time");
         List<XfsScaling.Row> rows = scale(counts, systems, r -> System.out.printf(Locale.ROOT,
                 "  %-7s %5d clients %6d ops  %9.1f us/op  busiest server: CPU %5.1f%%  link %5.1f%%  %.2f s virtual  %.2f s wall  %d events%n",

@@ -111,6 +111,9 @@ class FilePutTest {
         refused(put("--on", "sun3-60-sprite-cache-sim", "--faults", "drop=0.1"), "--put, --faults and --calibrate are separate runs");
         refused(put("--on", "sun3-60-sprite-cache-sim", "--calibrate"), "--put, --faults and --calibrate are separate runs");
         refused(CliRun.command("systems", "--faults", "drop=0.1", "--calibrate"), "--put, --faults and --calibrate are separate runs");
+        // an --out that cannot be written is refused before the simulations, not after
+        refused(CliRun.command("systems", "--faults", "drop=0.1", "--out", file.resolve("out").toString()), "cannot write faults.csv to ");
+        refused(CliRun.command("systems", "--out", file.resolve("out").toString()), "cannot write simulated.csv to ");
     }
 
     @Test

@@ -60,5 +60,9 @@ class RmemCommandTest {
         assertTrue(rmem("--access", "no-such:0:4").err().contains("unknown name 'no-such'"));
         assertTrue(rmem("--access", "demo:0:99999").err().contains("give from 0 to 4096 bytes"), "more bytes than the segment has: no offset fits");
         assertTrue(rmem("--operations", "5", "--access", "demo:0:8").err().contains("give --access, or --clients and --operations, not both"));
+        Path aFile = Files.writeString(dir.resolve("a-file"), "not a folder");
+        CliRun nowhere = rmem("--clients", "1", "--out", aFile.resolve("out").toString());
+        assertEquals(2, nowhere.exitCode(), nowhere.err());
+        assertTrue(nowhere.err().startsWith("asfast: cannot write rmem-figures.csv and rmem-scale.csv to ") && nowhere.out().isEmpty(), "refused before the run: " + nowhere.err());
     }
 }

@@ -38,6 +38,15 @@ class XfsCommandTest {
         refused(xfs("--clients", ","), "--clients names nothing");
         refused(xfs("--clients", "2,2"), "--clients names '2' twice; give each once");
         refused(xfs("--system", "xfs,central,xfs"), "--system names 'xfs' twice");
+        Path aFile = dir.resolve("a-file");
+        try {
+            Files.writeString(aFile, "not a folder");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        CliRun nowhere = CliRun.of("xfs", "--clients", "1", "--out", aFile.resolve("out").toString());
+        assertEquals(2, nowhere.exitCode(), nowhere.err());
+        assertTrue(nowhere.err().startsWith("asfast: cannot write xfs-scaling.csv and its charts to ") && nowhere.out().isEmpty(), "refused before the run: " + nowhere.err());
     }
 
     @Test
