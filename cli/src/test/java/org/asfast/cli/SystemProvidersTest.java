@@ -15,6 +15,7 @@ import org.asfast.spi.UserError;
 import org.asfast.sprite.SpriteProvider;
 import org.asfast.systems.SimulatedPair;
 import org.asfast.systems.SystemProvider;
+import org.asfast.xfs.XfsProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +31,8 @@ class SystemProvidersTest {
     void everySystemPlatformRefusesAMalformedFaultSettingInOneLineAndStartsNoProcess() {
         List<SystemProvider> providers = ServiceLoader.load(PlatformProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(SystemProvider.class::isInstance).map(SystemProvider.class::cast).toList();
-        assertTrue(providers.size() >= 5, "Amoeba's, Sprite's and V's providers, and the processes': " + providers);
+        assertTrue(providers.size() >= 6, "Amoeba's, Sprite's, V's, rmem's and xFS's providers, and the processes': " + providers);
+        assertTrue(providers.stream().anyMatch(XfsProvider.class::isInstance), "xFS's provider reads the fault setting too: " + providers);
         for (SystemProvider provider : providers) {
             for (String name : provider.names()) { // simulated and live
                 UserError e = assertThrows(UserError.class, () -> provider.open(name, faults("drop=lots")), name);

@@ -1,23 +1,21 @@
 package org.asfast.xfs;
 
-import org.asfast.spi.Capability;
-import org.asfast.spi.CapabilityMissing;
 import org.asfast.spi.Clock;
-import org.asfast.spi.Platform;
+import org.asfast.systems.SystemPlatform;
 
 /**
  * xFS live as a platform: its nodes ({@link XfsLive}, with {@link #BLOCKS} blocks written by the peer client and kept in
- * its memory), timed by the wall clock. It offers none of the SPI's capabilities: xFS's own benchmarks use {@link #xfs()}.
+ * its memory), on a network with the given faults, timed by the wall clock. It offers none of the SPI's capabilities:
+ * xFS's own benchmarks use {@link #xfs()}.
  */
-public final class XfsLivePlatform implements Platform {
+public final class XfsLivePlatform extends SystemPlatform {
     /** Blocks the peer client writes and caches; the reader's block {@code BLOCKS} shows they are all written. */
     public static final int BLOCKS = 4;
-    private final String name;
     private final XfsLive xfs;
 
-    public XfsLivePlatform(String name) {
-        this.name = name;
-        xfs = new XfsLive("", BLOCKS + 1);
+    public XfsLivePlatform(String name, String faults) {
+        super(name);
+        xfs = new XfsLive(faults, BLOCKS + 1);
         try {
             xfs.awaitWritten(BLOCKS + 1);
         } catch (RuntimeException e) {
@@ -31,18 +29,8 @@ public final class XfsLivePlatform implements Platform {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public Clock clock() {
         return Clock.WALL;
-    }
-
-    @Override
-    public <C extends Capability> C require(Class<C> capability) {
-        throw new CapabilityMissing(name, capability);
     }
 
     @Override
