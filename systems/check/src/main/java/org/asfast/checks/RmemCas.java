@@ -146,9 +146,13 @@ public record RmemCas(int clients, CasClient casClient) implements Scenario {
         b.getInt(); // generation
         int offset = b.getInt();
         StringBuilder out = new StringBuilder(OPS[word >>> 28]).append(" tag ").append(word & 0xffff).append(" at ").append(offset);
-        while (b.remaining() >= 4) {
-            out.append(b.position() == 12 ? " [" : ", ").append(b.getInt());
+        if ((word >>> 24 & 4) != 0) { // a retransmitting kernel's stamp: incarnation, sequence
+            out.append(" stamp ").append(b.getInt()).append('/').append(b.getInt());
         }
-        return cell.length > 12 ? out.append(']').toString() : out.toString();
+        int data = b.position();
+        while (b.remaining() >= 4) {
+            out.append(b.position() == data ? " [" : ", ").append(b.getInt());
+        }
+        return cell.length > data ? out.append(']').toString() : out.toString();
     }
 }

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.asfast.nodes.Node;
 import org.asfast.nodes.NodeContext;
 import org.asfast.nodes.Timer;
 import org.asfast.nodes.Work;
+import org.asfast.rmem.AtmCell.Stamp;
 import org.asfast.systems.Charges;
 
 /**
@@ -27,10 +29,13 @@ import org.asfast.systems.Charges;
  * <p>The paper's network loses and duplicates nothing (§3: loss is "catastrophic"), and neither does this kernel by
  * default. With the parameter {@code retransmit_us} above 0 it survives a lossy network as §3.7 suggests, by
  * timeouts at the source: every request (each cell of a WRITE, now acknowledged, a READ, a CAS) is sent again until
- * it is answered, under its tag, the request's id. The target executes each tagged WRITE and CAS at most once,
- * answering a repeat from the replies it keeps; a repeated READ is executed again (it is idempotent), and the reader
- * counts each returned piece once. A multi-cell WRITE with notification sends its last cell, which notifies, only
- * once the others are acknowledged, so the notified process never sees part of the data.
+ * it is answered, up to {@code retransmit_attempts} times, under its {@link Stamp}: the source's incarnation and the
+ * request's sequence number among those from this source to that target. The target executes each WRITE and CAS at
+ * most once, answering a repeat from the replies it keeps per source; each request also says the lowest sequence its
+ * source still awaits from the target, and the target forgets the replies below it and ignores repeats of them. A
+ * new incarnation of a source (it restarted) starts afresh. A repeated READ is executed again (it is idempotent),
+ * and the reader counts each returned piece once. A multi-cell WRITE with notification sends its last cell, which
+ * notifies, only once the others are acknowledged, so the notified process never sees part of the data.
  */
 public class RmemKernel implements Node {
     /** How a meta-instruction ended: {@code error} is null on success; {@code result} holds READ's data or CAS's (success, old value). */
@@ -83,11 +88,12 @@ public class RmemKernel implements Node {
         final int offset;
         final boolean notify;
         final byte[] result;
-        /** A READ's pieces of {@link AtmCell#DATA_BYTES} already in, each counted once (a repeat may bring them again). */
+        /** A READ's pieces already in, each counted once (a repeat may bring them again). */
         final BitSet arrived = new BitSet();
-        final int pieces;
-        /** With retransmission: where the request went, its cell, how often it was sent, and its timer. */
+        int pieces;
+        /** Where the request went, its key in {@link #pending}; with retransmission its cell, how often it was sent, and its timer. */
         int to;
+        long key;
         AtmCell request;
         Work kind;
         int sent;
@@ -99,27 +105,28 @@ public class RmemKernel implements Node {
             this.offset = offset;
             this.notify = notify;
             this.result = new byte[count];
-            this.pieces = Math.max(1, (count + AtmCell.DATA_BYTES - 1) / AtmCell.DATA_BYTES);
         }
     }
 
-    /** How often a request is sent in all, with retransmission, before it fails (5 s at 20 ms: a loaded machine may stall a live node for a second). */
-    static final int ATTEMPTS = 250;
-    /** The replies a target keeps per source machine, to answer repeated WRITEs and CASes without executing them again. */
-    static final int KEPT_REPLIES = 4096;
-
     protected NodeContext node;
     private final List<Segment> segments = new ArrayList<>();
-    private final Map<Integer, Pending> pending = new HashMap<>();
+    /** The requests awaiting their answer, by {@link #key} of target and sequence (the paper's: its 16 bits). */
+    private final Map<Long, Pending> pending = new HashMap<>();
+    /** Per target machine: the last sequence number used, and (with retransmission) the ones still awaited. */
+    private final Map<Integer, Integer> sequences = new HashMap<>();
+    private final Map<Integer, TreeSet<Integer>> awaited = new HashMap<>();
+    /** This boot's incarnation: the clock in microseconds when the machine started. */
+    private int incarnation;
     private int generations;
-    private int nextTag;
     private long protectionErrors;
     private long notifications;
     private long retransmissions;
     private long repeats;
     /** 0: the paper's kernel, no retransmission; else how long a request waits for its answer before it is sent again. */
     private long retransmitNanos;
-    /** Per source machine: the tags of the WRITE cells and CASes executed lately, with the answer each got. */
+    /** With retransmission: how often a request is sent in all before it fails. */
+    private int attempts;
+    /** Per source machine: the WRITE cells and CASes of its current incarnation executed and still awaited, with their answers. */
     private final Map<Integer, KeptReplies> kept = new HashMap<>();
     private NameClerk clerk;
 
@@ -127,6 +134,8 @@ public class RmemKernel implements Node {
     public final void start(NodeContext context) {
         node = context;
         retransmitNanos = Math.round(context.parameter("retransmit_us") * 1e3);
+        attempts = (int) context.parameter("retransmit_attempts");
+        incarnation = (int) (context.nanos() / 1000);
         clerk = new NameClerk(this);
         started();
     }
@@ -205,6 +214,12 @@ public class RmemKernel implements Node {
         return retransmissions;
     }
 
+    /** The replies this machine keeps for repeats of machine {@code source}'s requests (those it may still await). */
+    int keptReplies(int source) {
+        KeptReplies replies = kept.get(source);
+        return replies == null ? 0 : replies.replies.size();
+    }
+
     /** Repeated WRITE cells and CASes this machine answered without executing them again. */
     public long repeats() {
         return repeats;
@@ -224,9 +239,10 @@ public class RmemKernel implements Node {
             return;
         }
         List<AtmCell> cells = new ArrayList<>();
-        for (int at = 0; at < Math.max(1, data.length); at += AtmCell.DATA_BYTES) {
-            boolean last = at + AtmCell.DATA_BYTES >= data.length;
-            byte[] piece = Arrays.copyOfRange(data, at, Math.min(data.length, at + AtmCell.DATA_BYTES));
+        int room = pieceBytes();
+        for (int at = 0; at < Math.max(1, data.length); at += room) {
+            boolean last = at + room >= data.length;
+            byte[] piece = Arrays.copyOfRange(data, at, Math.min(data.length, at + room));
             cells.add(new AtmCell(AtmCell.Op.WRITE, notify && last, ack && last, rd.segment(), 0, rd.generation(), offset + at, piece));
         }
         if (retransmitNanos > 0) {
@@ -235,9 +251,9 @@ public class RmemKernel implements Node {
                     : (r, e) -> writeAcknowledged(rd.node(), List.of(notifying), kind, done, e), null);
             return;
         }
-        int tag = ack ? register(new Pending(done, -1, 0, 0, false)) : 0;
+        int tag = ack ? register(rd.node(), new Pending(done, -1, 0, 0, false)) : 0;
         for (AtmCell cell : cells) {
-            send(rd.node(), cell.tagged(tag), kind);
+            send(rd.node(), cell.tagged(tag, null), kind);
         }
         if (!ack) {
             done.completed(new byte[0], null);
@@ -275,8 +291,9 @@ public class RmemKernel implements Node {
             done.completed(null, error);
             return;
         }
-        request(rs.node(), new AtmCell(AtmCell.Op.READ, false, false, rs.segment(), 0, rs.generation(), soff, AtmCell.ints(count)), Work.DATA_TRANSFER,
-                new Pending(done, rd, doff, count, notify));
+        Pending p = new Pending(done, rd, doff, count, notify);
+        p.pieces = Math.max(1, (count + pieceBytes() - 1) / pieceBytes());
+        request(rs.node(), new AtmCell(AtmCell.Op.READ, false, false, rs.segment(), 0, rs.generation(), soff, AtmCell.ints(count)), Work.DATA_TRANSFER, p);
     }
 
     /** CAS: compares the word at {@code offset} with {@code expected} and, if equal, stores {@code replacement}; the result is (1 or 0, old value). */
@@ -291,44 +308,74 @@ public class RmemKernel implements Node {
                 Work.DATA_TRANSFER, new Pending(done, -1, 0, 8, false));
     }
 
-    /** Sends a request under a fresh tag, answered through {@code p}; with retransmission, again until it is answered. */
+    /**
+     * Sends a request under the next sequence number to {@code to}, answered through {@code p}; with retransmission
+     * stamped, and again until it is answered.
+     */
     private void request(int to, AtmCell cell, Work kind, Pending p) {
-        int tag = register(p);
-        p.to = to;
-        p.request = cell.tagged(tag);
+        int sequence = register(to, p);
+        if (retransmitNanos > 0) {
+            int behind = sequence - awaited.get(to).first();
+            p.request = cell.tagged(behind < AtmCell.UNKNOWN_LOWEST ? behind : AtmCell.UNKNOWN_LOWEST, new Stamp(incarnation, sequence));
+        } else {
+            p.request = cell.tagged(sequence, null);
+        }
         p.kind = kind;
-        transmit(tag, p);
+        transmit(p);
     }
 
-    private void transmit(int tag, Pending p) {
+    private void transmit(Pending p) {
         p.sent++;
         send(p.to, p.request, p.kind);
         if (retransmitNanos > 0) {
-            p.timer = node.after(retransmitNanos, () -> expire(tag, p));
+            p.timer = node.after(retransmitNanos, () -> expire(p));
         }
     }
 
-    private void expire(int tag, Pending p) {
-        if (pending.get(tag) != p) {
+    private void expire(Pending p) {
+        if (pending.get(p.key) != p) {
             return;
         }
-        if (p.sent < ATTEMPTS) {
+        if (p.sent < attempts) {
             retransmissions++;
-            transmit(tag, p);
+            transmit(p);
             return;
         }
-        pending.remove(tag);
+        answered(p.key);
         p.done.completed(null, "no answer from machine " + p.to + " after " + p.sent + " attempts over "
                 + Math.round(p.sent * retransmitNanos / 1e6) + " ms; it may have crashed or be unreachable");
     }
 
-    /** The request {@code tag} is answered: it leaves the pending ones and its timer stops. */
-    private Pending answered(int tag) {
-        Pending p = pending.remove(tag);
-        if (p != null && p.timer != null) {
-            p.timer.cancel();
+    /** The request under {@code key} is answered (or given up): it leaves the pending and awaited ones and its timer stops. */
+    private Pending answered(long key) {
+        Pending p = pending.remove(key);
+        if (p != null) {
+            if (p.timer != null) {
+                p.timer.cancel();
+            }
+            TreeSet<Integer> waiting = awaited.get(p.to);
+            if (waiting != null) {
+                waiting.remove((int) key);
+            }
         }
         return p;
+    }
+
+    /** A reply's key in {@link #pending}: its request's target and sequence; null if it answers an earlier incarnation's request. */
+    private Long replyKey(int from, AtmCell cell) {
+        if (cell.stamp() == null) {
+            return key(from, cell.tag());
+        }
+        return cell.stamp().incarnation() == incarnation ? key(from, cell.stamp().sequence()) : null;
+    }
+
+    private static long key(int to, int sequence) {
+        return (long) to << 32 | (sequence & 0xffffffffL);
+    }
+
+    /** Data bytes per cell: the paper's 40, or 32 beside a retransmitting kernel's stamp. */
+    private int pieceBytes() {
+        return retransmitNanos > 0 ? AtmCell.STAMPED_DATA_BYTES : AtmCell.DATA_BYTES;
     }
 
     @Override
@@ -337,17 +384,19 @@ public class RmemKernel implements Node {
         fifo(Work.DATA_TRANSFER, cell.bytes());
         switch (cell.op()) {
             case WRITE, READ, CAS -> serve(from, cell);
-            case READ_DATA -> readData(cell);
+            case READ_DATA -> readData(replyKey(from, cell), cell);
             case CAS_RESULT, WRITE_ACK -> {
-                Pending p = answered(cell.tag());
+                Long key = replyKey(from, cell);
+                Pending p = key == null ? null : answered(key);
                 if (p != null) {
                     p.done.completed(cell.data(), null);
                 }
             }
             case PROTECTION_ERROR -> {
-                Pending p = answered(cell.tag());
+                Long key = replyKey(from, cell);
+                Pending p = key == null ? null : answered(key);
                 if (p == null) {
-                    protectionErrors += cell.tag() == 0 ? 1 : 0; // an unacknowledged WRITE's; else a repeat's, counted already
+                    protectionErrors += cell.stamp() == null && cell.tag() == 0 ? 1 : 0; // an unacknowledged WRITE's; else a repeat's, counted already
                     return;
                 }
                 protectionErrors++;
@@ -358,14 +407,30 @@ public class RmemKernel implements Node {
     }
 
     private void serve(int from, AtmCell cell) {
-        KeptReplies replies = retransmitNanos > 0 && cell.op() != AtmCell.Op.READ ? kept.computeIfAbsent(from, f -> new KeptReplies()) : null;
-        if (replies != null && replies.containsKey(cell.tag())) {
-            repeats++;
-            AtmCell reply = replies.get(cell.tag());
-            if (reply != null) {
-                send(from, reply, Work.REPLY); // the answer was lost: send it again, do not execute again
+        KeptReplies replies = null;
+        Stamp stamp = cell.stamp();
+        if (stamp != null) {
+            KeptReplies source = kept.get(from);
+            if (source == null || source.incarnation != stamp.incarnation()) { // the source is new or restarted: its earlier replies are of no use
+                source = new KeptReplies(stamp.incarnation());
+                kept.put(from, source);
             }
-            return;
+            if (cell.tag() != AtmCell.UNKNOWN_LOWEST) {
+                source.forgetBelow(stamp.sequence() - cell.tag());
+            }
+            boolean answeredAlready = stamp.sequence() < source.lowest;
+            if (cell.op() != AtmCell.Op.READ && (answeredAlready || source.replies.containsKey(stamp.sequence()))) {
+                repeats++;
+                AtmCell reply = answeredAlready ? null : source.replies.get(stamp.sequence());
+                if (reply != null) {
+                    send(from, reply, Work.REPLY); // the answer was lost: send it again, do not execute again
+                }
+                return;
+            }
+            if (answeredAlready) {
+                return; // a late repeat of a READ its source has all of
+            }
+            replies = cell.op() == AtmCell.Op.READ ? null : source;
         }
         Segment s = cell.segment() < segments.size() ? segments.get(cell.segment()) : null;
         int count = switch (cell.op()) {
@@ -378,7 +443,8 @@ public class RmemKernel implements Node {
                 : cell.offset() < 0 || count < 0 || (long) cell.offset() + count > s.memory.length ? Refusal.OUT_OF_RANGE
                 : cell.op() == AtmCell.Op.CAS && cell.offset() % 4 != 0 ? Refusal.UNALIGNED : null;
         if (refusal != null) {
-            send(from, new AtmCell(AtmCell.Op.PROTECTION_ERROR, false, false, cell.segment(), cell.tag(), 0, cell.offset(), AtmCell.ints(refusal.ordinal())), Work.REPLY);
+            send(from, new AtmCell(AtmCell.Op.PROTECTION_ERROR, false, false, cell.segment(), cell.tag(), 0, cell.offset(), AtmCell.ints(refusal.ordinal()), stamp),
+                    Work.REPLY);
             return;
         }
         switch (cell.op()) {
@@ -386,9 +452,9 @@ public class RmemKernel implements Node {
                 halfCopy(Work.DATA_TRANSFER, count);
                 System.arraycopy(cell.data(), 0, s.memory, cell.offset(), count);
                 s.depositedAt = node.nanos();
-                AtmCell ack = cell.ack() ? new AtmCell(AtmCell.Op.WRITE_ACK, false, false, cell.segment(), cell.tag(), 0, cell.offset(), new byte[0]) : null;
+                AtmCell ack = cell.ack() ? new AtmCell(AtmCell.Op.WRITE_ACK, false, false, cell.segment(), cell.tag(), 0, cell.offset(), new byte[0], stamp) : null;
                 if (replies != null) {
-                    replies.put(cell.tag(), ack);
+                    replies.replies.put(stamp.sequence(), ack);
                 }
                 if (ack != null) {
                     send(from, ack, Work.REPLY);
@@ -403,9 +469,10 @@ public class RmemKernel implements Node {
             }
             case READ -> {
                 halfCopy(Work.REPLY, count);
-                for (int at = 0; at < Math.max(1, count); at += AtmCell.DATA_BYTES) {
-                    byte[] piece = Arrays.copyOfRange(s.memory, cell.offset() + at, cell.offset() + Math.min(count, at + AtmCell.DATA_BYTES));
-                    send(from, new AtmCell(AtmCell.Op.READ_DATA, false, false, 0, cell.tag(), 0, at, piece), Work.REPLY);
+                int room = stamp == null ? AtmCell.DATA_BYTES : AtmCell.STAMPED_DATA_BYTES;
+                for (int at = 0; at < Math.max(1, count); at += room) {
+                    byte[] piece = Arrays.copyOfRange(s.memory, cell.offset() + at, cell.offset() + Math.min(count, at + room));
+                    send(from, new AtmCell(AtmCell.Op.READ_DATA, false, false, 0, cell.tag(), 0, at, piece, stamp), Work.REPLY);
                 }
             }
             case CAS -> {
@@ -414,9 +481,9 @@ public class RmemKernel implements Node {
                 if (swapped) {
                     System.arraycopy(cell.data(), 4, s.memory, cell.offset(), 4);
                 }
-                AtmCell result = new AtmCell(AtmCell.Op.CAS_RESULT, false, false, 0, cell.tag(), 0, cell.offset(), AtmCell.ints(swapped ? 1 : 0, old));
+                AtmCell result = new AtmCell(AtmCell.Op.CAS_RESULT, false, false, 0, cell.tag(), 0, cell.offset(), AtmCell.ints(swapped ? 1 : 0, old), stamp);
                 if (replies != null) {
-                    replies.put(cell.tag(), result);
+                    replies.replies.put(stamp.sequence(), result);
                 }
                 send(from, result, Work.REPLY);
             }
@@ -424,17 +491,30 @@ public class RmemKernel implements Node {
         }
     }
 
-    /** The tags of the WRITE cells and CASes executed lately for one source machine, with their answers (null: none sent). */
-    private static final class KeptReplies extends LinkedHashMap<Integer, AtmCell> {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, AtmCell> eldest) {
-            return size() > KEPT_REPLIES;
+    /**
+     * One source incarnation's WRITE cells and CASes executed, by sequence, with their answers (null: none sent), from
+     * the lowest sequence the source still awaits: below it, every request was answered and its reply is forgotten.
+     */
+    private static final class KeptReplies {
+        final int incarnation;
+        final TreeMap<Integer, AtmCell> replies = new TreeMap<>();
+        int lowest;
+
+        KeptReplies(int incarnation) {
+            this.incarnation = incarnation;
+        }
+
+        void forgetBelow(int awaited) {
+            if (awaited > lowest) {
+                lowest = awaited;
+                replies.headMap(awaited).clear();
+            }
         }
     }
 
-    private void readData(AtmCell cell) {
-        Pending p = pending.get(cell.tag());
-        int piece = cell.offset() / AtmCell.DATA_BYTES;
+    private void readData(Long key, AtmCell cell) {
+        Pending p = key == null ? null : pending.get(key);
+        int piece = cell.offset() / pieceBytes();
         if (p == null || p.arrived.get(piece)) {
             return; // a duplicate of a read already complete, or of a piece already in
         }
@@ -443,7 +523,7 @@ public class RmemKernel implements Node {
         System.arraycopy(cell.data(), 0, p.result, cell.offset(), cell.data().length);
         System.arraycopy(cell.data(), 0, segments.get(p.segment).memory, p.offset + cell.offset(), cell.data().length);
         if (p.arrived.cardinality() == p.pieces) {
-            answered(cell.tag());
+            answered(key);
             if (p.notify) {
                 notification();
             }
@@ -469,12 +549,23 @@ public class RmemKernel implements Node {
         node.work(kind, node.parameter("ds5000_trap_instructions"));
     }
 
-    private int register(Pending p) {
+    /**
+     * Enters {@code p} as awaited from {@code to} under the next sequence number to that machine, which it returns:
+     * 32 bits with retransmission, else the paper's 16-bit tag (0 is an unacknowledged WRITE's).
+     */
+    private int register(int to, Pending p) {
+        int sequence = sequences.getOrDefault(to, 0);
         do {
-            nextTag = (nextTag + 1) & 0xffff;
-        } while (nextTag == 0 || pending.containsKey(nextTag)); // 0: an unacknowledged WRITE's
-        pending.put(nextTag, p);
-        return nextTag;
+            sequence = retransmitNanos > 0 ? sequence + 1 : (sequence + 1) & 0xffff;
+        } while (sequence == 0 || pending.containsKey(key(to, sequence)));
+        sequences.put(to, sequence);
+        p.to = to;
+        p.key = key(to, sequence);
+        pending.put(p.key, p);
+        if (retransmitNanos > 0) {
+            awaited.computeIfAbsent(to, t -> new TreeSet<>()).add(sequence);
+        }
+        return sequence;
     }
 
     private static String outOfRange(Descriptor d, int offset, int count) {

@@ -18,7 +18,7 @@ import org.asfast.systems.SystemParameters;
  * machine reported); the paper's kernel, without it, stops a machine's rounds at the first lost cell.
  */
 public final class RmemRounds {
-    private static final int REGION = 3 * AtmCell.DATA_BYTES;
+    private static final int REGION = 3 * AtmCell.STAMPED_DATA_BYTES; // 3 cells, stamped or not
 
     /**
      * How the rounds went: rounds finished of those asked; increments reported and the counter's final value;

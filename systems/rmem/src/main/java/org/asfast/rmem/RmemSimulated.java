@@ -57,6 +57,13 @@ public final class RmemSimulated {
         return address;
     }
 
+    /** Machine {@code address} crashes and boots again running {@code replacement}: its memory and kernel state are lost. */
+    public void restart(int address, Node replacement) {
+        cluster.crash(address);
+        cluster.restart(address, replacement);
+        nodes.set(address, replacement);
+    }
+
     /** Boots the machines added so far. */
     public void boot() {
         simulation.run();
