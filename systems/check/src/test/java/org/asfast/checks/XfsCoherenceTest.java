@@ -12,6 +12,7 @@ import org.asfast.nodes.NodeContext;
 import org.asfast.xfs.Message;
 import org.asfast.xfs.Message.Kind;
 import org.asfast.xfs.XfsClient;
+import org.asfast.xfs.XfsManager;
 import org.junit.jupiter.api.Test;
 
 class XfsCoherenceTest {
@@ -56,6 +57,8 @@ class XfsCoherenceTest {
     /** The real client, noting each refusal of a late report (ABORTED) that reaches it, over every execution the search replays. */
     static final class NotesRefusals implements Node {
         static final java.util.concurrent.atomic.AtomicLong REFUSALS = new java.util.concurrent.atomic.AtomicLong();
+        /** Late reports answered as superseded by a later commit (the manager no longer remembers the grant). */
+        static final java.util.concurrent.atomic.AtomicLong SUPERSEDED = new java.util.concurrent.atomic.AtomicLong();
         private final XfsClient client;
 
         NotesRefusals(XfsClient client) {
@@ -73,6 +76,9 @@ class XfsCoherenceTest {
             if (m != null && m.kind() == Kind.ABORTED) {
                 REFUSALS.incrementAndGet();
             }
+            if (m != null && m.kind() == Kind.COMMITTED && m.index() == XfsManager.SUPERSEDED) {
+                SUPERSEDED.incrementAndGet();
+            }
             client.receive(from, bytes);
         }
     }
@@ -82,7 +88,7 @@ class XfsCoherenceTest {
         // Its report and the manager's two requests for it lost: the manager takes the grant back from a live writer.
         Result r = Explorer.explore(new XfsCoherence(List.of("w0", "w0 r0"), 2, XfsCoherence.Fault.MESSAGES_LOST, true, NotesRefusals::new),
                 new Bounds(60, 3, 0, 0, 200_000));
-        System.out.println(Explorer.summary(r) + ", late reports refused: " + NotesRefusals.REFUSALS.get());
+        System.out.println(Explorer.summary(r) + ", late reports refused: " + NotesRefusals.REFUSALS.get() + ", superseded: " + NotesRefusals.SUPERSEDED.get());
         assertTrue(r.holds(), r.holds() ? "" : r.violation().render());
         assertTrue(NotesRefusals.REFUSALS.get() > 0, "the search reached a fenced writer's refused report");
     }

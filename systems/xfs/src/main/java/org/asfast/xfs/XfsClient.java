@@ -260,6 +260,9 @@ public final class XfsClient extends ClientNode {
             case COMMITTED -> {
                 if (holds(m.block(), m.txn()) && current.reported) {
                     current.verdictDue.cancel();
+                    if (m.index() == XfsManager.SUPERSEDED) {
+                        cache.remove(m.block()); // a later write is the block's: the manager no longer counts this copy
+                    }
                     answerForwards();
                     Runnable done = current.writeDone;
                     done.run();

@@ -22,11 +22,16 @@ import org.asfast.xfs.Message.Kind;
  * (all but one fragment is enough, parity rebuilds the last) or gives the grant back, and the manager waits for its
  * answer before it grants again. Only a writer silent through {@code xfs_max_attempts} requests is counted as crashed;
  * its grant is taken back, and should it be alive after all, its late report is refused (ABORTED): it was fenced, so
- * its stripe never becomes the block's and its user is not told it was written. Counting a silent cacher as crashed
+ * its stripe never becomes the block's and its user is not told it was written, unless a later grant was committed
+ * meanwhile. A report of a grant older than the block's last commit is answered by comparison, with no record of
+ * the grant kept: its write, committed or fenced, is superseded by that commit (COMMITTED with no group): its writer
+ * drops its copy and acknowledges, the write ordered just before the later one. Counting a silent cacher as crashed
  * is the protocol's one unsafe guess: a cacher alive but unheard that long keeps a copy no one invalidates (leases
  * would bound how long it may read it).
  */
 public final class XfsManager extends XfsNode {
+    /** A COMMITTED's group when the reported grant is older than the block's last commit: its write is superseded. */
+    public static final int SUPERSEDED = -1;
     private Layout layout;
     private long nextTxn = 1;
     private final Map<Long, Block> blocks = new HashMap<>();
@@ -36,7 +41,12 @@ public final class XfsManager extends XfsNode {
         long version;
         /** The highest version granted: every grant gets a new one, so a taken-back writer's stripe never mixes with a later one. */
         long issued;
-        /** Grants taken back before their writer reported (given back or fenced): a late report of one is refused. */
+        /** The transaction of the last committed grant (0: none). */
+        long committed;
+        /**
+         * Grants since the last commit taken back before their writer reported (given back or fenced): a late report of
+         * one is refused. Older ones are forgotten at each commit: a report of a grant before it is answered by comparison.
+         */
         final java.util.TreeSet<Long> takenBack = new java.util.TreeSet<>();
         int group = -1;
         int owner = -1;
@@ -108,12 +118,19 @@ public final class XfsManager extends XfsNode {
                     if (m.index() >= 0) { // -1: a grant the client did not want (a duplicated request's); nothing written
                         b.version = m.version();
                         b.group = m.index();
+                        b.committed = m.txn();
+                        b.takenBack.headSet(m.txn()).clear(); // their reports are now superseded, told by comparison
                         send(from, Message.of(Kind.COMMITTED, m.block(), m.request(), m.txn(), from, m.version(), m.index()));
                     }
                     finish(m.block(), b);
-                } else if (m.index() >= 0 && (b.active == null || b.active.id != m.txn())) { // a report of a grant that is over: committed before (a repeat), or taken back
-                    Kind verdict = b.takenBack.contains(m.txn()) ? Kind.ABORTED : Kind.COMMITTED;
-                    send(from, Message.of(verdict, m.block(), m.request(), m.txn(), from, m.version(), m.index()));
+                } else if (m.index() >= 0 && (b.active == null || b.active.id != m.txn())) { // a report of a grant that is over
+                    if (m.txn() == b.committed) { // committed before: a repeat
+                        send(from, Message.of(Kind.COMMITTED, m.block(), m.request(), m.txn(), from, m.version(), m.index()));
+                    } else if (m.txn() < b.committed) { // committed or taken back, and a later grant committed since
+                        send(from, Message.of(Kind.COMMITTED, m.block(), m.request(), m.txn(), from, m.version(), SUPERSEDED));
+                    } else { // no commit since: it was taken back
+                        send(from, Message.of(Kind.ABORTED, m.block(), m.request(), m.txn(), from, m.version(), m.index()));
+                    }
                 }
             }
             case REVOKED -> {
@@ -278,10 +295,19 @@ public final class XfsManager extends XfsNode {
         return b == null ? java.util.Set.of() : java.util.Set.copyOf(b.cachers.keySet());
     }
 
-    /** True if the grant of transaction {@code txn} was taken back from its writer before it reported: its report will be refused. */
+    /**
+     * True if the grant of transaction {@code txn} will never be the block's current one: it was taken back from its
+     * writer before it reported (its report will be refused), or a later grant has been committed (it is superseded).
+     */
     public boolean takenBack(long block, long txn) {
         Block b = blocks.get(block);
-        return b != null && b.takenBack.contains(txn);
+        return b != null && (b.takenBack.contains(txn) || txn < b.committed);
+    }
+
+    /** For checkers and tests: how many taken-back grants the manager remembers for a block. */
+    public int takenBackRemembered(long block) {
+        Block b = blocks.get(block);
+        return b == null ? 0 : b.takenBack.size();
     }
 
     /** The last version of a block whose stripe is known to be written (0: never written). */

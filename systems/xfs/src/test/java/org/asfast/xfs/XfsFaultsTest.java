@@ -88,6 +88,7 @@ class XfsFaultsTest {
 
         xfs.write(2, 5, XfsProtocolTest.block(60)); // the manager asks the dead writer to report, then takes the grant back
         assertTrue(xfs.manager(0).takenBack(5, fenced));
+        assertEquals(0, xfs.manager(0).takenBackRemembered(5), "the next writer's commit lets the manager forget the fenced grant: it is older");
         assertEquals(xfs.layout().client(2), xfs.manager(0).owner(5));
         xfs.evict(2, 5);
         assertArrayEquals(XfsProtocolTest.block(60), xfs.read(1, 5, 8192), "the next writer's stripe, not the dead one's");
