@@ -91,5 +91,6 @@ class XfsCoherenceTest {
         System.out.println(Explorer.summary(r) + ", late reports refused: " + NotesRefusals.REFUSALS.get() + ", superseded: " + NotesRefusals.SUPERSEDED.get());
         assertTrue(r.holds(), r.holds() ? "" : r.violation().render());
         assertTrue(NotesRefusals.REFUSALS.get() > 0, "the search reached a fenced writer's refused report");
+        assertTrue(NotesRefusals.SUPERSEDED.get() > 0, "the search reached a late report answered as superseded by a later commit");
     }
 }
