@@ -57,6 +57,8 @@ public final class SpriteFileServer implements Node {
     private final Map<Integer, Inode> byId = new TreeMap<>();
     private final Map<Integer, Integer> clientBoots = new HashMap<>();
     private long versions;
+    /** The disk's blocks the files hold: each file's size in whole blocks (its i-node's record aside), kept as sizes change. */
+    private long usedBlocks;
 
     /** A file or directory, with its cached blocks and who has it open. */
     private static final class Inode {
@@ -132,6 +134,19 @@ public final class SpriteFileServer implements Node {
         names.put(f.path, f);
         byId.put(f.id, f);
         versions = Math.max(versions, f.version);
+        usedBlocks += blocksOf(f.size);
+    }
+
+    /** Gives {@code f} its new size, and the disk's room it takes or frees. */
+    private void resize(Inode f, long size) {
+        usedBlocks += blocksOf(size) - blocksOf(f.size);
+        f.size = size;
+    }
+
+    /** Whether growing {@code f} to {@code size} bytes needs more blocks than the disk has free. */
+    private boolean noRoom(Inode f, long size) {
+        long more = blocksOf(size) - blocksOf(f.size);
+        return more > 0 && (usedBlocks + more) * BLOCK > diskBytes;
     }
 
     private void serve(int from, byte[] request, Consumer<byte[]> reply) {
@@ -159,7 +174,7 @@ public final class SpriteFileServer implements Node {
             case SpriteFs.MKDIR -> mkdir(in.getString(), reply);
             case SpriteFs.STAT -> stat(in.getString(), reply);
             case SpriteFs.REOPEN -> reopen(from, in, reply);
-            case SpriteFs.FREE -> reply.accept(SpriteFs.reply(SpriteFs.OK).putLong(diskBytes - usedBytes()).bytes());
+            case SpriteFs.FREE -> reply.accept(SpriteFs.reply(SpriteFs.OK).putLong(diskBytes - usedBlocks * BLOCK).bytes());
             default -> throw new IllegalStateException("unknown file system operation " + op + " from node " + from);
         }
     }
@@ -225,7 +240,7 @@ public final class SpriteFileServer implements Node {
                 f.lastWriter = client;
             }
             if (creating && found != null) {
-                f.size = 0; // truncated
+                resize(f, 0); // truncated
                 f.blocks.clear();
                 f.dirtySince.clear();
             }
@@ -299,10 +314,10 @@ public final class SpriteFileServer implements Node {
                     f.openers.remove(client);
                 }
             }
-            if (writing && size > f.size && usedBytes() + (blocksOf(size) - blocksOf(f.size)) * BLOCK > diskBytes) {
+            if (writing && noRoom(f, size)) {
                 status = SpriteFs.NO_SPACE; // the blocks the writer's cache holds would not fit on the disk
-            } else if (writing && size >= 0) {
-                f.size = Math.max(f.size, size); // the writer's cache knows the size of what it holds
+            } else if (writing && size > f.size) {
+                resize(f, size); // the writer's cache knows the size of what it holds
             }
             if (f.openers.isEmpty()) {
                 f.cacheable = true; // no longer shared: caching is allowed again from the next open
@@ -350,14 +365,16 @@ public final class SpriteFileServer implements Node {
             reply.accept(SpriteFs.reply(SpriteFs.NO_SUCH_FILE).bytes());
             return;
         }
-        if ((long) block * BLOCK >= blocksOf(f.size) * BLOCK && usedBytes() + BLOCK > diskBytes) {
-            reply.accept(SpriteFs.reply(SpriteFs.NO_SPACE).bytes()); // a new block, and the disk has none left
+        long end = (long) block * BLOCK + offset + bytes.length;
+        if (noRoom(f, end)) { // a write past the end takes every block up to it (a sparse one many)
+            reply.accept(SpriteFs.reply(SpriteFs.NO_SPACE).bytes());
             return;
         }
+        // a write that takes new blocks starts past the end, so withBlock answers at once: no other write takes the room meanwhile
         withBlock(f, block, b -> {
             Charges.copy(node, Work.DATA_TRANSFER, bytes.length); // from the request into the cache
             System.arraycopy(bytes, 0, b, offset, bytes.length);
-            f.size = Math.max(f.size, (long) block * BLOCK + offset + bytes.length);
+            resize(f, Math.max(f.size, end));
             long since = Math.min(f.dirtySince.getOrDefault(block, Long.MAX_VALUE), node.nanos() - ageNanos);
             f.dirtySince.put(block, since);
             long due = since + delayNanos - node.nanos();
@@ -368,11 +385,6 @@ public final class SpriteFileServer implements Node {
             node.after(due, () -> flush(f, block, since, () -> { }));
             reply.accept(SpriteFs.reply(SpriteFs.OK).bytes());
         });
-    }
-
-    /** The disk's blocks the files hold: each file's size in whole blocks (its i-node's record aside). */
-    private long usedBytes() {
-        return byId.values().stream().mapToLong(f -> blocksOf(f.size)).sum() * BLOCK;
     }
 
     private static long blocksOf(long size) {
@@ -411,6 +423,7 @@ public final class SpriteFileServer implements Node {
         }
         names.remove(path);
         byId.remove(f.id);
+        usedBlocks -= blocksOf(f.size);
         f.blocks.clear();
         f.dirtySince.clear();
         // Ousterhout §11: "a single disk I/O ... to write out the file's i-node after it has been deleted"; a newer Sprite
@@ -474,7 +487,7 @@ public final class SpriteFileServer implements Node {
         }
         if (dirty) {
             f.lastWriter = client;
-            f.size = Math.max(f.size, size);
+            resize(f, Math.max(f.size, size));
         }
         versions = Math.max(versions, version);
         reply.accept(SpriteFs.reply(SpriteFs.OK).putLong(f.version).bytes());

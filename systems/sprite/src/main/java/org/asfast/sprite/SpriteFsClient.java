@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -38,6 +39,10 @@ public final class SpriteFsClient implements Node {
     private final Map<Integer, CachedFile> files = new HashMap<>();
     private final Map<Integer, Stream> streams = new HashMap<>();
     private int nextFd = 3;
+    /** When the write-backs scheduled and not yet begun are due, on this machine's clock. */
+    private final PriorityQueue<Long> writeBacksDue = new PriorityQueue<>();
+    /** Write-backs sent and not yet answered. */
+    private int writeBacksSent;
 
     /** What an operation gives back, or why it failed (one line). */
     public interface Done<T> {
@@ -54,6 +59,8 @@ public final class SpriteFsClient implements Node {
         boolean cacheable;
         int readers;
         int writers;
+        /** Why the server refused a delayed write of this file, told to the next call on it; null when nothing was. */
+        String refused;
         final Map<Integer, Block> blocks = new TreeMap<>();
 
         CachedFile(int id) {
@@ -99,6 +106,8 @@ public final class SpriteFsClient implements Node {
     void reboot() {
         files.clear();
         streams.clear();
+        writeBacksDue.clear();
+        writeBacksSent = 0;
         knownServerBoot = 0;
         recovering = false;
         afterRecovery.clear();
@@ -111,9 +120,26 @@ public final class SpriteFsClient implements Node {
         return node.nanos();
     }
 
+    /** Runs {@code action} on this machine's kernel {@code nanos} from now (a test's fault). */
+    void after(long nanos, Runnable action) {
+        node.after(nanos, action);
+    }
+
     /** Bytes written on this machine and not yet sent to the server. */
     public long dirtyBytes() {
         return files.values().stream().flatMap(f -> f.blocks.values().stream()).filter(b -> b.dirtySince >= 0).count() * BLOCK;
+    }
+
+    /**
+     * When this machine next has a delayed write to send, on its clock: {@link Long#MIN_VALUE} while one is on its way
+     * (the kernel must run for its answer), {@link Long#MAX_VALUE} when none is scheduled.
+     */
+    long nextWriteBack() {
+        if (writeBacksSent > 0) {
+            return Long.MIN_VALUE;
+        }
+        Long due = writeBacksDue.peek();
+        return due == null ? Long.MAX_VALUE : due;
     }
 
     /** Retransmissions of this machine's kernel. */
@@ -173,6 +199,9 @@ public final class SpriteFsClient implements Node {
         node.work(Work.KERNEL_CALL, node.parameter("read_instructions"));
         Stream s = stream(fd);
         CachedFile f = s.file();
+        if (toldRefusal(f, done)) {
+            return;
+        }
         byte[] out = new byte[bytes];
         if (f.cacheable) {
             int n = (int) Math.max(0, Math.min(bytes, f.size - s.offset()[0]));
@@ -258,6 +287,9 @@ public final class SpriteFsClient implements Node {
         Charges.trap(node);
         node.work(Work.KERNEL_CALL, node.parameter("write_instructions"));
         Stream s = stream(fd);
+        if (toldRefusal(s.file(), done)) {
+            return;
+        }
         writePiece(s, bytes, 0, done);
     }
 
@@ -293,7 +325,7 @@ public final class SpriteFsClient implements Node {
             if (block.dirtySince < 0) {
                 long since = node.nanos();
                 block.dirtySince = since;
-                node.after(delayNanos, () -> writeBackIfDue(f, index, block, since));
+                scheduleWriteBack(delayNanos, f, index, block, since);
             }
             wrote.run();
         }, result);
@@ -321,8 +353,13 @@ public final class SpriteFsClient implements Node {
         }
         long size = writing && f.cacheable ? f.size : -1;
         rpc(boot -> SpriteFs.request(SpriteFs.CLOSE, boot).putInt(f.id).putInt(s.mode()).putLong(size).bytes(), in -> {
-            if (answered(in, f.path, done)) { // a full disk refuses the blocks this cache holds
-                done.ok(null);
+            // a full disk refuses the blocks this cache holds; a delayed write refused before is told here if not yet
+            if (answered(in, f.path, done)) {
+                if (!toldRefusal(f, done)) {
+                    done.ok(null);
+                }
+            } else {
+                f.refused = null; // said just now
             }
         }, done);
     }
@@ -383,6 +420,17 @@ public final class SpriteFsClient implements Node {
         return status == SpriteFs.OK;
     }
 
+    /** Fails {@code done} with what the server refused of {@code f}'s delayed writes, once; true if it did. */
+    private static boolean toldRefusal(CachedFile f, Done<?> done) {
+        String why = f.refused;
+        if (why == null) {
+            return false;
+        }
+        f.refused = null;
+        done.fail(why);
+        return true;
+    }
+
     private Stream stream(int fd) {
         Stream s = streams.get(fd);
         if (s == null) {
@@ -393,13 +441,27 @@ public final class SpriteFsClient implements Node {
 
     // ---- delayed writes
 
+    /** Sends the block {@code delay} from now if it is still the one dirty since {@code since}. */
+    private void scheduleWriteBack(long delay, CachedFile f, int index, Block block, long since) {
+        Long due = node.nanos() + delay;
+        writeBacksDue.add(due);
+        node.after(delay, () -> {
+            writeBacksDue.remove(due);
+            writeBackIfDue(f, index, block, since);
+        });
+    }
+
     private void writeBackIfDue(CachedFile f, int index, Block block, long since) {
         if (files.get(f.id) == f && f.blocks.get(index) == block && block.dirtySince == since) {
             writeBlock(f, index, block, () -> { });
         }
     }
 
-    /** Sends one dirty block to the server; it stays dirty (with its age) if the server cannot be reached, and is tried again. */
+    /**
+     * Sends one dirty block to the server. It stays dirty (with its age) if the server cannot be reached, and is tried
+     * again; if the server refuses it (a full disk, a file removed there), it stays dirty too, and the next call on
+     * the file, or its close, fails with the server's reason; a full disk is tried again a delay later.
+     */
     private void writeBlock(CachedFile f, int index, Block block, Runnable then) {
         long since = block.dirtySince;
         if (since < 0) {
@@ -409,21 +471,39 @@ public final class SpriteFsClient implements Node {
         int valid = (int) Math.max(0, Math.min(BLOCK, f.size - (long) index * BLOCK));
         byte[] copy = java.util.Arrays.copyOf(block.data, valid);
         block.dirtySince = -1;
+        writeBacksSent++;
         rpc(boot -> SpriteFs.request(SpriteFs.WRITE, boot).putInt(f.id).putInt(index).putInt(0).putLong(node.nanos() - since)
-                .putBytes(copy, 0, valid).bytes(), in -> then.run(), new Done<Object>() {
+                .putBytes(copy, 0, valid).bytes(), in -> {
+                    writeBacksSent = Math.max(0, writeBacksSent - 1); // a reply of a kernel from before a reboot counts nothing
+                    int status = in.getInt();
+                    if (status != SpriteFs.OK) {
+                        keepDirty(block, since);
+                        f.refused = SpriteFs.describe(status, f.path);
+                        if (status == SpriteFs.NO_SPACE) {
+                            scheduleWriteBack(delayNanos, f, index, block, since); // room may be made meanwhile
+                        }
+                    }
+                    then.run();
+                }, new Done<Object>() {
                     @Override
                     public void ok(Object value) {
                     }
 
                     @Override
                     public void fail(String reason) {
-                        if (block.dirtySince < 0) {
-                            block.dirtySince = since; // not written: it stays dirty, and older
-                        }
-                        node.after(Math.round(node.parameter("retransmit_ms") * 1e6), () -> writeBackIfDue(f, index, block, since));
+                        writeBacksSent = Math.max(0, writeBacksSent - 1);
+                        keepDirty(block, since);
+                        scheduleWriteBack(Math.round(node.parameter("retransmit_ms") * 1e6), f, index, block, since);
                         then.run();
                     }
                 });
+    }
+
+    /** A block the server did not take stays dirty, with its age, unless it was written again meanwhile. */
+    private static void keepDirty(Block block, long since) {
+        if (block.dirtySince < 0) {
+            block.dirtySince = since;
+        }
     }
 
     /** Writes back every dirty block of {@code f}, one after another. */

@@ -2,6 +2,9 @@ package org.asfast.sprite;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import org.asfast.spi.Clock;
@@ -12,9 +15,9 @@ import org.asfast.systems.SystemParameters;
  * Sprite's file system live on this computer: the file server in a JVM of its own, its cache in memory and its
  * disk two files ("inodes" and "data") in the run's scratch folder, which delayed blocks are written to; the
  * client's kernel, its cache included, in this JVM, driven by the caller's thread; UDP on 127.0.0.1. Between calls a
- * daemon thread drives the client's kernel, so that its delayed writes go out when they are due (every
- * {@code live_flush_check_ms}) whether or not the benchmark calls it: a crash of the client loses at most the writes
- * of the last {@code delayed_write_s}, and that check, as Sprite promises.
+ * daemon thread drives the client's kernel when a delayed write is due, so that it goes out whether or not the
+ * benchmark calls it: a crash of the client loses at most the writes of the last {@code delayed_write_s}, as Sprite
+ * promises. With nothing due the daemon sleeps, so a benchmark's calls never wait for it.
  */
 public final class SpriteFsLive extends SpriteFsPlatform {
     /** Generous: a loaded machine, and a call that waits for a restarted server. */
@@ -28,10 +31,13 @@ public final class SpriteFsLive extends SpriteFsPlatform {
     /** Held by whoever drives the client's kernel: a call, or the delayed-write daemon. */
     private final ReentrantLock kernel = new ReentrantLock();
     /** Calls waiting for the kernel: the daemon lets go as soon as there is one. */
-    private final java.util.concurrent.atomic.AtomicInteger callers = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger callers = new AtomicInteger();
     private final Thread flusher;
     private volatile boolean closing;
-    private volatile RuntimeException flusherFailed;
+    /** The client's next delayed write ({@link SpriteFsClient#nextWriteBack}), as whoever last drove its kernel left it. */
+    private volatile long nextWriteBack = Long.MAX_VALUE;
+    /** How the daemon last failed, told once to the next call. */
+    private final AtomicReference<RuntimeException> flusherFailed = new AtomicReference<>();
 
     public SpriteFsLive(String name, SystemParameters parameters, String faults, boolean caching, Path scratchIn) {
         super(name);
@@ -41,35 +47,34 @@ public final class SpriteFsLive extends SpriteFsPlatform {
             pair.close();
             throw new IllegalStateException("the file server came up as node " + pair.server() + ", not 0");
         }
-        Duration every = Duration.ofMillis(Math.max(1, Math.round(parameters.number("live_flush_check_ms"))));
-        flusher = Thread.ofPlatform().daemon().name("sprite-live-delayed-writes").start(() -> flushWhileIdle(every));
+        flusher = Thread.ofPlatform().daemon().name("sprite-live-delayed-writes").start(this::flushWhenDue);
     }
 
-    /** The delayed-write daemon: when no call holds the client's kernel, it runs the kernel's due timers (write-backs) and their replies. */
-    private void flushWhileIdle(Duration every) {
+    /**
+     * The delayed-write daemon: it sleeps until the client's next write-back is due (or a call changes that), then,
+     * when no call holds the client's kernel, runs the kernel until the write-backs due are sent and answered.
+     */
+    private void flushWhenDue() {
         while (!closing) {
-            try {
-                Thread.sleep(every);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (callers.get() > 0 || !kernel.tryLock()) {
-                continue; // a call drives the kernel now, and its timers with it
+            long next = nextWriteBack;
+            long wait = next == Long.MAX_VALUE ? Long.MAX_VALUE : next == Long.MIN_VALUE ? 0 : next - client.nanos();
+            if (wait > 0 || callers.get() > 0 || !kernel.tryLock()) {
+                LockSupport.parkNanos(this, wait > 0 ? wait : FLUSH_SLICE.toNanos()); // a call's release wakes it early
+                continue;
             }
             try {
                 if (!closing) {
-                    pair.idle(FLUSH_SLICE, () -> callers.get() > 0);
+                    pair.idle(FLUSH_SLICE, () -> callers.get() > 0 || client.nextWriteBack() > client.nanos());
                 }
             } catch (RuntimeException e) {
-                flusherFailed = e;
-                return;
+                flusherFailed.set(e); // told to the next call; the daemon goes on when a call has run the kernel again
             } finally {
-                kernel.unlock();
+                release();
             }
         }
     }
 
-    /** Takes the client's kernel from the daemon, which lets go as soon as it sees a caller waiting. */
+    /** Takes the client's kernel from the daemon, which lets go as soon as it sees a caller waiting; a failure of the daemon is told here, once. */
     private void acquire() {
         callers.incrementAndGet();
         try {
@@ -80,9 +85,22 @@ public final class SpriteFsLive extends SpriteFsPlatform {
         } finally {
             callers.decrementAndGet();
         }
-        if (flusherFailed != null) {
-            kernel.unlock();
-            throw new IllegalStateException("the Sprite client's delayed-write daemon failed: " + flusherFailed.getMessage(), flusherFailed);
+        RuntimeException failed = flusherFailed.getAndSet(null);
+        if (failed != null) {
+            release();
+            throw new IllegalStateException("the Sprite client's delayed-write daemon failed: " + failed.getMessage(), failed);
+        }
+    }
+
+    /** Lets go of the client's kernel, leaving the daemon the time of its next write-back, and waking it if that is sooner. */
+    private void release() {
+        boolean daemon = Thread.currentThread() == flusher;
+        long next = daemon && flusherFailed.get() != null ? Long.MAX_VALUE : client.nextWriteBack();
+        long before = nextWriteBack;
+        nextWriteBack = next;
+        kernel.unlock();
+        if (next < before && !daemon) {
+            LockSupport.unpark(flusher);
         }
     }
 
@@ -96,7 +114,7 @@ public final class SpriteFsLive extends SpriteFsPlatform {
         try {
             pair.await(() -> operation.accept(client, result), result.outcome, TIMEOUT, "Sprite " + what);
         } finally {
-            kernel.unlock();
+            release();
         }
         return result.value;
     }
@@ -112,7 +130,7 @@ public final class SpriteFsLive extends SpriteFsPlatform {
         try {
             pair.idle(time);
         } finally {
-            kernel.unlock();
+            release();
         }
     }
 
@@ -127,7 +145,7 @@ public final class SpriteFsLive extends SpriteFsPlatform {
         try {
             client.reboot();
         } finally {
-            kernel.unlock();
+            release();
         }
     }
 
@@ -137,7 +155,19 @@ public final class SpriteFsLive extends SpriteFsPlatform {
         try {
             return client.dirtyBytes();
         } finally {
-            kernel.unlock();
+            release();
+        }
+    }
+
+    /** The client's kernel throws {@code failure} from a timer {@code after} from now, as a bug in a handler would (a test's fault). */
+    void throwInTheClientKernel(Duration after, RuntimeException failure) {
+        acquire();
+        try {
+            client.after(after.toNanos(), () -> {
+                throw failure;
+            });
+        } finally {
+            release();
         }
     }
 

@@ -64,10 +64,20 @@ public final class SpriteFsSimulated extends SpriteFsPlatform {
     /** Another client machine on the same Ethernet, for tests of sharing. */
     SpriteFsClient addClient(boolean cachingThere) {
         SpriteFsClient another = new SpriteFsClient(cachingThere, serverAddress);
-        addresses.put(another, system.cluster().addNode(system.cluster().addHost(ModelHardware.processor("client Sun 3/60 " + addresses.size(), parameters)),
-                another, numbers));
-        system.simulation().advance(0); // it starts
+        addresses.put(another, addMachine(another));
         return another;
+    }
+
+    /** Another machine on the same Ethernet running {@code node} (a test's own caller of the server); its address. */
+    int addMachine(org.asfast.nodes.Node node) {
+        int address = system.cluster().addNode(system.cluster().addHost(ModelHardware.processor("client Sun 3/60 " + addresses.size(), parameters)),
+                node, numbers);
+        system.simulation().advance(0); // it starts
+        return address;
+    }
+
+    int serverAddress() {
+        return serverAddress;
     }
 
     /** The client's machine now. */

@@ -7,6 +7,7 @@ import static org.asfast.sprite.SpriteFsTest.write;
 import static org.asfast.sprite.SpriteFsTest.writeFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -90,11 +91,38 @@ class SpriteFsLiveTest {
             write(files, fd, data);
             files.close(fd);
             assertEquals(data.length, sprite.dirtyBytes(), "just written: only in the client's cache");
-            long check = Math.round(parameters().number("live_flush_check_ms"));
-            Thread.sleep(Math.round(DELAY_S * 1000) + 5 * check + 200); // no call: only the daemon drives the client's kernel
+            Thread.sleep(Math.round(DELAY_S * 1000) + 700); // no call: only the daemon drives the client's kernel
             assertEquals(0, sprite.dirtyBytes(), "the daemon wrote the due blocks back");
             sprite.rebootClient(); // the client's memory is lost
             assertArrayEquals(data, readFile(sprite.require(Files.class), "idle", data.length + 1), "the server has every byte");
+        }
+    }
+
+    /**
+     * A failure of the daemon (here a handler that throws in the client's kernel when the daemon runs it) is told to
+     * the next call, once; the calls after it work, and the daemon goes on: the block still reaches the server with
+     * no call.
+     */
+    @Test
+    void aFailureOfTheDaemonIsToldToTheNextCallOnceAndTheDaemonGoesOn() throws InterruptedException {
+        try (SpriteFsLive sprite = new SpriteFsLive("test", parameters(), "", true, scratch)) {
+            Files files = sprite.require(Files.class);
+            int fd = files.create("idle");
+            byte[] data = pattern(8192, 5);
+            write(files, fd, data);
+            files.close(fd);
+            sprite.throwInTheClientKernel(Duration.ofMillis(Math.round(DELAY_S * 900)), new IllegalStateException("a handler's bug"));
+            Thread.sleep(Math.round(DELAY_S * 1000) + 500); // the daemon runs the kernel when the block is due, and the handler throws
+            IllegalStateException told = assertThrows(IllegalStateException.class, () -> files.stat("idle"));
+            assertTrue(told.getMessage().contains("delayed-write daemon failed: a handler's bug"), told.getMessage());
+            assertEquals(data.length, files.stat("idle"), "told once: the next call works");
+            byte[] later = pattern(4096, 6);
+            writeFile(files, "later", later);
+            Thread.sleep(Math.round(DELAY_S * 1000) + 700); // no call: only the daemon, going on, can send the new block
+            assertEquals(0, sprite.dirtyBytes(), "the daemon wrote the due blocks back after its failure");
+            sprite.rebootClient();
+            assertArrayEquals(data, readFile(sprite.require(Files.class), "idle", data.length + 1), "the server has every byte");
+            assertArrayEquals(later, readFile(sprite.require(Files.class), "later", later.length + 1));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.asfast.sprite;
 
+import static org.asfast.sprite.SpriteFs.BLOCK;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,9 +11,13 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import org.asfast.nodes.Faults;
+import org.asfast.nodes.Node;
+import org.asfast.nodes.NodeContext;
 import org.asfast.spi.Files;
 import org.asfast.spi.UserError;
+import org.asfast.systems.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -86,6 +91,117 @@ class SpriteFsTest {
             assertFalse(full.getMessage().contains("\n"), full.getMessage());
             assertTrue(full.getMessage().contains("disk is full: too-large does not fit"), full.getMessage());
             assertArrayEquals(fits, readFile(files, "fits", fits.length));
+        }
+    }
+
+    /**
+     * A delayed write the full disk refuses is not dropped: the block stays dirty on the client, the next call on
+     * the file (a write, or its close) fails once with the server's one line, and once there is room the block goes
+     * again and reaches the server's disk.
+     */
+    @ParameterizedTest(name = "told by the {0}")
+    @ValueSource(strings = {"close", "next write"})
+    void aDelayedWriteTheFullDiskRefusesStaysDirtyIsToldAndGoesOnceThereIsRoom(String toldBy) {
+        try (SpriteFsSimulated sprite = new SpriteFsSimulated("test", SpriteSimulated.parameters().with("sprite_disk_mb", 0.05), Faults.NONE, true)) {
+            Files files = sprite.require(Files.class); // room for 12 blocks
+            writeFile(files, "filler", pattern(8 * BLOCK, 1)); // its close takes 8
+            int fd = files.create("log");
+            byte[] log = pattern(8 * BLOCK, 2);
+            write(files, fd, log);
+            sprite.idle(31); // the delayed writes go while log is open: its first 4 blocks fit, the other 4 do not
+            assertEquals(4 * BLOCK, sprite.client().dirtyBytes(), "the refused blocks stay on the client");
+            files.unlink("filler");
+            UserError full = assertThrows(UserError.class, () -> {
+                if (toldBy.equals("close")) {
+                    files.close(fd);
+                } else {
+                    write(files, fd, new byte[1]);
+                }
+            });
+            assertFalse(full.getMessage().contains("\n"), full.getMessage());
+            assertTrue(full.getMessage().contains("disk is full: log does not fit"), full.getMessage());
+            if (!toldBy.equals("close")) {
+                files.close(fd); // told once: the close works
+            }
+            sprite.idle(31); // a delay after the refusal the blocks go again, and now fit
+            assertEquals(0, sprite.client().dirtyBytes());
+            sprite.crashAndRestartClient();
+            assertArrayEquals(log, readFile(sprite.require(Files.class), "log", log.length));
+        }
+    }
+
+    /**
+     * A write past a file's end takes every block up to it: a sparse one that would not fit is refused though it
+     * writes one block; the disk's room follows writes, truncation and removal.
+     */
+    @Test
+    void aSparseWriteIsChargedEveryBlockUpToIt() {
+        try (SpriteFsSimulated sprite = new SpriteFsSimulated("test", SpriteSimulated.parameters().with("sprite_disk_mb", 0.05), Faults.NONE, true)) {
+            long disk = Math.round(0.05 * (1 << 20)); // room for 12 blocks
+            RawCaller caller = new RawCaller(sprite);
+            int id = caller.create("sparse");
+            assertEquals(SpriteFs.OK, caller.write(id, 0));
+            assertEquals(SpriteFs.NO_SPACE, caller.write(id, 20), "21 blocks do not fit in 12");
+            assertEquals(disk - BLOCK, caller.free());
+            assertEquals(SpriteFs.OK, caller.write(id, 11), "12 blocks do");
+            assertEquals(disk - 12 * BLOCK, caller.free());
+            assertEquals(SpriteFs.NO_SPACE, caller.write(id, 12));
+            assertEquals(id, caller.create("sparse"), "created again: truncated");
+            assertEquals(disk, caller.free());
+            assertEquals(SpriteFs.OK, caller.write(id, 5));
+            assertEquals(SpriteFs.OK, caller.call(SpriteFs.REMOVE, r -> r.putString("sparse")).getInt());
+            assertEquals(disk, caller.free());
+        }
+    }
+
+    /** A machine that sends the file server requests of its own, such as a write far past a file's end, which no client here makes. */
+    private static final class RawCaller implements Node {
+        private final SpriteKernel kernel = new SpriteKernel();
+        private final SpriteFsSimulated sprite;
+        private final int address;
+        private NodeContext node;
+
+        RawCaller(SpriteFsSimulated sprite) {
+            this.sprite = sprite;
+            address = sprite.addMachine(this);
+        }
+
+        @Override
+        public void start(NodeContext context) {
+            node = context;
+            kernel.start(context);
+        }
+
+        @Override
+        public void receive(int from, byte[] message) {
+            kernel.receive(from, message);
+        }
+
+        SpriteFs.In call(int op, UnaryOperator<SpriteFs.Out> body) {
+            Outcome outcome = new Outcome();
+            byte[][] reply = new byte[1][];
+            int server = sprite.serverAddress();
+            sprite.system().await(address, () -> kernel.call(server, body.apply(SpriteFs.request(op, kernel.booted(server))).bytes(), r -> {
+                reply[0] = r;
+                outcome.succeed(node.nanos());
+            }, outcome::fail), outcome, 60e9, "a test's call");
+            return new SpriteFs.In(reply[0]);
+        }
+
+        int create(String path) {
+            SpriteFs.In opened = call(SpriteFs.OPEN, r -> r.putInt(SpriteFs.WRITING | SpriteFs.CREATING).putString(path));
+            assertEquals(SpriteFs.OK, opened.getInt());
+            return opened.getInt();
+        }
+
+        int write(int id, int block) {
+            return call(SpriteFs.WRITE, r -> r.putInt(id).putInt(block).putInt(0).putLong(0).putBytes(new byte[100], 0, 100)).getInt();
+        }
+
+        long free() {
+            SpriteFs.In answer = call(SpriteFs.FREE, r -> r);
+            assertEquals(SpriteFs.OK, answer.getInt());
+            return answer.getLong();
         }
     }
 
