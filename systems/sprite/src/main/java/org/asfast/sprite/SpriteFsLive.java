@@ -36,6 +36,8 @@ public final class SpriteFsLive extends SpriteFsPlatform {
     private volatile boolean closing;
     /** The client's next delayed write ({@link SpriteFsClient#nextWriteBack}), as whoever last drove its kernel left it. */
     private volatile long nextWriteBack = Long.MAX_VALUE;
+    /** Times the daemon took the client's kernel. */
+    private volatile long daemonTurns;
     /** How the daemon last failed, told once to the next call. */
     private final AtomicReference<RuntimeException> flusherFailed = new AtomicReference<>();
 
@@ -62,6 +64,7 @@ public final class SpriteFsLive extends SpriteFsPlatform {
                 LockSupport.parkNanos(this, wait > 0 ? wait : FLUSH_SLICE.toNanos()); // a call's release wakes it early
                 continue;
             }
+            daemonTurns++; // only this thread writes it
             try {
                 if (!closing) {
                     pair.idle(FLUSH_SLICE, () -> callers.get() > 0 || client.nextWriteBack() > client.nanos());
@@ -169,6 +172,11 @@ public final class SpriteFsLive extends SpriteFsPlatform {
         } finally {
             release();
         }
+    }
+
+    /** Times the delayed-write daemon has taken the client's kernel so far. */
+    long daemonTurns() {
+        return daemonTurns;
     }
 
     /** kill -9 of the file server's process; its disk files stay. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import org.asfast.spi.Files;
+import org.asfast.spi.UserError;
 import org.asfast.systems.SystemParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,29 @@ class SpriteFsLiveTest {
         }
     }
 
+    /** With no delayed write due, the daemon never takes the client's kernel: a benchmark's calls never wait for it. */
+    @Test
+    void withNothingDueTheDaemonLeavesTheCallsAlone() throws InterruptedException {
+        try (SpriteFsLive sprite = new SpriteFsLive("test", parameters(), "", true, scratch)) {
+            Files files = sprite.require(Files.class);
+            byte[] data = pattern(8192, 7);
+            writeFile(files, "read", data);
+            Thread.sleep(Math.round(DELAY_S * 1000) + 700); // its blocks go, with the daemon's turns
+            assertEquals(0, sprite.dirtyBytes());
+            long before = sprite.daemonTurns();
+            assertTrue(before > 0, "the daemon sent the due blocks");
+            long until = System.nanoTime() + Duration.ofMillis(600).toNanos();
+            int loops = 0;
+            while (System.nanoTime() - until < 0) { // open, read, close: nothing is written, so nothing comes due
+                assertArrayEquals(data, readFile(files, "read", data.length + 1));
+                Thread.sleep(5); // between calls, where the daemon used to run every 100 ms
+                loops++;
+            }
+            assertTrue(loops > 0);
+            assertEquals(before, sprite.daemonTurns(), "the daemon took the kernel while nothing was due");
+        }
+    }
+
     /**
      * A failure of the daemon (here a handler that throws in the client's kernel when the daemon runs it) is told to
      * the next call, once; the calls after it work, and the daemon goes on: the block still reaches the server with
@@ -107,10 +131,8 @@ class SpriteFsLiveTest {
     void aFailureOfTheDaemonIsToldToTheNextCallOnceAndTheDaemonGoesOn() throws InterruptedException {
         try (SpriteFsLive sprite = new SpriteFsLive("test", parameters(), "", true, scratch)) {
             Files files = sprite.require(Files.class);
-            int fd = files.create("idle");
             byte[] data = pattern(8192, 5);
-            write(files, fd, data);
-            files.close(fd);
+            writeFile(files, "idle", data);
             sprite.throwInTheClientKernel(Duration.ofMillis(Math.round(DELAY_S * 900)), new IllegalStateException("a handler's bug"));
             Thread.sleep(Math.round(DELAY_S * 1000) + 500); // the daemon runs the kernel when the block is due, and the handler throws
             IllegalStateException told = assertThrows(IllegalStateException.class, () -> files.stat("idle"));
@@ -123,6 +145,31 @@ class SpriteFsLiveTest {
             sprite.rebootClient();
             assertArrayEquals(data, readFile(sprite.require(Files.class), "idle", data.length + 1), "the server has every byte");
             assertArrayEquals(later, readFile(sprite.require(Files.class), "later", later.length + 1));
+        }
+    }
+
+    /**
+     * Live, with no call meanwhile: the daemon's delayed writes that the full disk refuses stay dirty on the client
+     * (tried again each delay), the file's close says the disk is full in one line, and once there is room they
+     * reach the server.
+     */
+    @Test
+    void delayedWritesTheFullDiskRefusesStayDirtyAndAreToldAtClose() throws InterruptedException {
+        try (SpriteFsLive sprite = new SpriteFsLive("test", parameters().with("sprite_disk_mb", 0.05), "", true, scratch)) {
+            Files files = sprite.require(Files.class); // room for 12 blocks
+            writeFile(files, "filler", pattern(8 * 4096, 1)); // its close takes 8
+            int fd = files.create("log");
+            byte[] log = pattern(8 * 4096, 2);
+            write(files, fd, log);
+            Thread.sleep(Math.round(DELAY_S * 2000)); // the daemon sends log's blocks while it is open: 4 fit, 4 are refused again and again
+            assertEquals(4 * 4096, sprite.dirtyBytes(), "the refused blocks stay on the client");
+            files.unlink("filler");
+            UserError full = assertThrows(UserError.class, () -> files.close(fd));
+            assertTrue(full.getMessage().contains("disk is full: log does not fit") && !full.getMessage().contains("\n"), full.getMessage());
+            Thread.sleep(Math.round(DELAY_S * 2500)); // tried again within a delay, and now they fit
+            assertEquals(0, sprite.dirtyBytes());
+            sprite.rebootClient();
+            assertArrayEquals(log, readFile(sprite.require(Files.class), "log", log.length + 1));
         }
     }
 
