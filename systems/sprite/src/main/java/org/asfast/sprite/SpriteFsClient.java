@@ -39,8 +39,8 @@ public final class SpriteFsClient implements Node {
     private final Map<Integer, CachedFile> files = new HashMap<>();
     private final Map<Integer, Stream> streams = new HashMap<>();
     private int nextFd = 3;
-    /** When the write-backs scheduled and not yet begun are due, on this machine's clock. */
-    private final PriorityQueue<Long> writeBacksDue = new PriorityQueue<>();
+    /** The write-backs scheduled and not yet begun, the soonest due first. */
+    private final PriorityQueue<WriteBack> writeBacksDue = new PriorityQueue<>(java.util.Comparator.comparingLong(WriteBack::due));
     /** Write-backs sent and not yet answered. */
     private int writeBacksSent;
 
@@ -79,6 +79,10 @@ public final class SpriteFsClient implements Node {
     }
 
     private record Stream(CachedFile file, int mode, long[] offset) {
+    }
+
+    /** A block to send at {@code due} (this machine's clock) if it is still the one dirty since {@code since}. */
+    private record WriteBack(long due, CachedFile file, int index, Block block, long since) {
     }
 
     /** A client of the file server at address {@code server}, caching file data or not. */
@@ -138,8 +142,11 @@ public final class SpriteFsClient implements Node {
         if (writeBacksSent > 0) {
             return Long.MIN_VALUE;
         }
-        Long due = writeBacksDue.peek();
-        return due == null ? Long.MAX_VALUE : due;
+        WriteBack next;
+        while ((next = writeBacksDue.peek()) != null && !stillDirty(next)) {
+            writeBacksDue.poll(); // removed, or written back or again since: its timer will do nothing
+        }
+        return next == null ? Long.MAX_VALUE : next.due();
     }
 
     /** Retransmissions of this machine's kernel. */
@@ -443,18 +450,18 @@ public final class SpriteFsClient implements Node {
 
     /** Sends the block {@code delay} from now if it is still the one dirty since {@code since}. */
     private void scheduleWriteBack(long delay, CachedFile f, int index, Block block, long since) {
-        Long due = node.nanos() + delay;
-        writeBacksDue.add(due);
+        WriteBack w = new WriteBack(node.nanos() + delay, f, index, block, since);
+        writeBacksDue.add(w);
         node.after(delay, () -> {
-            writeBacksDue.remove(due);
-            writeBackIfDue(f, index, block, since);
+            writeBacksDue.remove(w);
+            if (stillDirty(w)) {
+                writeBlock(f, index, block, () -> { });
+            }
         });
     }
 
-    private void writeBackIfDue(CachedFile f, int index, Block block, long since) {
-        if (files.get(f.id) == f && f.blocks.get(index) == block && block.dirtySince == since) {
-            writeBlock(f, index, block, () -> { });
-        }
+    private boolean stillDirty(WriteBack w) {
+        return files.get(w.file().id) == w.file() && w.file().blocks.get(w.index()) == w.block() && w.block().dirtySince == w.since();
     }
 
     /**
