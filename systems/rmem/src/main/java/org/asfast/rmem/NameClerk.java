@@ -41,6 +41,8 @@ public final class NameClerk {
     private final Map<String, Integer> exported = new HashMap<>();
     private long remoteProbes;
     private Completion awaitingReply;
+    /** The bytes of the awaited reply that have landed: with retransmission a reply is two cells, which may come in either order. */
+    private final java.util.BitSet replyLanded = new java.util.BitSet(ENTRY);
 
     NameClerk(RmemKernel kernel) {
         this.kernel = kernel;
@@ -50,7 +52,8 @@ public final class NameClerk {
         kernel.onNotify(REQUESTS, (from, segment, offset) -> answer(offset));
         kernel.onDeposit(REPLIES, (from, offset, count) -> {
             Completion waiting = awaitingReply;
-            if (waiting != null && offset == 0) {
+            replyLanded.set(Math.min(offset, ENTRY), Math.min(offset + count, ENTRY));
+            if (waiting != null && replyLanded.cardinality() == ENTRY) {
                 awaitingReply = null;
                 waiting.completed(Arrays.copyOf(kernel.memory(REPLIES), ENTRY), null);
             }
@@ -90,7 +93,8 @@ public final class NameClerk {
 
     /**
      * Enters a name this machine exported in machine {@code nameServer}'s registry as well, by remote operations only:
-     * a CAS claims the first free slot on the name's probe path, then one WRITE fills it (a one-cell write lands whole).
+     * a CAS claims the first free slot on the name's probe path, then one WRITE fills it (a one-cell write lands whole;
+     * with stamped cells, which hold less, the entry's rest is written first and its VALID word last).
      * Importers that name {@code nameServer} as their hint then find it there.
      */
     public void publish(String name, int nameServer, Completion done) {
@@ -111,8 +115,18 @@ public final class NameClerk {
         kernel.cas(registry, slot * ENTRY, EMPTY, CLAIMED, (result, error) -> {
             if (error != null) {
                 done.completed(null, error);
-            } else if (AtmCell.intAt(result, 0) == 1) {
+            } else if (AtmCell.intAt(result, 0) == 1 && entry.length <= kernel.pieceBytes()) {
                 kernel.write(registry, slot * ENTRY, entry, false, false, Work.DATA_TRANSFER, done);
+            } else if (AtmCell.intAt(result, 0) == 1) {
+                // Stamped cells (retransmission on) carry fewer bytes than an entry, and an importer could read the VALID
+                // word before the descriptor's last words land: the rest goes first, acknowledged, and the VALID word last.
+                kernel.write(registry, slot * ENTRY + 4, Arrays.copyOfRange(entry, 4, ENTRY), false, true, Work.DATA_TRANSFER, (r, e) -> {
+                    if (e != null) {
+                        done.completed(null, e);
+                    } else {
+                        kernel.write(registry, slot * ENTRY, Arrays.copyOf(entry, 4), false, true, Work.DATA_TRANSFER, done);
+                    }
+                });
             } else {
                 claim(registry, entry, (slot + 1) % SLOTS, tries + 1, done);
             }
@@ -168,6 +182,7 @@ public final class NameClerk {
         toClerk();
         Descriptor replies = kernel.descriptor(REPLIES);
         byte[] request = ByteBuffer.allocate(ENTRY).put(key).putInt(replies.node()).putInt(replies.segment()).putInt(replies.generation()).putInt(replies.bytes()).array();
+        replyLanded.clear();
         awaitingReply = (entry, error) -> answerUser(name, error != null ? null : decodeEntry(entry, 0), done);
         kernel.write(requestsOf(hint), slotFor(kernel.context().self()) * ENTRY, request, true, false, Work.DATA_TRANSFER, (r, error) -> {
             if (error != null) {

@@ -374,7 +374,8 @@ public class RmemKernel implements Node {
     }
 
     /** Data bytes per cell: the paper's 40, or 32 beside a retransmitting kernel's stamp. */
-    private int pieceBytes() {
+    /** Data bytes one cell carries: fewer when retransmission stamps each cell with its request's identity. */
+    int pieceBytes() {
         return retransmitNanos > 0 ? AtmCell.STAMPED_DATA_BYTES : AtmCell.DATA_BYTES;
     }
 
