@@ -57,7 +57,12 @@ public final class RmemLive implements AutoCloseable {
      * publishes its names as it boots, so an unknown name is asked for again for a while before it is an error.
      */
     public Descriptor importSegment(String name) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        return importSegment(name, TIMEOUT);
+    }
+
+    /** As {@link #importSegment(String)}, asking again for an unknown name for {@code patience} (zero: once). */
+    Descriptor importSegment(String name, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             try {
                 return NameClerk.decode(await((k, done) -> k.clerk().lookup(name, LiveMachines.NAME_SERVER, true, done), "import"));
