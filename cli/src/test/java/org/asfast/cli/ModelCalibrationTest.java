@@ -19,8 +19,11 @@ import org.asfast.report.ModelProvenance;
 import org.asfast.report.RowLabel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** The model's parameter file against the paper: calibrations reproduce their cells, within budget, misses explained. */
+@Execution(ExecutionMode.CONCURRENT) // beside the other classes (junit-platform.properties)
 class ModelCalibrationTest {
     private static Baselines baselines;
     private static ModelParameters parameters;
