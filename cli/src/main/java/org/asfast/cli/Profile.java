@@ -11,7 +11,7 @@ package org.asfast.cli;
  * {@code repeatSeconds} for the whole run.
  */
 enum Profile {
-    QUICK(1, 3, 200, 20, 100, 2, 60, 15, 20, 10, 50, new Live(2, 100, 5, 100, 20_000)),
+    QUICK(1, 3, 200, 20, 100, 2, 60, 8, 20, 7, 50, new Live(2, 100, 5, 100, 20_000)),
     FULL(3, 5, 1000, 10, 1000, 5, 300, 25, 20, 20, 100, new Live(3, 500, 10, 500, 100_000));
 
     /**
@@ -31,8 +31,9 @@ enum Profile {
     /** Time the whole run may spend on extra forks. */
     final int repeatSeconds;
     /**
-     * Single-shot benchmarks (Andrew): warm-up and measured invocations per fork. javac keeps speeding up for a dozen runs; on C1
-     * alone (RunCommand.SINGLE_SHOT_JIT) one compile varies by 5-10% (sd), so the quick profile measures 20 to settle in two forks.
+     * Single-shot benchmarks (Andrew): warm-up and measured invocations per fork. On C1 alone (RunCommand.SINGLE_SHOT_JIT) javac
+     * is within a few percent of its steady time after six compiles (it was a dozen under C2), and one compile varies by 5-10% (sd),
+     * so the quick profile warms up with 8 and measures 20.
      */
     final int singleShotWarmups;
     final int singleShotMeasurements;
