@@ -6,12 +6,12 @@ package org.asfast.cli;
  *
  * <p>Both aim at figures that settle: a 99.9% interval no wider than ±5% of the mean. Many short
  * iterations narrow the interval faster than a few long ones (Student's t at 99.9% is 8.6 for 5
- * iterations, 3.9 for 20); a figure that has not settled after the first forks gets another fork,
+ * iterations, 4.1 for 16, 3.9 for 20); a figure that has not settled after the first forks gets another fork,
  * whose iterations are pooled with the first ones, up to {@code maxForks} and within
  * {@code repeatSeconds} for the whole run.
  */
 enum Profile {
-    QUICK(1, 3, 200, 20, 100, 2, 60, 8, 20, 7, 50, new Live(2, 100, 5, 100, 20_000)),
+    QUICK(1, 3, 200, 16, 100, 2, 45, 8, 20, 7, 50, new Live(2, 100, 5, 100, 20_000)),
     FULL(3, 5, 1000, 10, 1000, 5, 300, 25, 20, 20, 100, new Live(3, 500, 10, 500, 100_000));
 
     /**

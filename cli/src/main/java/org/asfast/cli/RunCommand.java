@@ -53,7 +53,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the benchmarks into results/runs/<id>/ and write the report.")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--profile", defaultValue = "quick", description = "quick (20 iterations of 100 ms, about 2 minutes with the C loops and repeats) or full (3 forks of 10 s, about 15-20 minutes); a figure not settled to ±5%% gets more forks (default: ${DEFAULT-VALUE})")
+    @Option(names = "--profile", defaultValue = "quick", description = "quick (16 iterations of 100 ms, about 2 minutes with the C loops and repeats) or full (3 forks of 10 s, about 15-20 minutes); a figure not settled to ±5%% gets more forks (default: ${DEFAULT-VALUE})")
     Profile profile;
 
     @Option(names = "--workload", split = ",", description = "Workloads to run, by their names in the registry, workloads/src/main/resources/org/asfast/workloads/workloads.csv (default: all; an unknown name lists them)")
