@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.HdrHistogram.Histogram;
 import org.asfast.live.EchoNode;
 import org.asfast.live.Launcher;
 import org.asfast.live.LiveNode;
@@ -23,7 +22,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The live runtime's round trip between two of its nodes on this computer's loopback: a client node in this JVM,
@@ -76,8 +74,7 @@ public class LiveRoundTripBenchmark {
     private byte[] request;
     private int requestBytes;
     private int replyBytes;
-    private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-    private boolean measuring;
+    private final TrialLatencies latencies = new TrialLatencies();
 
     @Setup(Level.Trial)
     public void start() {
@@ -94,7 +91,7 @@ public class LiveRoundTripBenchmark {
 
     @Setup(Level.Iteration)
     public void iteration(IterationParams params) {
-        measuring = params.getType() == IterationType.MEASUREMENT;
+        latencies.iteration(params);
     }
 
     @Benchmark
@@ -105,21 +102,17 @@ public class LiveRoundTripBenchmark {
         if (!client.runUntil(replied, REPLY_TIMEOUT)) {
             throw new IllegalStateException("the echo node did not answer within " + REPLY_TIMEOUT.toSeconds() + " s");
         }
-        long elapsed = System.nanoTime() - t0;
-        if (measuring) {
-            histogram.recordValue(Math.min(elapsed, histogram.getHighestTrackableValue()));
-        }
+        latencies.since(t0);
         return expected;
     }
 
     @TearDown(Level.Trial)
     public void stop() {
         try {
-            if (histogram.getTotalCount() > 0) {
-                double mean = histogram.getMean();
-                System.out.printf(Locale.ROOT, "%nlive-rtt transfer=%s spin_us=%d rounds=%d request_bytes=%d reply_bytes=%d mean_ns=%.0f p50_ns=%d p99_ns=%d p999_ns=%d mbs=%.1f%n",
-                        transfer, spinMicros, histogram.getTotalCount(), requestBytes + 8, replyBytes + 8, mean,
-                        histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9),
+            if (latencies.count() > 0) {
+                double mean = latencies.meanNanos();
+                System.out.printf(Locale.ROOT, "%nlive-rtt transfer=%s spin_us=%d rounds=%d request_bytes=%d reply_bytes=%d mean_ns=%.0f %s mbs=%.1f%n",
+                        transfer, spinMicros, latencies.count(), requestBytes + 8, replyBytes + 8, mean, latencies.percentiles(),
                         requestBytes / mean * 1e9 / (1 << 20));
             }
         } finally {

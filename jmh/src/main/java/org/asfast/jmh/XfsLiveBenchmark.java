@@ -2,7 +2,6 @@ package org.asfast.jmh;
 
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 import org.asfast.spi.Platform;
 import org.asfast.spi.UserError;
 import org.asfast.xfs.XfsLive;
@@ -19,7 +18,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /**
  * xFS live ({@code xfs-live}): the manager, two storage servers and a client that wrote some blocks (and so caches
@@ -42,8 +40,7 @@ public class XfsLiveBenchmark {
     private Platform opened;
     private XfsLive xfs;
     private long block;
-    private final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-    private boolean measuring;
+    private final TrialLatencies latencies = new TrialLatencies();
     private String measured = "";
 
     @Setup(Level.Trial)
@@ -59,14 +56,14 @@ public class XfsLiveBenchmark {
 
     @Setup(Level.Iteration)
     public void iteration(IterationParams params) {
-        measuring = params.getType() == IterationType.MEASUREMENT;
+        latencies.iteration(params);
     }
 
     @Benchmark
     public long roundTrip() {
         long t0 = System.nanoTime();
         xfs.ping(XfsLive.PEER);
-        return record(t0);
+        return latencies.since(t0);
     }
 
     @Benchmark
@@ -74,27 +71,18 @@ public class XfsLiveBenchmark {
         block = (block + 1) % XfsLivePlatform.BLOCKS;
         long t0 = System.nanoTime();
         xfs.read(block);
-        long elapsed = record(t0);
+        long elapsed = latencies.since(t0);
         xfs.evict(block);
-        return elapsed;
-    }
-
-    private long record(long t0) {
-        long elapsed = System.nanoTime() - t0;
-        if (measuring) {
-            histogram.recordValue(Math.min(elapsed, histogram.getHighestTrackableValue()));
-        }
         return elapsed;
     }
 
     @TearDown(Level.Trial)
     public void stop() {
         try {
-            if (histogram.getTotalCount() > 0) {
+            if (latencies.count() > 0) {
                 long[] reads = xfs.readerCounts();
-                System.out.printf(Locale.ROOT, "%nlive-xfs %s samples=%d reads_from_peer=%d reads_from_disk=%d mean_ns=%.0f p50_ns=%d p99_ns=%d p999_ns=%d%n",
-                        measured, histogram.getTotalCount(), reads[1], reads[2], histogram.getMean(), histogram.getValueAtPercentile(50),
-                        histogram.getValueAtPercentile(99), histogram.getValueAtPercentile(99.9));
+                System.out.printf(Locale.ROOT, "%nlive-xfs %s samples=%d reads_from_peer=%d reads_from_disk=%d mean_ns=%.0f %s%n",
+                        measured, latencies.count(), reads[1], reads[2], latencies.meanNanos(), latencies.percentiles());
             }
         } finally {
             opened.close();
