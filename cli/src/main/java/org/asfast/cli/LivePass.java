@@ -26,8 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The live systems' cells of the registry (rows with platforms, e.g. amoeba-live): each benchmark with its
  * parameters on each of its platforms in one fork of its own, whose set-up starts the system's server nodes; then,
  * in the same run, the live runtime's own round trip (LiveRoundTripBenchmark) and the C UDP ping-pong on the same
- * loopback, the floor under every live null RPC. The quick profile runs the cells the registry does not mark
- * {@code quick=no}.
+ * loopback, the floor under every live null RPC. Both profiles run every cell; they differ in how long each is measured.
  */
 final class LivePass {
     /** The live runtime's null round trip, set against the C floor (not a paper cell: no registry row). */
@@ -78,7 +77,7 @@ final class LivePass {
         for (Workloads w : workloads) {
             for (WorkloadRegistry.Entry e : w.entries()) {
                 for (String platform : e.platforms()) {
-                    if (chosen.contains(platform) && (e.quick() || profile == Profile.FULL)) {
+                    if (chosen.contains(platform)) {
                         Unit u = new Unit(w.userName(), e.benchmark(), e.params(), platform);
                         units.putIfAbsent(u.benchmark() + u.params() + platform, u);
                     }
@@ -90,6 +89,11 @@ final class LivePass {
 
     boolean isEmpty() {
         return units.isEmpty();
+    }
+
+    /** The number of cells, each a fork. */
+    int size() {
+        return units.size();
     }
 
     /** The live platforms whose cells run. */

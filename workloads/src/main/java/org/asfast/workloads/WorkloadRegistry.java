@@ -43,11 +43,10 @@ public final class WorkloadRegistry {
      * @param row        the paper's row ({@code machine | os | config}) this cell is in, for a platform that fills a paper's row
      *                   of its own kind (a live system in Douglis's columns); empty: the platform's own row (Ousterhout's tables)
      * @param platforms  the only platforms the cell runs on (a live system's); empty: every platform of the run
-     * @param quick      false for a cell the quick profile leaves out (the full profile runs every cell)
      */
     public record Entry(String workload, String benchmark, Map<String, String> params, String paper, String table, String column,
                         String unit, String conversion, String variant, boolean files, int warmups, int measured,
-                        List<String> row, List<String> platforms, boolean quick) {
+                        List<String> row, List<String> platforms) {
 
         /** True for a cell measured on every platform of the run (host, modelled), false for one named platforms fill. */
         public boolean everywhere() {
@@ -131,16 +130,13 @@ public final class WorkloadRegistry {
             throw new IllegalStateException(where + ": row is 'machine | os | config', not '" + r.get("row") + "'");
         }
         List<String> platforms = r.get("platforms").isBlank() ? List.of() : List.of(r.get("platforms").trim().split("\\s+"));
-        if (!r.get("quick").isBlank() && !r.get("quick").equals("no")) {
-            throw new IllegalStateException(where + ": quick is empty (the quick profile runs the cell) or no, not '" + r.get("quick") + "'");
-        }
         String[] runs = r.get("model_runs").split("/");
         if (runs.length != 2) {
             throw new IllegalStateException(where + ": model_runs is warm-up/measured, e.g. 10/100, not '" + r.get("model_runs") + "'");
         }
         return new Entry(r.get("workload"), r.get("benchmark"), params, r.get("paper"), r.get("table"), r.get("column"), r.get("unit"),
                 conversion, r.get("variant"), r.get("files").equals("yes"), Integer.parseInt(runs[0].trim()), Integer.parseInt(runs[1].trim()),
-                row, platforms, r.get("quick").isBlank());
+                row, platforms);
     }
 
     /** A workload is one JMH class, uses files or not, and runs one number of operations on the modelled machines. */
