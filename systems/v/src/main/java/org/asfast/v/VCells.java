@@ -18,15 +18,27 @@ import org.asfast.systems.SimulatedPaper;
  */
 public final class VCells {
     /** One simulated cell. */
-    public record Cell(String table, String machine, String config, String column, String unit, double value) {
+    public record Cell(String table, String machine, String os, String config, String column, String unit, double value) {
+        /** A cell of V itself. */
+        public Cell(String table, String machine, String config, String column, String unit, double value) {
+            this(table, machine, V, config, column, unit, value);
+        }
+
         public String key() {
-            return "cheriton1988 | " + table + " | " + machine + " | V | " + config + " | " + column;
+            return "cheriton1988 | " + table + " | " + machine + " | " + os + " | " + config + " | " + column;
         }
     }
 
-    /** How a cell is computed: on which machine, from a fresh platform. */
-    private record Definition(String table, String machine, String config, String column, String unit, ToDoubleFunction<VPlatform> run) {
+    /** How a cell is computed: on which machine and system, from a fresh platform. */
+    private record Definition(String table, String machine, String os, String config, String column, String unit, ToDoubleFunction<VPlatform> run) {
+        Definition(String table, String machine, String config, String column, String unit, ToDoubleFunction<VPlatform> run) {
+            this(table, machine, V, config, column, unit, run);
+        }
     }
+
+    static final String V = "V";
+    /** Cheriton's "UNIX kernel implementation of VMTP" between two MicroVAX IIs. */
+    static final String UNIX_VMTP = "UNIX (VMTP)";
 
     static final String SUN3 = "SUN-3/75";
     static final String MVAX2 = "MicroVAX II";
@@ -72,6 +84,13 @@ public final class VCells {
             return (blocks - transaction(p, Ipc.Where.REMOTE, 1024)) / blocks * 100;
         }));
         d.add(new Definition("text", "", "", "pipe server penalty over a kernel pipe (1 Kbyte blocks, upper bound)", "%", VCells::pipePenalty));
+        d.add(new Definition("text", MVAX2, "", "process create and destroy", "ms", VPlatform::createAndDestroyProcess));
+        d.add(new Definition("text", MVAX2, UNIX_VMTP, "", "VMTP return trip", "ms", p -> transaction(p, Ipc.Where.REMOTE, 0)));
+        // As Table I's rate: the segment's bits over the transaction's time, for the largest segment VMTP carries.
+        d.add(new Definition("text", MVAX2, UNIX_VMTP, "", "VMTP data rate", "Mbit/s", p -> {
+            int bytes = (int) p.simulation().parameters().number("segment_max_bytes");
+            return bytes * 8 / (transaction(p, Ipc.Where.REMOTE, bytes) * 1e3);
+        }));
         return d;
     }
 
@@ -105,14 +124,15 @@ public final class VCells {
     }
 
     private static String key(Definition d) {
-        return new Cell(d.table, d.machine, d.config, d.column, d.unit, 0).key();
+        return new Cell(d.table, d.machine, d.os, d.config, d.column, d.unit, 0).key();
     }
 
     private static Cell compute(Definition d, List<Parameter> changes) {
         // The pipe cell names no machine; it runs on the SUN-3/75 of Table I.
         String machine = MODEL_MACHINE.getOrDefault(d.machine, "Sun3");
-        VPlatform platform = new VPlatform("cells", VParameters.on(machine, changes), Faults.NONE);
-        return new Cell(d.table, d.machine, d.config, d.column, d.unit, d.run.applyAsDouble(platform));
+        VParameters parameters = d.os.equals(UNIX_VMTP) ? VParameters.onUnix(machine, changes) : VParameters.on(machine, changes);
+        VPlatform platform = new VPlatform("cells", parameters, Faults.NONE);
+        return new Cell(d.table, d.machine, d.os, d.config, d.column, d.unit, d.run.applyAsDouble(platform));
     }
 
     /** Milliseconds of one Send-Receive-Reply whose reply carries {@code bytes}, after one untimed warm-up. */

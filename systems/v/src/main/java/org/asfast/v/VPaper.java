@@ -18,7 +18,14 @@ public final class VPaper implements SimulatedPaper {
 
     @Override
     public List<Cell> cells(List<Parameter> changes) {
-        return VCells.all(changes).stream().map(c -> new Cell(paper(), c.table(), c.machine(), "V", c.config(), c.column(), c.unit(), c.value(),
-                c.machine().equals(VCells.MVAX2) ? "mvax2-v-sim" : "sun3-75-v-sim", VCells.sameMeasurement(c), VCells.derived(c))).toList();
+        return VCells.all(changes).stream().map(c -> new Cell(paper(), c.table(), c.machine(), c.os(), c.config(), c.column(), c.unit(), c.value(),
+                platform(c), VCells.sameMeasurement(c), VCells.derived(c))).toList();
+    }
+
+    private static String platform(VCells.Cell c) {
+        if (c.os().equals(VCells.UNIX_VMTP)) {
+            return "mvax2-unix-vmtp-sim";
+        }
+        return c.machine().equals(VCells.MVAX2) ? "mvax2-v-sim" : "sun3-75-v-sim";
     }
 }

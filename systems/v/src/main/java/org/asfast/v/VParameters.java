@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.asfast.model.MachineHardware;
 import org.asfast.model.Machines;
+import org.asfast.model.ModelParameters;
 import org.asfast.model.Parameter;
 import org.asfast.sim.cluster.Hardware;
 
@@ -24,6 +25,7 @@ import org.asfast.sim.cluster.Hardware;
  * {@code documented:}, {@code assumption:} or {@code calibration: <the one paper cell it was solved from>}.
  */
 public final class VParameters {
+    private static final String UNIX = "UNIX (VMTP)";
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).build();
     private final String machine;
@@ -62,6 +64,32 @@ public final class VParameters {
                 rows.put(p.name(), p);
             }
         }
+        return new VParameters(machine, rows);
+    }
+
+    /**
+     * Cheriton's "UNIX kernel implementation of VMTP" on a machine of the model: the same VMTP code as V's (its
+     * parameters, with any changes), but every Send, Receive and Reply is a UNIX system call, every process switch
+     * UNIX's, and every packet goes through UNIX's network driver and protocol layer. Those three costs are the
+     * Ousterhout model's for a 4.3 BSD kernel on that machine, fitted on his tables; nothing here names a cell of
+     * Cheriton's.
+     */
+    public static VParameters onUnix(String machine, List<Parameter> changes) {
+        VParameters v = on(machine, changes);
+        Map<String, Parameter> rows = new LinkedHashMap<>(v.rows);
+        ModelParameters model = ModelParameters.bundled();
+        MachineHardware hardware = Machines.hardware(machine);
+        Parameter trap = hardware.trapInstructions();
+        Parameter kernelOperation = rows.get("kernel_operation_instructions");
+        rows.put(kernelOperation.name(), new Parameter(UNIX, kernelOperation.name(), Double.toString(trap.number() + kernelOperation.number()), "instructions",
+                "model: trap_instructions of " + machine + " (" + trap.source() + ") for the system call's entry and exit, plus V's "
+                        + kernelOperation.name() + " for the same VMTP operation inside (" + kernelOperation.source() + ")"));
+        Parameter bsdSwitch = model.find("os:BSD", "switch_instructions");
+        rows.put("process_switch_instructions", new Parameter(UNIX, "process_switch_instructions", bsdSwitch.value(), "instructions",
+                "model: os:BSD/switch_instructions, the 4.3 BSD process switch (" + bsdSwitch.source() + ")"));
+        Parameter packet = hardware.packetInstructions();
+        rows.put("packet_instructions", new Parameter(UNIX, "packet_instructions", packet.value(), "instructions",
+                "model: packet_instructions of " + machine + ", a BSD kernel's driver and protocol work per packet on each side (" + packet.source() + ")"));
         return new VParameters(machine, rows);
     }
 

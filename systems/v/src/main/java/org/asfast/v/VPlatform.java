@@ -117,6 +117,51 @@ public final class VPlatform implements Platform, KernelEntry, Ipc, Uio {
         };
     }
 
+    // ---- processes ----
+
+    private ProcessServer processServer;
+    private int processServerPid;
+
+    /**
+     * Milliseconds to create and then destroy a process in the client's team, as Cheriton times it: the run-time
+     * library allocates a fixed-size stack in the existing address space, a Send to the kernel process server
+     * creates the process descriptor, a second Send deletes it, and the library frees the stack. The first round is
+     * a warm-up.
+     */
+    public double createAndDestroyProcess() {
+        if (processServer == null) {
+            processServer = new ProcessServer();
+            processServerPid = v.spawnInKernel(processServer);
+        }
+        double start = 0;
+        for (int round = 0; round < 2; round++) {
+            start = v.now();
+            int created = processRequest(ProcessServer.CREATE, 0, "stack_allocation_instructions");
+            int destroyed = processRequest(ProcessServer.DESTROY, created, "stack_release_instructions");
+            if (destroyed != created) {
+                throw new IllegalStateException("the process server destroyed " + destroyed + ", not the process it created, " + created);
+            }
+        }
+        return (v.now() - start) / 1e6;
+    }
+
+    /** Process descriptors the kernel process server holds (0 once every created process is destroyed). */
+    public int processDescriptors() {
+        return processServer == null ? 0 : processServer.descriptors();
+    }
+
+    /** The library's stack work ({@code libraryWork}, a parameter) and one Send to the kernel process server; the process the reply names. */
+    private int processRequest(int op, int pid, String libraryWork) {
+        VKernel.Reply reply = v.call(done -> {
+            v.clientKernel().userWork(v.parameters().number(libraryWork));
+            v.clientKernel().send(v.clientPid(), processServerPid, ProcessServer.message(op, pid), new byte[0], new byte[0], 0, done::accept);
+        });
+        if (reply.failed()) {
+            throw new ServerUnreachable(reply.error());
+        }
+        return ProcessServer.pidIn(reply.message());
+    }
+
     // ---- the pipe server ----
 
     /**
