@@ -48,7 +48,7 @@ public final class FileService {
         }
     }
 
-    /** Hybrid-1's request header: operation, reply segment, its generation, reply size. */
+    /** Hybrid-1's request header: the bytes of data it brings for the cache, reply segment, its generation, reply size. */
     static final int REQUEST_HEADER = 16;
     static final int SLOT = 4096;
     static final int CACHE = 8192;
@@ -100,13 +100,19 @@ public final class FileService {
          * Hybrid-1's procedure: read the request in local memory, look the answer up, and WRITE it back from the cache
          * where it lies (§5.1: the source "performs one or more return write requests"), its words loaded into the FIFO
          * as a READ's are; no reply is marshalled into a buffer (§5.2: the procedure's time excludes RPC and marshaling).
+         * A write's data came in the request, into the client's slot, which its next request reuses: the procedure
+         * copies it into the cache (an NFS server's write procedure copies the data into its buffer cache too), where
+         * DX's clerk WRITEs it directly.
          */
         private void serve(int from, int slot) {
             ByteBuffer request = ByteBuffer.wrap(memory(requests), slot, REQUEST_HEADER);
-            request.getInt(); // the operation: every answer is in the cache, so each costs the same lookup
+            int toCache = request.getInt(); // every answer is in the cache, so each operation costs the same lookup; a write brings data to place
             Descriptor reply = new Descriptor(from, request.getInt(), request.getInt(), SLOT);
             int bytes = request.getInt();
             context().work(Work.PROCEDURE, context().parameter("nfs_procedure_instructions"));
+            System.arraycopy(memory(requests), slot + REQUEST_HEADER, memory(cache), 0, toCache);
+            // At the memory's rate: the cluster runs PROCEDURE work at user speed, so the copy is the user instructions that take as long.
+            context().work(Work.PROCEDURE, toCache / (context().parameter("memory_mbs") * (1 << 20)) * context().parameter("mips") * 1e6);
             halfCopy(Work.REPLY, bytes);
             served++;
             write(reply, 0, new byte[bytes], false, false, Work.REPLY, (r, e) -> {
@@ -196,7 +202,7 @@ public final class FileService {
             expected = current.replyBytes();
             arrived = 0;
             Descriptor mine = descriptor(reply);
-            byte[] request = ByteBuffer.allocate(current.requestBytes()).putInt(0).putInt(mine.segment()).putInt(mine.generation()).putInt(expected).array();
+            byte[] request = ByteBuffer.allocate(current.requestBytes()).putInt(current.dataToServer() ? current.dataBytes() : 0).putInt(mine.segment()).putInt(mine.generation()).putInt(expected).array();
             write(requests, context().self() * SLOT, request, true, false, Work.DATA_TRANSFER, (r, e) -> {
             });
         }
