@@ -23,6 +23,8 @@ import org.asfast.report.ResultsCsv;
 import org.asfast.report.RmemFileService;
 import org.asfast.report.XfsScaling;
 import org.asfast.report.SimulatedCells;
+import org.asfast.report.FaultPromises;
+import org.asfast.nodes.Faults;
 import org.asfast.report.Run;
 import org.asfast.report.RunDerivation;
 import org.asfast.report.Uninterrupted;
@@ -209,6 +211,10 @@ final class RunCommand implements Callable<Integer> {
                 XfsScaling.write(folder.incomplete().resolve(XfsScaling.FILE), XfsCommand.scale(XfsCommand.RUN_CLIENTS, XfsCommand.SYSTEMS, row -> {
                 }));
                 out.printf("asfast: ran xFS and a central server with 1 to 1000 simulated clients in %.1f s%n", (System.nanoTime() - xfsStart) / 1e9);
+                // Amoeba's and Sprite's promises under crashes, each a measured figure beside its bound
+                List<FaultPromises.Row> promises = CrashPromises.measure(Faults.parse(CrashPromises.RUN_FAULTS));
+                FaultPromises.write(folder.incomplete().resolve(FaultPromises.FILE), promises);
+                promises.forEach(p -> out.println("asfast: " + p.summary()));
             }
             if (cColumn != null) {
                 RunEnvironment.write(folder.incomplete().resolve(Run.CBENCH_FILE), cColumn);

@@ -10,13 +10,13 @@ import org.asfast.amoeba.AmoebaSimulated;
 import org.asfast.nodes.Faults;
 import org.asfast.report.AtomicFiles;
 import org.asfast.report.Baselines;
+import org.asfast.report.FaultPromises;
 import org.asfast.report.SimulatedCells;
 import org.asfast.spi.Ipc;
 import org.asfast.rmem.RmemRounds;
 import org.asfast.rmem.RmemSimulated;
 import org.asfast.spi.Rpc;
 import org.asfast.spi.UserError;
-import org.asfast.sprite.SpriteFsCrashes;
 import org.asfast.sprite.SpriteProvider;
 import org.asfast.sprite.SpriteSimulated;
 import org.asfast.systems.SimulatedPaper;
@@ -155,12 +155,9 @@ public final class SystemsCommand implements Callable<Integer> {
                         r.retransmissions(), r.dropped(), r.duplicated(), r.meanMillis()));
             }
         });
-        SpriteFsCrashes.ClientCrash client = SpriteFsCrashes.clientCrash(SpriteSimulated.parameters(), parsed, 90);
-        System.out.printf(Locale.ROOT, "Sprite file system, client crash after a block a second for 90 s: %d of %d acknowledged writes lost, the oldest %.2f s old (promise: %.0f s)%n",
-                client.lost(), client.writes(), client.oldestLostSeconds(), client.promiseSeconds());
-        SpriteFsCrashes.ServerCrash server = SpriteFsCrashes.serverCrash(SpriteSimulated.parameters(), parsed, 40);
-        System.out.printf(Locale.ROOT, "Sprite file system, %d server crashes while a caching client writes: %d of %d acknowledged writes lost%n",
-                server.crashes(), server.lost(), server.writes());
+        for (FaultPromises.Row promise : CrashPromises.measure(parsed)) {
+            System.out.println("file system: " + promise.promise() + "; " + promise.summary());
+        }
         RmemRounds.Outcome rmem = RmemRounds.simulate(RmemSimulated.parameters(), parsed, 3, 40);
         System.out.printf(Locale.ROOT, "rmem, 3 machines x 40 rounds of a CAS increment, a 3-cell WRITE and its READ: %d of %d rounds, counter %d for %d increments, "
                 + "%d answered twice, %d wrong, %d retransmissions, %d repeats answered from kept replies%n", rmem.finished(), rmem.rounds(), rmem.counter(),

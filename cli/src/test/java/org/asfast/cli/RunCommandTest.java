@@ -169,6 +169,24 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunWithTheModelledMachinesMeasuresEachSystemsCrashPromises() throws Exception {
+        Outcome outcome = run("--platform", "none", "--model", "ds3100-sprite-local", "--what-if", "none", "--workload", "getpid", "--host-mips", "1000",
+                "--no-report");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        Path runDir;
+        try (Stream<Path> runs = Files.list(results.resolve("runs"))) {
+            runDir = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        List<org.asfast.report.FaultPromises.Row> promises = org.asfast.report.FaultPromises.read(runDir);
+        assertEquals(List.of("Sprite", "Sprite", "Amoeba", "Amoeba"), promises.stream().map(org.asfast.report.FaultPromises.Row::system).toList());
+        assertTrue(promises.stream().allMatch(p -> p.kept() && p.faults().equals(org.asfast.nodes.Faults.parse(CrashPromises.RUN_FAULTS).toString())), promises.toString());
+        org.asfast.report.FaultPromises.Row client = promises.get(0);
+        assertEquals(90, client.acknowledged());
+        assertTrue(client.lost() > 0 && client.measured() > 29 && client.bound() >= 30, client.toString()); // the last 30 s of writes, lost as promised
+        assertEquals(List.of(0, 0, 0), promises.subList(1, 4).stream().map(org.asfast.report.FaultPromises.Row::lost).toList());
+    }
+
+    @Test
     void aLiveSystemWithoutAKernelCallGivesNaInItsTextCellAndTheRunGoesOn() throws Exception {
         // the full profile's live cell of Douglis's minimum kernel call: sprite-live's kernel is a user process, with no KernelEntry; no floor is run for nothing
         Outcome outcome = run("--platform", "none", "--model", "none", "--what-if", "none", "--live", "sprite-live", "--workload", "getpid",

@@ -160,7 +160,7 @@ public final class ReportGenerator {
             files.chart(XfsScaling.LATENCY_CHART, XfsScaling.latencyChart(xfsScaling).chart(), layout.svgCharts());
             files.chart(XfsScaling.LOAD_CHART, XfsScaling.loadChart(xfsScaling).chart(), layout.svgCharts());
         }
-        for (String file : List.of(RmemFileService.FILE, RmemFileService.FIGURES_FILE, XfsScaling.FILE)) {
+        for (String file : List.of(RmemFileService.FILE, RmemFileService.FIGURES_FILE, XfsScaling.FILE, FaultPromises.FILE)) {
             if (Files.isRegularFile(last.dir().resolve(file))) {
                 files.put("tables", file, out -> out.write(Files.readString(last.dir().resolve(file))));
             }
@@ -176,6 +176,7 @@ public final class ReportGenerator {
         model.put("rmemScaling", scaling);
         model.put("rmemFigures", RmemFileService.readFigures(last.dir()));
         model.put("xfsScaling", xfsScaling);
+        model.put("faultPromises", FaultPromises.read(last.dir()));
         model.put("comparisons", comparisons);
         model.put("errata", errata.stream().map(ReportGenerator::erratum).toList());
         model.put("model", modelSection == null ? null : modelSection.view());

@@ -128,6 +128,17 @@ class AmoebaFilesTest {
         }
     }
 
+    /** The run's measured figures of both promises, with and without lost and duplicated packets: nothing lost. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "drop=0.1,dup=0.05,seed=7"})
+    void theMeasuredPromisesLoseNoFileAndNoName(String faults) {
+        Faults setting = faults.isEmpty() ? Faults.NONE : Faults.parse(faults);
+        AmoebaFilesCrashes.Outcome bullet = AmoebaFilesCrashes.bulletCrash(AmoebaSimulated.parameters(), setting, 12);
+        assertEquals(new AmoebaFilesCrashes.Outcome(12, 0), bullet);
+        AmoebaFilesCrashes.Outcome directory = AmoebaFilesCrashes.replicaLoss(AmoebaSimulated.parameters(), setting, 12);
+        assertEquals(new AmoebaFilesCrashes.Outcome(12, 0), directory);
+    }
+
     @Test
     void aNameTheDirectoryServerRefusesIsAOneLineErrorAndLeavesNoFile() {
         try (AmoebaFilesSimulated p = open("BULLET/DIR")) {

@@ -33,6 +33,8 @@ public final class SpriteFsClient implements Node {
     private SpriteKernel kernel = new SpriteKernel(this::serve);
     private NodeContext node;
     private long delayNanos;
+    /** How long a write-back the server refused waits before it is tried again (Sprite's FSUTIL_WRITE_RETRY_INTERVAL). */
+    private long retryNanos;
     private int knownServerBoot;
     private boolean recovering;
     private final List<Runnable> afterRecovery = new ArrayList<>();
@@ -41,8 +43,8 @@ public final class SpriteFsClient implements Node {
     private int nextFd = 3;
     /** The write-backs scheduled and not yet begun, the soonest due first. */
     private final PriorityQueue<WriteBack> writeBacksDue = new PriorityQueue<>(java.util.Comparator.comparingLong(WriteBack::due));
-    /** Write-backs sent and not yet answered. */
-    private int writeBacksSent;
+    /** Since when the block of each write-back sent and not yet answered had been dirty (this machine's clock). */
+    private final List<Long> writeBacksSent = new ArrayList<>();
 
     /** What an operation gives back, or why it failed (one line). */
     public interface Done<T> {
@@ -96,6 +98,7 @@ public final class SpriteFsClient implements Node {
         kernel.start(context);
         node = context;
         delayNanos = Math.round(node.parameter("delayed_write_s") * 1e9);
+        retryNanos = Math.round(node.parameter("write_retry_s") * 1e9);
     }
 
     @Override
@@ -111,7 +114,7 @@ public final class SpriteFsClient implements Node {
         files.clear();
         streams.clear();
         writeBacksDue.clear();
-        writeBacksSent = 0;
+        writeBacksSent.clear();
         knownServerBoot = 0;
         recovering = false;
         afterRecovery.clear();
@@ -139,7 +142,7 @@ public final class SpriteFsClient implements Node {
      * (the kernel must run for its answer), {@link Long#MAX_VALUE} when none is scheduled.
      */
     long nextWriteBack() {
-        if (writeBacksSent > 0) {
+        if (!writeBacksSent.isEmpty()) {
             return Long.MIN_VALUE;
         }
         WriteBack next;
@@ -147,6 +150,17 @@ public final class SpriteFsClient implements Node {
             writeBacksDue.poll(); // removed, or written back or again since: its timer will do nothing
         }
         return next == null ? Long.MAX_VALUE : next.due();
+    }
+
+    /**
+     * How long past its due time the oldest write-back not yet answered is, in nanoseconds (on its way, or waiting to
+     * be tried again); 0 when none is overdue. A block is due back {@code delayed_write_s} after it was first
+     * dirtied, so a crash now loses no write older than that delay plus this.
+     */
+    public long longestWriteBackOverdue() {
+        java.util.stream.LongStream dirty = files.values().stream().flatMap(f -> f.blocks.values().stream()).mapToLong(b -> b.dirtySince).filter(t -> t >= 0);
+        return java.util.stream.LongStream.concat(dirty, writeBacksSent.stream().mapToLong(Long::longValue))
+                .map(since -> node.nanos() - since - delayNanos).max().orElse(0);
     }
 
     /** Retransmissions of this machine's kernel. */
@@ -466,8 +480,11 @@ public final class SpriteFsClient implements Node {
 
     /**
      * Sends one dirty block to the server. It stays dirty (with its age) if the server cannot be reached, and is tried
-     * again; if the server refuses it (a full disk, a file removed there), it stays dirty too, and the next call on
-     * the file, or its close, fails with the server's reason; a full disk is tried again a delay later.
+     * again after RPC's first wait. If the server refuses it, the next call on the file, or its close, fails once with
+     * the server's reason, and then as Sprite's block cleaner does (fscacheBlocks.c): a file the server no longer has
+     * (another client removed it) is gone, and its delayed writes are dropped (FSCACHE_FILE_GONE); any other refusal
+     * (a full disk) leaves the block dirty, tried again {@code write_retry_s} after each refusal, for as long as it
+     * is refused (FSUTIL_WRITE_RETRY_INTERVAL, fixed).
      */
     private void writeBlock(CachedFile f, int index, Block block, Runnable then) {
         long since = block.dirtySince;
@@ -478,17 +495,19 @@ public final class SpriteFsClient implements Node {
         int valid = (int) Math.max(0, Math.min(BLOCK, f.size - (long) index * BLOCK));
         byte[] copy = java.util.Arrays.copyOf(block.data, valid);
         block.dirtySince = -1;
-        writeBacksSent++;
+        Long sent = since;
+        writeBacksSent.add(sent);
         rpc(boot -> SpriteFs.request(SpriteFs.WRITE, boot).putInt(f.id).putInt(index).putInt(0).putLong(node.nanos() - since)
                 .putBytes(copy, 0, valid).bytes(), in -> {
-                    writeBacksSent = Math.max(0, writeBacksSent - 1); // a reply of a kernel from before a reboot counts nothing
+                    writeBacksSent.remove(sent); // a reply of a kernel from before a reboot finds nothing to remove
                     int status = in.getInt();
-                    if (status != SpriteFs.OK) {
+                    if (status == SpriteFs.NO_SUCH_FILE) {
+                        f.refused = SpriteFs.describe(status, f.path);
+                        f.blocks.clear(); // gone: its blocks have nowhere to go
+                    } else if (status != SpriteFs.OK) {
                         keepDirty(block, since);
                         f.refused = SpriteFs.describe(status, f.path);
-                        if (status == SpriteFs.NO_SPACE) {
-                            scheduleWriteBack(delayNanos, f, index, block, since); // room may be made meanwhile
-                        }
+                        scheduleWriteBack(retryNanos, f, index, block, since); // room may be made meanwhile
                     }
                     then.run();
                 }, new Done<Object>() {
@@ -498,7 +517,7 @@ public final class SpriteFsClient implements Node {
 
                     @Override
                     public void fail(String reason) {
-                        writeBacksSent = Math.max(0, writeBacksSent - 1);
+                        writeBacksSent.remove(sent);
                         keepDirty(block, since);
                         scheduleWriteBack(Math.round(node.parameter("retransmit_ms") * 1e6), f, index, block, since);
                         then.run();

@@ -18,8 +18,23 @@ public final class SpriteFsCrashes {
     private SpriteFsCrashes() {
     }
 
-    /** What a client crash lost: of {@code writes} acknowledged block writes, {@code lost}, the oldest {@code oldestLostSeconds} old. */
-    public record ClientCrash(int writes, int lost, double oldestLostSeconds, double promiseSeconds) {
+    /**
+     * What a client crash lost: of {@code writes} acknowledged block writes, {@code lost}, the oldest
+     * {@code oldestLostNanos} after it was acknowledged (virtual time). Each dirty block is due back at the server
+     * exactly {@code delayedWriteNanos} after it was first written (a timer per block, not Sprite's scan every 5 s),
+     * so the implementation's promise is that delay plus how far past due the oldest write-back still unanswered at
+     * the crash was ({@code overdueNanos}: on its way, or lost and waiting to be sent again).
+     */
+    public record ClientCrash(int writes, int lost, long oldestLostNanos, long delayedWriteNanos, long overdueNanos) {
+        /** The oldest a lost write may be: the delay, and the write-back that was past due when the machine stopped. */
+        public long promiseNanos() {
+            return delayedWriteNanos + overdueNanos;
+        }
+
+        /** True if no lost write was older than the promise allows. */
+        public boolean kept() {
+            return oldestLostNanos <= promiseNanos();
+        }
     }
 
     /** What server crashes lost: of {@code writes} acknowledged block writes, {@code lost}, after {@code crashes} crashes. */
@@ -30,25 +45,26 @@ public final class SpriteFsCrashes {
     public static ClientCrash clientCrash(SystemParameters parameters, Faults faults, int seconds) {
         try (SpriteFsSimulated sprite = new SpriteFsSimulated("client-crash", parameters, faults, true)) {
             Files files = sprite.require(Files.class);
-            double[] at = new double[seconds];
+            long[] acknowledged = new long[seconds];
             int fd = files.create("log");
             for (int i = 0; i < seconds; i++) {
-                at[i] = sprite.clock().nanos() / 1e9;
                 write(sprite, files, fd, block(i));
+                acknowledged[i] = sprite.clock().nanos();
                 sprite.idle(1);
             }
-            double crashAt = sprite.clock().nanos() / 1e9;
+            long crashAt = sprite.clock().nanos();
+            long overdue = Math.max(0, sprite.client().longestWriteBackOverdue());
             sprite.crashAndRestartClient();
             byte[] survived = readWhole(sprite, sprite.require(Files.class), "log", seconds * BLOCK);
             int lost = 0;
-            double oldest = 0;
+            long oldest = 0;
             for (int i = 0; i < seconds; i++) {
                 if (!kept(survived, i)) {
                     lost++;
-                    oldest = Math.max(oldest, crashAt - at[i]);
+                    oldest = Math.max(oldest, crashAt - acknowledged[i]);
                 }
             }
-            return new ClientCrash(seconds, lost, oldest, parameters.number("delayed_write_s"));
+            return new ClientCrash(seconds, lost, oldest, Math.round(parameters.number("delayed_write_s") * 1e9), overdue);
         }
     }
 

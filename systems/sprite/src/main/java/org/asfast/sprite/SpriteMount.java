@@ -37,7 +37,7 @@ final class SpriteMount extends SpriteFsPlatform implements RemoteFileSystem.Mou
     /** Sprite's own, the same on every machine: its RPC's and its caches'. */
     private static final List<String> OWN = List.of("header_bytes", "fragment_bytes", "max_fragments", "rpc_client_instructions",
             "rpc_server_instructions", "null_procedure_instructions", "retransmit_ms", "fragmented_retry_ms", "max_timeout_wait_ms", "max_ack_wait_ms",
-            "max_tries", "delayed_write_s", "cache_block_instructions", "sprite_disk_mb");
+            "max_tries", "delayed_write_s", "write_retry_s", "cache_block_instructions", "sprite_disk_mb");
 
     private final SimulatedSystem system;
     private final SpriteFsClient client;

@@ -33,8 +33,9 @@ class SpriteFsLiveTest {
     @TempDir
     Path scratch;
 
+    /** Sprite's with its 30 s delay and retry interval made 1 s, so a test waits seconds. */
     static SystemParameters parameters() {
-        return SpriteSimulated.parameters().with("delayed_write_s", DELAY_S);
+        return SpriteSimulated.parameters().with("delayed_write_s", DELAY_S).with("write_retry_s", DELAY_S);
     }
 
     @AfterEach

@@ -1,0 +1,47 @@
+package org.asfast.cli;
+
+import java.util.List;
+import java.util.Locale;
+import org.asfast.amoeba.AmoebaFilesCrashes;
+import org.asfast.amoeba.AmoebaSimulated;
+import org.asfast.nodes.Faults;
+import org.asfast.report.FaultPromises;
+import org.asfast.sprite.SpriteFsCrashes;
+import org.asfast.sprite.SpriteSimulated;
+
+/**
+ * Amoeba's and Sprite's file systems' own promises under crashes, measured in simulation (virtual time, the
+ * packets lost and duplicated as a fault setting says, deterministic from its seed), as the run and
+ * {@code asfast systems --faults} report them.
+ */
+final class CrashPromises {
+    /** The run's setting: one packet in ten lost, one in twenty duplicated, from seed 7. */
+    static final String RUN_FAULTS = "drop=0.1,dup=0.05,seed=7";
+    /** Sprite: a block a second for 90 s, three delays' worth; 40 s of writes across 5 server crashes. */
+    private static final int SPRITE_CLIENT_WRITES = 90, SPRITE_SERVER_WRITES = 40;
+    /** Amoeba: 12 files of up to 60 KB, committed, then the Bullet server's crash, or one replica's loss. */
+    private static final int AMOEBA_FILES = 12;
+
+    private CrashPromises() {
+    }
+
+    static List<FaultPromises.Row> measure(Faults faults) {
+        String setting = faults.toString();
+        SpriteFsCrashes.ClientCrash client = SpriteFsCrashes.clientCrash(SpriteSimulated.parameters(), faults, SPRITE_CLIENT_WRITES);
+        SpriteFsCrashes.ServerCrash server = SpriteFsCrashes.serverCrash(SpriteSimulated.parameters(), faults, SPRITE_SERVER_WRITES);
+        AmoebaFilesCrashes.Outcome bullet = AmoebaFilesCrashes.bulletCrash(AmoebaSimulated.parameters(), faults, AMOEBA_FILES);
+        AmoebaFilesCrashes.Outcome directory = AmoebaFilesCrashes.replicaLoss(AmoebaSimulated.parameters(), faults, AMOEBA_FILES);
+        return List.of(
+                new FaultPromises.Row("Sprite", "a client crash loses at most the writes of the last 30 seconds (a block written a second for 90 s, then the crash)",
+                        setting, client.writes(), client.lost(), "oldest lost write, from its acknowledgement", client.oldestLostNanos() / 1e9,
+                        client.promiseNanos() / 1e9, "s", String.format(Locale.ROOT, "%.0f s delay, and the oldest unanswered write-back %.4f s past due",
+                                client.delayedWriteNanos() / 1e9, client.overdueNanos() / 1e9)),
+                new FaultPromises.Row("Sprite", "when the server crashes and restarts, clients reopen their files and keep their dirty blocks ("
+                        + server.crashes() + " crashes while a caching client writes)", setting, server.writes(), server.lost(), "acknowledged writes lost",
+                        server.lost(), 0, "writes", "none"),
+                new FaultPromises.Row("Amoeba", "a file whose commit was acknowledged survives the Bullet server's crash right after it, byte for byte",
+                        setting, bullet.files(), bullet.lost(), "committed files lost or changed", bullet.lost(), 0, "files", "none"),
+                new FaultPromises.Row("Amoeba", "losing one of the directory server's two replicas loses no name (nor brings a removed one back)",
+                        setting, directory.files(), directory.lost(), "names lost or wrong", directory.lost(), 0, "names", "none"));
+    }
+}
