@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.asfast.nodes.Faults;
 import org.asfast.spi.Files;
 import org.asfast.spi.Memory;
+import org.asfast.spi.Platform;
 import org.asfast.spi.UserError;
 import org.asfast.systems.SystemParameters;
 
@@ -85,21 +86,24 @@ public final class AmoebaFilesCrashes {
         return b;
     }
 
-    private static void write(AmoebaFilesSimulated p, String path, byte[] data) {
+    /** Creates {@code path} with {@code data} on {@code p} and closes it (the commit); the bytes the write took. */
+    static long write(Platform p, String path, byte[] data) {
         Files files = p.require(Files.class);
         MemorySegment buffer = p.require(Memory.class).allocate(Math.max(1, data.length), 8);
         MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, 0, data.length);
         int fd = files.create(path);
-        files.write(fd, buffer, data.length);
-        files.close(fd); // the commit
+        long wrote = files.write(fd, buffer, data.length);
+        files.close(fd);
+        return wrote;
     }
 
-    private static byte[] read(AmoebaFilesSimulated p, String path) {
+    /** The whole of {@code path} on {@code p}, and any bytes past the size it states. */
+    static byte[] read(Platform p, String path) {
         Files files = p.require(Files.class);
         int size = (int) files.stat(path);
-        MemorySegment buffer = p.require(Memory.class).allocate(size + 1, 8);
+        MemorySegment buffer = p.require(Memory.class).allocate(size + 100, 8);
         int fd = files.openForReading(path);
-        long n = files.read(fd, buffer, size + 1);
+        long n = files.read(fd, buffer, size + 100);
         files.close(fd);
         return buffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
     }

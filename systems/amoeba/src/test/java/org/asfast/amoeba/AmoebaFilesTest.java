@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.asfast.nodes.Faults;
 import org.asfast.spi.Files;
-import org.asfast.spi.Memory;
 import org.asfast.spi.Platform;
 import org.asfast.spi.UserError;
 import org.junit.jupiter.api.Test;
@@ -34,22 +31,11 @@ class AmoebaFilesTest {
     }
 
     static void write(Platform p, String path, byte[] data) {
-        Files files = p.require(Files.class);
-        MemorySegment buffer = p.require(Memory.class).allocate(Math.max(1, data.length), 8);
-        MemorySegment.copy(data, 0, buffer, ValueLayout.JAVA_BYTE, 0, data.length);
-        int fd = files.create(path);
-        assertEquals(data.length, files.write(fd, buffer, data.length));
-        files.close(fd);
+        assertEquals(data.length, AmoebaFilesCrashes.write(p, path, data));
     }
 
     static byte[] read(Platform p, String path) {
-        Files files = p.require(Files.class);
-        int size = (int) files.stat(path);
-        MemorySegment buffer = p.require(Memory.class).allocate(size + 100, 8);
-        int fd = files.openForReading(path);
-        long n = files.read(fd, buffer, size + 100);
-        files.close(fd);
-        return buffer.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+        return AmoebaFilesCrashes.read(p, path);
     }
 
     @ParameterizedTest
