@@ -28,7 +28,7 @@ public final class FaultPromises {
 
         /** The measured figure beside the promise, in one line (the report's and {@code asfast systems --faults}'s). */
         public String summary() {
-            return String.format(Locale.ROOT, "%s: %d of %d lost, %s %s %s; bound %s %s (%s): %s", system, lost, acknowledged, figure,
+            return String.format(Locale.ROOT, "%s: %d of %d lost, %s: %s %s; bound %s %s (%s): %s", system, lost, acknowledged, figure,
                     shown(measured), unit, shown(bound), unit, boundBasis, kept() ? "kept" : "BROKEN");
         }
 
