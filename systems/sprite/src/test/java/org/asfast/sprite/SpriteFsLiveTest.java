@@ -156,7 +156,7 @@ class SpriteFsLiveTest {
 
     /**
      * Live, with no call meanwhile: the daemon's delayed writes that the full disk refuses stay dirty on the client
-     * (tried again each delay), the file's close says the disk is full in one line, and once there is room they
+     * (tried again each retry interval, here 1 s), the file's close says the disk is full in one line, and once there is room they
      * reach the server.
      */
     @Test
@@ -172,7 +172,7 @@ class SpriteFsLiveTest {
             files.unlink("filler");
             UserError full = assertThrows(UserError.class, () -> files.close(fd));
             assertTrue(full.getMessage().contains("disk is full: log does not fit") && !full.getMessage().contains("\n"), full.getMessage());
-            Thread.sleep(Math.round(DELAY_S * 2500)); // tried again within a delay, and now they fit
+            Thread.sleep(Math.round(DELAY_S * 2500)); // tried again within a retry interval, and now they fit
             assertEquals(0, sprite.dirtyBytes());
             sprite.rebootClient();
             assertArrayEquals(log, readFile(sprite.require(Files.class), "log", log.length + 1));

@@ -123,7 +123,7 @@ class SpriteFsTest {
             if (!toldBy.equals("close")) {
                 files.close(fd); // told once: the close works
             }
-            sprite.idle(31); // a delay after the refusal the blocks go again, and now fit
+            sprite.idle(31); // write_retry_s (30 s) after the refusal the blocks go again, and now fit
             assertEquals(0, sprite.client().dirtyBytes());
             sprite.crashAndRestartClient();
             assertArrayEquals(log, readFile(sprite.require(Files.class), "log", log.length));
