@@ -14,5 +14,13 @@ public enum Work {
     /** Building and sending the reply. */
     REPLY,
     /** Entering and leaving the kernel (a trap). */
-    KERNEL_CALL
+    KERNEL_CALL;
+
+    /**
+     * Whether this kind is a program's own code, which a simulated machine runs at its MIPS rating; the other kinds
+     * are the kernel's, which it runs its kernel CPI times slower.
+     */
+    public boolean isUserCode() {
+        return this == PROCEDURE;
+    }
 }

@@ -6,7 +6,7 @@ import org.asfast.nodes.Work;
 /**
  * The costs a node charges as the modelled machines charge them (org.asfast.model's Hardware): a trap at the
  * kernel's speed, a copy at the memory's, a context switch as the scheduler's path plus the registers stored and
- * loaded through memory. A copy is charged as the kernel instructions that take as long, since nodes charge work
+ * loaded through memory. A copy is charged as the instructions of its kind that take as long, since nodes charge work
  * in instructions.
  */
 public final class Charges {
@@ -18,15 +18,22 @@ public final class Charges {
         node.work(Work.KERNEL_CALL, node.parameter("trap_instructions"));
     }
 
-    /** Copying {@code bytes} through memory (no cache on the Sun-3). */
+    /** Copying {@code bytes} through memory (no cache on the Sun-3): as long at the memory's speed whatever the kind of work. */
     public static void copy(NodeContext node, Work kind, double bytes) {
-        double seconds = bytes / (node.parameter("memory_mbs") * (1 << 20));
-        node.work(kind, seconds * node.parameter("mips") * 1e6 / node.parameter("kernel_cpi"));
+        seconds(node, kind, bytes / (node.parameter("memory_mbs") * (1 << 20)));
     }
 
-    /** {@code instructions} of a user program: the machine's MIPS rating counts user instructions; the kernel's run kernel_cpi times slower. */
+    /**
+     * {@code seconds} of the CPU charged as work of {@code kind}: the instructions of that kind that take as long, at
+     * the machine's rating for a program's own code and kernel_cpi times slower for the kernel's ({@link Work#isUserCode}).
+     */
+    public static void seconds(NodeContext node, Work kind, double seconds) {
+        node.work(kind, seconds * node.parameter("mips") * 1e6 / (kind.isUserCode() ? 1 : node.parameter("kernel_cpi")));
+    }
+
+    /** {@code instructions} of a user program, at the machine's rating (MIPS ratings count user instructions). */
     public static void user(NodeContext node, double instructions) {
-        node.work(Work.PROCEDURE, instructions / node.parameter("kernel_cpi"));
+        node.work(Work.PROCEDURE, instructions);
     }
 
     /** One context switch: the scheduler's {@code schedulerInstructions}, then one thread's registers out and another's in. */

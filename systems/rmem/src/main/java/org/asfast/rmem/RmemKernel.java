@@ -586,8 +586,7 @@ public class RmemKernel implements Node {
     /** One cell through the controller's FIFO: the per-cell kernel path, then its words by programmed I/O, one access each. */
     private void fifo(Work kind, int bytes) {
         node.work(kind, node.parameter("cell_instructions"));
-        double seconds = Math.ceil(bytes / 4.0) * node.parameter("fifo_word_ns") * 1e-9;
-        node.work(kind, seconds * node.parameter("mips") * 1e6 / node.parameter("kernel_cpi"));
+        Charges.seconds(node, kind, Math.ceil(bytes / 4.0) * node.parameter("fifo_word_ns") * 1e-9);
     }
 
     /**

@@ -272,7 +272,7 @@ public final class SimulatedCluster {
             if (!inHandler) {
                 throw new IllegalStateException("node " + address + " charged work outside a handler");
             }
-            charge(kind, kind == Work.PROCEDURE ? host.hardware.userNanos(instructions) : host.hardware.kernelNanos(instructions));
+            charge(kind, kind.isUserCode() ? host.hardware.userNanos(instructions) : host.hardware.kernelNanos(instructions));
         }
 
         @Override
