@@ -56,7 +56,7 @@ public final class SimulatedPrograms implements Processes, Compiler {
             throw new CapabilityMissing(platform, Processes.class); // only the file-copying program runs on a file service's client
         }
         start("cp");
-        cpu.accept(node -> node.work(org.asfast.nodes.Work.PROCEDURE, p.number("copy_program_instructions")));
+        cpu.accept(node -> node.work(org.asfast.nodes.Work.KERNEL_CALL, p.number("copy_program_instructions"))); // mostly system calls, as the model charges it
         long size = files.stat(copy.from());
         int in = files.openForReading(copy.from());
         int out = files.create(copy.to());
