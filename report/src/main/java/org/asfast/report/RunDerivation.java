@@ -14,6 +14,12 @@ import org.asfast.workloads.WorkloadRegistry;
 public final class RunDerivation {
     /** Ousterhout's "Mbytes": 2^20 bytes. */
     public static final double MBYTE = 1 << 20;
+    /** A megabit of the networks' "Mb/s": 10^6 bits. */
+    static final double MEGABIT = 1e6;
+    static final String THEKKATH = "thekkath1994";
+    /** Thekkath Table 2's latency row, and the row of its Write measured with the notification bit set (not a paper cell). */
+    static final String LATENCY = "Latency";
+    static final String LATENCY_NOTIFIED = "Latency with notification";
 
     private RunDerivation() {
     }
@@ -26,6 +32,7 @@ public final class RunDerivation {
         }
         List<Measurement> all = new ArrayList<>(measured);
         all.addAll(andrewTotals(measured));
+        all.addAll(notificationOverheads(measured));
         all.addAll(mipsRelative(run, baselines, all));
         all.addAll(notAvailable(run));
         return all;
@@ -98,7 +105,11 @@ public final class RunDerivation {
                 throw new org.asfast.spi.UserError("run " + run.id() + ": " + result.benchmark() + " records no bytes per operation (JMH secondary results bytes"
                         + " and operations), so its bandwidth cannot be computed; its benchmark must count VirtualTime.bytes");
             }
-            double unitBytes = m.unit().equals("KB/s") ? 1024 : MBYTE;
+            double unitBytes = switch (m.unit()) {
+                case "KB/s" -> 1024;
+                case "Mb/s" -> MEGABIT / 8; // Thekkath's network figures: 10^6 bits
+                default -> MBYTE;
+            };
             value = bytesPerOp / (result.score() * toSeconds) / unitBytes;
             low = bytesPerOp / (result.high() * toSeconds) / unitBytes;   // a longer time is a lower bandwidth
             // A time interval reaching zero or below (few, scattered samples) leaves the bandwidth no upper bound.
@@ -146,6 +157,33 @@ public final class RunDerivation {
                     });
         }
         return totals;
+    }
+
+    /**
+     * Thekkath Table 2's Notification Overhead, "the overhead, in addition to the read/write request, that is incurred
+     * when the notification bit is set" (§3.1.2): a row's Write with the bit set less its Write without, the two
+     * intervals' half-widths added in quadrature.
+     */
+    static List<Measurement> notificationOverheads(List<Measurement> measured) {
+        List<Measurement> overheads = new ArrayList<>();
+        for (Measurement notified : measured) {
+            if (!isThekkathWrite(notified, LATENCY_NOTIFIED)) {
+                continue;
+            }
+            measured.stream().filter(plain -> isThekkathWrite(plain, LATENCY) && plain.row().machine().equals(notified.row().machine())
+                    && plain.row().os().equals(notified.row().os()) && plain.unit().equals(notified.unit())).findFirst().ifPresent(plain -> {
+                        double value = notified.value() - plain.value();
+                        double half = Math.hypot(halfWidth(notified), halfWidth(plain));
+                        overheads.add(new Measurement(THEKKATH, "2", new RowLabel(plain.row().machine(), plain.row().os(), "Notification Overhead"), "all operations",
+                                plain.unit(), value, value - half, value + half, "derived", "Write with notification less Write: " + notified.benchmark() + " less " + plain.benchmark()));
+                    });
+        }
+        return overheads;
+    }
+
+    private static boolean isThekkathWrite(Measurement m, String config) {
+        return m.paper().equals(THEKKATH) && m.table().equals("2") && m.column().equals("Write") && m.row().config().equals(config)
+                && !m.origin().equals(NOT_AVAILABLE);
     }
 
     private static List<Measurement> mipsRelative(Run run, Baselines baselines, List<Measurement> cells) {

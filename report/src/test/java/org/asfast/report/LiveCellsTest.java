@@ -44,4 +44,30 @@ class LiveCellsTest {
         }
         assertEquals(5, LiveRows.of(run, cells).size(), "the live cells of other papers' tables");
     }
+
+    @Test
+    void rmemsThroughputIsInMegabitsAndItsNotificationOverheadIsTheNotifiedWriteLessThePlainOne() throws Exception {
+        String environment = """
+                {"schema": "asfast-environment/2", "runId": "live", "hostMips": {"mips": 1000}, "platforms": {"rmem-live": {"kind": "live"}}}""";
+        Run run = new Run("live", Path.of("."), new ObjectMapper().readTree(environment), List.of(
+                result("org.asfast.jmh.RemoteWriteBenchmark.write", Map.of("platform", "rmem-live", "notify", "false"), 12, "us/op", Map.of()),
+                result("org.asfast.jmh.RemoteWriteBenchmark.write", Map.of("platform", "rmem-live", "notify", "true"), 20, "us/op", Map.of()),
+                result("org.asfast.jmh.BlockWriteBenchmark.writeBlocks", Map.of("platform", "rmem-live"), 500, "us/op",
+                        Map.of("bytes", 32768.0 * 4, "operations", 4.0))));
+        List<Measurement> cells = RunDerivation.measurements(run, Baselines.load(ReportFixtures.BASELINES));
+        Map<String, Measurement> byCell = new java.util.TreeMap<>();
+        cells.forEach(m -> byCell.put(m.row().config() + " | " + m.column(), m));
+        assertEquals(java.util.Set.of("Latency | Write", "Latency with notification | Write", "Throughput | all operations",
+                "Notification Overhead | all operations"), byCell.keySet());
+        Measurement throughput = byCell.get("Throughput | all operations");
+        assertEquals("Mb/s", throughput.unit());
+        assertEquals(32768 * 8 / 500.0, throughput.value(), 1e-9, "32 Kbytes in 500 us: bits per microsecond are 10^6 bits per second");
+        Measurement overhead = byCell.get("Notification Overhead | all operations");
+        assertEquals(8, overhead.value(), 1e-12, "20 us less 12 us");
+        assertEquals(Math.hypot(2.0, 1.2), (overhead.high() - overhead.low()) / 2, 1e-9, "the half-widths (10% of each) in quadrature");
+        assertEquals("derived", overhead.origin());
+        assertEquals("us", overhead.unit());
+        assertEquals(PlatformKind.LIVE, run.kindOf(overhead.row()));
+        assertEquals(4, LiveRows.of(run, cells).size(), "the overhead is shown in the live row too");
+    }
 }

@@ -34,7 +34,7 @@ public final class WorkloadRegistry {
      * @param paper      the paper's key, as in results/baselines/index.csv
      * @param table      the paper's table id as printed
      * @param column     the paper's column
-     * @param unit       the cell's unit: us, ms or s for a time, MB/s for a bandwidth
+     * @param unit       the cell's unit: us, ms or s for a time, MB/s, KB/s or Mb/s (10^6 bits) for a bandwidth
      * @param conversion {@code time} or {@code bandwidth} (bytes per operation over time per operation)
      * @param variant    added to the row's configuration for a cell the paper does not have; "" for the paper's own
      * @param files      true if the workload uses files: only those run on remote configurations

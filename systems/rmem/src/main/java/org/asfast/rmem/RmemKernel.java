@@ -465,7 +465,8 @@ public class RmemKernel implements Node {
                 }
                 if (cell.notifies() && s.notified != null) {
                     notification();
-                    s.notified.notified(from, cell.segment(), cell.offset());
+                    // The notified process runs on the node's other thread of control: live, a real switch there and back.
+                    node.switchTo(() -> s.notified.notified(from, cell.segment(), cell.offset()));
                 }
             }
             case READ -> {

@@ -26,6 +26,12 @@ public final class RmemLive implements AutoCloseable {
     private final RmemKernel client = new RmemKernel();
     private final LiveNode clientNode;
     private final int local;
+    /** Where the server's echo of a {@link #writeEcho} lands, and the echo waiting for it (null: none). */
+    private final Descriptor echoReply;
+    private boolean echoNotified;
+    private Completion echoed;
+    /** The segments this machine exported by name ({@link #export}), one per name. */
+    private final java.util.Map<String, Integer> exports = new java.util.HashMap<>();
 
     /** Starts the machines; problems starting are one-line {@link UserError}s. */
     public RmemLive(String faults) {
@@ -45,11 +51,88 @@ public final class RmemLive implements AutoCloseable {
             throw new UserError(e.getMessage(), e);
         }
         int[] segment = {-1};
+        Descriptor[] reply = {null};
         await((k, done) -> {
             segment[0] = k.allocate(LiveMachines.BENCH_BYTES);
+            int echo = k.allocate(AtmCell.DATA_BYTES);
+            reply[0] = k.export(echo);
+            // A process spin-waiting on the segment sees the echo land; with notification it is woken by it instead.
+            k.onDeposit(echo, (from, offset, count) -> {
+                if (offset == 0 && !echoNotified) {
+                    echoLanded();
+                }
+            });
+            k.onNotify(echo, (from, s, offset) -> {
+                if (echoNotified) {
+                    echoLanded();
+                }
+            });
             done.completed(new byte[0], null);
-        }, "allocating the client's segment");
+        }, "allocating the client's segments");
         local = segment[0];
+        echoReply = reply[0];
+    }
+
+    private void echoLanded() {
+        Completion waiting = echoed;
+        echoed = null;
+        if (waiting != null) {
+            waiting.completed(new byte[0], null);
+        }
+    }
+
+    /**
+     * One cell WRITEn, unacknowledged, to the server's {@link LiveMachines#ECHO} segment {@code echo}, naming this
+     * machine's reply segment; the server WRITEs a cell back to it. Returns when that cell has landed here (with
+     * {@code notify}, both WRITEs notify, and when this machine's notified handler has run).
+     */
+    public void writeEcho(Descriptor echo, boolean notify) {
+        byte[] cell = LiveMachines.echoRequest(echoReply, notify);
+        await((k, done) -> {
+            echoNotified = notify;
+            echoed = done;
+            k.write(echo, 0, cell, notify, false, Work.DATA_TRANSFER, (r, e) -> {
+                if (e != null) {
+                    echoed = null;
+                    done.completed(null, e);
+                }
+            });
+        }, "write echo");
+    }
+
+    /** {@code count} WRITEs of {@code block} at {@code offset} back to back; only the last is acknowledged, and awaited. */
+    public void writeBlocks(Descriptor d, int offset, byte[] block, int count) {
+        await((k, done) -> {
+            for (int i = 1; i < count; i++) {
+                k.write(d, offset, block, false, false, Work.DATA_TRANSFER, (r, e) -> {
+                    if (e != null) {
+                        done.completed(null, e);
+                    }
+                });
+            }
+            k.write(d, offset, block, false, true, Work.DATA_TRANSFER, done);
+        }, "block writes");
+    }
+
+    /** ADDNAME through this machine's clerk: exports a segment of its own under {@code name} (the same one each time). */
+    public Descriptor export(String name) {
+        return NameClerk.decode(await((k, done) -> k.clerk().export(name,
+                exports.computeIfAbsent(name, n -> k.allocate(LiveMachines.BENCH_BYTES)), done), "export"));
+    }
+
+    /** DELETENAME through this machine's clerk. */
+    public void revoke(String name) {
+        await((k, done) -> k.clerk().revoke(name, done), "revoke");
+    }
+
+    /** LOOKUPNAME through this machine's clerk, hinting the name server: from its cache when {@code cached}, else by remote READs. */
+    public Descriptor lookup(String name, boolean cached) {
+        return NameClerk.decode(await((k, done) -> k.clerk().lookup(name, LiveMachines.NAME_SERVER, !cached, done), "import"));
+    }
+
+    /** LOOKUP with notification: the name server's clerk is asked by a WRITE with notification and WRITEs the entry back. */
+    public Descriptor lookupByNotification(String name) {
+        return NameClerk.decode(await((k, done) -> k.clerk().lookupByControlTransfer(name, LiveMachines.NAME_SERVER, done), "lookup with notification"));
     }
 
     /**

@@ -60,4 +60,38 @@ class RmemLiveTest {
             assertThrows(org.asfast.spi.CapabilityMissing.class, () -> p.require(org.asfast.spi.Rpc.class));
         }
     }
+
+    @Test
+    void echoesBlockWritesAndTheNameServersOperationsRunLive() {
+        try (RmemLive live = new RmemLive("")) {
+            Descriptor echo = live.importSegment(LiveMachines.ECHO);
+            long notified = live.client().notifications();
+            live.writeEcho(echo, false);
+            assertEquals(notified, live.client().notifications(), "a plain echo notifies no one");
+            live.writeEcho(echo, true);
+            assertEquals(notified + 1, live.client().notifications(), "a notifying echo notifies this machine once, on the way back");
+
+            Descriptor bench = live.importSegment(LiveMachines.BENCH);
+            byte[] block = new byte[4096];
+            java.util.Arrays.fill(block, (byte) 42);
+            live.writeBlocks(bench, 0, block, 8);
+            assertArrayEquals(java.util.Arrays.copyOf(block, 40), live.read(bench, 4056, 40), "the blocks landed whole");
+
+            Descriptor first = live.export("table3");
+            assertEquals(2, first.node(), "this machine exported it");
+            Descriptor again = live.export("table3");
+            assertEquals(first.segment(), again.segment(), "an export again is the same segment");
+            assertTrue(again.generation() > first.generation(), "under a new generation");
+            live.revoke("table3");
+            UserError revoked = assertThrows(UserError.class, () -> live.revoke("table3"));
+            assertTrue(revoked.getMessage().startsWith("revoke: unknown name 'table3'"), revoked.getMessage());
+
+            long probes = live.client().clerk().remoteProbes();
+            assertEquals(bench, live.lookup(LiveMachines.BENCH, false));
+            assertEquals(probes + 1, live.client().clerk().remoteProbes(), "an uncached import reads the name server's registry once");
+            assertEquals(bench, live.lookup(LiveMachines.BENCH, true));
+            assertEquals(probes + 1, live.client().clerk().remoteProbes(), "a cached import reads nothing remotely");
+            assertEquals(bench, live.lookupByNotification(LiveMachines.BENCH), "the name server's clerk wrote the entry back");
+        }
+    }
 }
