@@ -11,6 +11,8 @@ import org.asfast.systems.SystemPlatform;
 public final class XfsLivePlatform extends SystemPlatform {
     /** Blocks the peer client writes and caches; the reader's block {@code BLOCKS} shows they are all written. */
     public static final int BLOCKS = 4;
+    /** A block only the storage servers hold: the reading client wrote it and dropped its copy ({@link #storeOnly}). */
+    public static final int STORED = BLOCKS + 1;
     private final XfsLive xfs;
 
     public XfsLivePlatform(String name, String faults) {
@@ -22,6 +24,15 @@ public final class XfsLivePlatform extends SystemPlatform {
             xfs.close();
             throw e;
         }
+    }
+
+    /**
+     * Has the reading client write {@link #STORED} (on the storage servers' files once acknowledged) and drop its
+     * copy, so that no client caches it and a read of it is served by the storage servers.
+     */
+    public void storeOnly() {
+        xfs.write(STORED, WritingClient.content(STORED, xfs.blockBytes()));
+        xfs.evict(STORED);
     }
 
     public XfsLive xfs() {

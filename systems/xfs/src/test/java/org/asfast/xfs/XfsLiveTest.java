@@ -62,4 +62,22 @@ class XfsLiveTest {
             assertTrue(xfs.readerCounts()[2] >= 1, "read back from the disks");
         }
     }
+
+    @Test
+    void theLivePlatformsStoredBlockIsReadFromTheStorageServersAndItsPeersBlocksFromThePeer() {
+        try (XfsLivePlatform live = new XfsLivePlatform("xfs-live", "")) {
+            XfsLive xfs = live.xfs();
+            live.storeOnly();
+            long[] before = xfs.readerCounts();
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(WritingClient.content(XfsLivePlatform.STORED, xfs.blockBytes()), xfs.read(XfsLivePlatform.STORED));
+                xfs.evict(XfsLivePlatform.STORED);
+            }
+            assertArrayEquals(WritingClient.content(1, xfs.blockBytes()), xfs.read(1));
+            long[] after = xfs.readerCounts();
+            assertEquals(4, after[0] - before[0], "reads");
+            assertEquals(3, after[2] - before[2], "each read of the stored block came from the storage servers");
+            assertEquals(1, after[1] - before[1], "the peer's block from its memory");
+        }
+    }
 }
