@@ -38,7 +38,7 @@ class WorkloadRegistryTest {
                 }
             });
             boolean time = e.conversion().equals("time");
-            if (time ? !List.of("us", "ms", "s").contains(e.unit()) : !List.of("MB/s", "KB/s").contains(e.unit())) {
+            if (time ? !List.of("us", "ms", "s").contains(e.unit()) : !List.of("MB/s", "KB/s", "Mb/s").contains(e.unit())) {
                 wrong.add(where + ": a " + e.conversion() + " in " + e.unit());
             }
             if (e.papers() && baselines.table(e.paper(), e.table()).cells().stream().noneMatch(c -> c.column().equals(e.column()) && c.unit().equals(e.unit())
