@@ -29,10 +29,7 @@ public class NameServerBenchmark extends OnPlatform<NameServerOperation> {
     /** JMH leaves invocation set-up out of a live platform's wall time, VirtualTime out of a simulated one's. */
     @Setup(Level.Invocation)
     public void prepare() {
-        VirtualTime.untimed(() -> {
-            workload.prepare();
-            return null;
-        });
+        VirtualTime.untimed(workload::prepare);
     }
 
     @Benchmark

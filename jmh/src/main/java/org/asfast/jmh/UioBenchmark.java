@@ -28,10 +28,7 @@ public class UioBenchmark extends OnPlatform<UioReading> {
     /** Before each read, out of the time: JMH leaves invocation set-up out of a live platform's wall time, VirtualTime out of a simulated one's. */
     @Setup(Level.Invocation)
     public void prepare() {
-        VirtualTime.untimed(() -> {
-            workload.prepare();
-            return null;
-        });
+        VirtualTime.untimed(workload::prepare);
     }
 
     @Benchmark

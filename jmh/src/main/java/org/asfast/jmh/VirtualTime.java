@@ -47,6 +47,14 @@ public class VirtualTime {
         }
     }
 
+    /** As {@link #untimed(java.util.function.Supplier)}, for set-up work with no result (a benchmark's invocation set-up). */
+    static void untimed(Runnable work) {
+        untimed(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** Runs untimed set-up work, keeping the virtual time it takes out of the iteration's total. */
     static <T> T untimed(java.util.function.Supplier<T> work) {
         Clock clock = CLOCK.get();
