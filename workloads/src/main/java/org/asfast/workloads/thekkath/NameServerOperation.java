@@ -25,9 +25,8 @@ public final class NameServerOperation implements Workload {
     public NameServerOperation(Platform platform, Operation operation) {
         memory = platform.require(RemoteMemory.class);
         this.operation = operation;
-        if (operation == Operation.IMPORT_CACHED) {
-            memory.lookup(RemoteMemoryLatency.SEGMENT, false); // the first import fills the clerk's cache
-        }
+        // A first import: it waits while the other machine is still publishing its names, and fills the clerk's cache.
+        memory.open(RemoteMemoryLatency.SEGMENT);
     }
 
     /** Before each operation, out of its time: a revoke needs an export to revoke. */
