@@ -27,13 +27,15 @@ import org.asfast.systems.SystemParameters;
 final class SpriteMount extends SpriteFsPlatform implements RemoteFileSystem.Mount {
     /** A call that takes longer than this in virtual time has gone wrong. */
     private static final double DEADLINE_NANOS = 600e9;
+    /** The bytes of one memory access in a copy at memory_mbs: a 32-bit word. */
+    private static final double WORD_BYTES = 4;
     /** The program the model's processes load (cp, the compiler's passes): diskless clients keep theirs on the server. */
     private static final String PROGRAM = "bin/program";
     /** From the model's row: the machine, its Ethernet, and Sprite's paths and per-operation work there. */
     private static final List<String> FROM_MODEL = List.of("mips", "kernel_cpi", "memory_mbs", "trap_instructions", "switched_registers",
             "ethernet_mbps", "packet_bytes", "ethernet_framing_bytes", "packet_instructions", "switch_instructions", "open_instructions",
             "lookup_instructions", "close_instructions", "read_instructions", "write_instructions", "create_extra_instructions",
-            "delete_extra_instructions", "delete_sync_writes", "remote_open_instructions");
+            "delete_extra_instructions", "delete_sync_writes", "remote_open_instructions", "network_buffer_access_bytes");
     /** Sprite's own, the same on every machine: its RPC's and its caches'. */
     private static final List<String> OWN = List.of("header_bytes", "fragment_bytes", "max_fragments", "rpc_client_instructions",
             "rpc_server_instructions", "null_procedure_instructions", "retransmit_ms", "fragmented_retry_ms", "max_timeout_wait_ms", "max_ack_wait_ms",
@@ -77,8 +79,14 @@ final class SpriteMount extends SpriteFsPlatform implements RemoteFileSystem.Mou
         };
     }
 
+    /**
+     * The cluster copies each packet into the interface's buffer and out of it at the hardware's memory speed. A buffer
+     * that takes fewer bytes per access than a word (the DS3100's Lance buffer: 16 bits in each 32-bit word) is copied
+     * that much slower.
+     */
     private static Hardware machine(String name, ModelSpec spec) {
-        return new Hardware(name, spec.number("mips"), spec.number("kernel_cpi"), spec.number("memory_mbs"));
+        double packetCopyMbs = spec.number("memory_mbs") * spec.number("network_buffer_access_bytes") / WORD_BYTES;
+        return new Hardware(name, spec.number("mips"), spec.number("kernel_cpi"), packetCopyMbs);
     }
 
     @Override
