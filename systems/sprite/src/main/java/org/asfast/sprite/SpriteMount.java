@@ -35,7 +35,7 @@ final class SpriteMount extends SpriteFsPlatform implements RemoteFileSystem.Mou
     private static final List<String> FROM_MODEL = List.of("mips", "kernel_cpi", "memory_mbs", "trap_instructions", "switched_registers",
             "ethernet_mbps", "packet_bytes", "ethernet_framing_bytes", "packet_instructions", "switch_instructions", "open_instructions",
             "lookup_instructions", "close_instructions", "read_instructions", "write_instructions", "create_extra_instructions",
-            "delete_extra_instructions", "delete_sync_writes", "remote_open_instructions", "network_buffer_access_bytes");
+            "delete_extra_instructions", "delete_sync_writes", "remote_open_instructions");
     /** Sprite's own, the same on every machine: its RPC's and its caches'. */
     private static final List<String> OWN = List.of("header_bytes", "fragment_bytes", "max_fragments", "rpc_client_instructions",
             "rpc_server_instructions", "null_procedure_instructions", "retransmit_ms", "fragmented_retry_ms", "max_timeout_wait_ms", "max_ack_wait_ms",
@@ -54,7 +54,7 @@ final class SpriteMount extends SpriteFsPlatform implements RemoteFileSystem.Mou
         FROM_MODEL.forEach(name -> numbers.put(name, spec.number(name)));
         own.forEach(p -> numbers.put(p.name(), p.number()));
         system = new SimulatedSystem(simulation, new Ethernet(simulation, spec.number("ethernet_mbps"), (int) spec.number("packet_bytes"),
-                (int) spec.number("ethernet_framing_bytes"), spec.number("packet_instructions")), Faults.NONE);
+                (int) spec.number("ethernet_framing_bytes"), spec.number("packet_instructions"), false, spec.flag("network_dma_transmit")), Faults.NONE);
         ModelRow row = spec.row();
         int server = system.cluster().addNode(system.cluster().addHost(machine("file server " + row.machine(), spec)), new SpriteFileServer(), numbers,
                 wholeBlocks(serverDisk));
