@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
  * cells of the four diskless Sprite rows (shipped and what-ifs) moved; every other cell is unchanged. And once more when
  * Sprite's requireFreeSpace became a FREE call to the file server: Andrew's 64 MB check is now one more RPC before the
  * copy, which moves the server disk's rotational phase, and 12 diskless Andrew cells moved by at most 1.9e-4 of their value.
+ * And when the diskless Sprite mount began copying the DS3100's packets to and from its Lance buffer 16 bits at a time
+ * (config:Diskless remote_open_instructions re-solved on DS3100 foo, 6424 to 5799) and sending the Sun-3s' packets by DMA:
+ * 60 cells of the diskless Sprite rows (shipped and what-ifs) moved; no other cell did.
  */
 class ModelCellsUnchangedTest {
     private static final String FIXTURE = "/model-cells-before-kernel.csv";
