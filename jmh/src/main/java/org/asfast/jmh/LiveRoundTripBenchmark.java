@@ -48,8 +48,8 @@ public class LiveRoundTripBenchmark {
     @Param({"null", "16384", "30000"})
     public String transfer;
 
-    /** How long the client polls its socket without blocking before it waits in the kernel (0: never). */
-    @Param({"0"})
+    /** How long the client polls its socket without blocking before it waits in the kernel (0: never); the server node polls for LiveNode.DEFAULT_SPIN. */
+    @Param({"50"})
     public int spinMicros;
 
     /** Counts replies; the benchmark's thread runs its loop. */

@@ -36,7 +36,8 @@ import org.asfast.nodes.Work;
  * loop that delivers the node's datagrams and fires its timers, one handler at a time. The loop runs on whichever
  * thread calls {@link #run} or {@link #runUntil}; there is no thread of its own, so a client node inside a
  * benchmark's JVM is driven by the benchmark's thread and polls its own socket with no hand-off between threads.
- * Every method except {@link #post} and {@link #stop} must be called from that one thread.
+ * With nothing to do, the loop polls its socket for a while ({@link #DEFAULT_SPIN}, {@link #spin}) before it waits in
+ * the kernel, as the C floor's ping-pong polls. Every method except {@link #post} and {@link #stop} must be called from that one thread.
  *
  * <p>The {@link NodeContext} live:
  * <ul>
@@ -65,6 +66,23 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     static final int HEADER = 8;
     /** The largest message a node may send: the largest UDP payload, less the header. */
     public static final int MAX_MESSAGE = 65507 - HEADER;
+    /** The system property that sets {@link #DEFAULT_SPIN} in microseconds; node JVMs are given the launcher's. */
+    public static final String SPIN_PROPERTY = "asfast.live.spinMicros";
+    /**
+     * How long a loop polls its socket before it waits in the kernel, unless {@link #spin} says otherwise. A thread
+     * blocked in epoll costs the sender a wake-up and the receiver its scheduling on every message: on this 2-core
+     * machine a null round trip took 12.6 us with both sides waiting in a Selector against 5.9 us with both polling
+     * (tools/live/stages.sh, channel-select vs channel). Polling for 50 us covers the gap between one message of a
+     * call and the next, and bounds what an idle node burns after each message.
+     */
+    public static final Duration DEFAULT_SPIN = Duration.ofNanos(1000L * Integer.getInteger(SPIN_PROPERTY, 50));
+    /**
+     * A polling loop gives up its CPU (sched_yield) every this many polls. Two nodes that poll without yielding can
+     * end up on one CPU (the kernel wakes a blocked receiver on its waker's CPU), where each burns its whole spin
+     * before the other runs: on this loaded machine that made the null round trip 115 us, against 16-20 us with a
+     * yield every 8 polls (tools/live/stages.sh). On a quiet CPU the yield returns at once.
+     */
+    static final int YIELD_EVERY = 8;
     /** Socket buffers: room for bursts of the largest messages, as far as the kernel's limits allow. */
     private static final int SOCKET_BUFFER = 4 << 20;
 
@@ -81,7 +99,9 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     private final FaultLayer faults;
     private InetSocketAddress[] peers = new InetSocketAddress[0];
     private long timerOrder;
-    private long spinNanos;
+    private long spinNanos = DEFAULT_SPIN.toNanos();
+    /** Cancelled timers still in {@link #timers}: when they are most of it, they are cleared out at once. */
+    private int cancelledQueued;
     /**
      * Whether a datagram may be waiting. A turn reads one datagram only when the socket was last seen readable, and
      * then waits in the kernel's poll, which returns at once if more are waiting: that costs one call per datagram,
@@ -91,6 +111,8 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     private final java.util.function.Consumer<SelectionKey> becameReadable = key -> readable = true;
     private boolean started;
     private volatile boolean stopped;
+    /** True while the loop waits in the selector: only then does {@link #post} need to wake it. */
+    private volatile boolean waiting;
     /** The node's second thread of control, started at its first {@link #switchTo}. */
     private PartnerThread partner;
     /** The calling thread held on its CPU, with the threads it starts, from the first switchTo or createThread until close. */
@@ -200,9 +222,9 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     }
 
     /**
-     * Lets a driven loop poll its socket without blocking for up to {@code spin} before it waits in the kernel.
-     * Spinning saves the wake-up of a blocked thread on each reply, at the price of a busy CPU; 0 (the default)
-     * never spins.
+     * Lets the loop poll its socket without blocking for up to {@code spin} before it waits in the kernel.
+     * Spinning saves the wake-up of a blocked thread on each message, at the price of a busy CPU; 0 never spins
+     * ({@link #DEFAULT_SPIN} by default).
      */
     public void spin(Duration spin) {
         this.spinNanos = spin.toNanos();
@@ -240,7 +262,9 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     /** Runs {@code task} on the loop's thread at its next turn; callable from any thread. */
     public void post(Runnable task) {
         posted.add(task);
-        selector.wakeup();
+        if (waiting) {
+            selector.wakeup(); // only a loop blocked in the kernel needs it: a wake-up costs the poster and the loop a system call each
+        }
     }
 
     /** The node's counters so far (call on the loop's thread, or {@link #post} a call). */
@@ -412,6 +436,11 @@ public final class LiveNode implements NodeContext, AutoCloseable {
         return pin == null ? -1 : pin.cpu();
     }
 
+    /** Timers queued, cancelled ones included (for tests). */
+    int queuedTimers() {
+        return timers.size();
+    }
+
     /** True while the thread of {@link #switchTo} runs (for tests: it ends with the node). */
     boolean partnerAlive() {
         return partner != null && partner.alive();
@@ -433,22 +462,32 @@ public final class LiveNode implements NodeContext, AutoCloseable {
         }
         if (spinNanos > 0) {
             long spinUntil = now + Math.min(spinNanos, until - now);
-            while (System.nanoTime() - spinUntil < 0) {
+            for (int polls = 1; System.nanoTime() - spinUntil < 0; polls++) {
                 if (drain() || !posted.isEmpty()) {
                     return;
                 }
-                Thread.onSpinWait();
+                if (polls % YIELD_EVERY == 0) {
+                    Thread.yield();
+                } else {
+                    Thread.onSpinWait();
+                }
             }
             now = System.nanoTime();
             if (until - now <= 0) {
                 return;
             }
         }
+        waiting = true; // before the check of posted, so that post() either is seen here or sees this and wakes the selector
         try {
+            if (!posted.isEmpty()) {
+                return;
+            }
             long millis = until == Long.MAX_VALUE ? 0 : Math.max(1, (until - now + 999_999) / 1_000_000);
             selector.select(becameReadable, millis);
         } catch (IOException e) {
             throw new UncheckedIOException("node " + self() + ": waiting on its socket failed: " + e.getMessage(), e);
+        } finally {
+            waiting = false;
         }
     }
 
@@ -502,6 +541,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
         while ((timer = timers.peek()) != null && timer.deadline - now <= 0) {
             timers.poll();
             if (timer.cancelled) {
+                cancelledQueued--;
                 continue;
             }
             any = true;
@@ -535,7 +575,20 @@ public final class LiveNode implements NodeContext, AutoCloseable {
         handlers++;
     }
 
-    private static final class LiveTimer implements Timer, Comparable<LiveTimer> {
+    /**
+     * A cancelled timer stays queued until its deadline: a retransmission timer per call, cancelled microseconds
+     * later, would otherwise pile up a wait's worth of them (100 ms of null RPCs is 10,000) and outlive the young
+     * generation. Clearing them out once they are half the queue costs one pass per as many cancellations.
+     */
+    private void cancelled() {
+        cancelledQueued++;
+        if (cancelledQueued > 64 && 2 * cancelledQueued > timers.size()) {
+            timers.removeIf(t -> t.cancelled);
+            cancelledQueued = 0;
+        }
+    }
+
+    private final class LiveTimer implements Timer, Comparable<LiveTimer> {
         final long deadline;
         final long order;
         final Runnable action;
@@ -552,7 +605,10 @@ public final class LiveNode implements NodeContext, AutoCloseable {
 
         @Override
         public void cancel() {
-            cancelled = true;
+            if (!cancelled && !fired) {
+                cancelled = true;
+                cancelled();
+            }
         }
 
         @Override

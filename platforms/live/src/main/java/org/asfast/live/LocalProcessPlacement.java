@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * standard error goes to {@code node-<id>.log} in the run's scratch root.
  *
  * <p>The node JVMs run without the performance-data file ({@code -XX:-UsePerfData}), which a JVM killed with
- * kill -9 would leave behind in /tmp, with the serial collector and a small heap: a node is one thread.
+ * kill -9 would leave behind in /tmp, with the serial collector and a small heap: a node is one thread. A spin set in
+ * this JVM ({@link LiveNode#SPIN_PROPERTY}) is passed on.
  */
 public final class LocalProcessPlacement implements Placement {
     private final List<String> prefix;
@@ -45,6 +46,10 @@ public final class LocalProcessPlacement implements Placement {
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-XX:-UsePerfData", "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m"));
+        String spin = System.getProperty(LiveNode.SPIN_PROPERTY);
+        if (spin != null) {
+            command.add("-D" + LiveNode.SPIN_PROPERTY + "=" + spin); // the nodes poll as long as this JVM's do
+        }
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, NodeMain.class.getName(), "--node", nodeClass, "--run-root", runRoot.toString()));
         command.addAll(setup.toArguments());

@@ -93,6 +93,54 @@ class LiveNodeTest {
         }
     }
 
+    @Test
+    void cancelledTimersLeaveTheQueueLongBeforeTheirDeadlineAndTheOthersStillFireInOrder() throws Exception {
+        Fixtures.Inbox inbox = new Fixtures.Inbox();
+        LiveNode node = LiveNode.open(NodeSetup.of(0, scratch), inbox);
+        try (node) {
+            node.connect(Map.of(0, node.address()));
+            node.start();
+            List<Integer> fired = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                int index = i;
+                node.after(20_000_000 + i, () -> fired.add(index));
+            }
+            for (int i = 0; i < 10_000; i++) { // a retransmission timer per call, each answered at once
+                node.after(60_000_000_000L, () -> fired.add(-1)).cancel();
+            }
+            assertTrue(node.queuedTimers() <= 5 + 2 * 65, "cancelled timers are cleared out, not kept for a minute: " + node.queuedTimers());
+            assertTrue(node.runUntil(() -> fired.size() == 5, WAIT));
+            assertEquals(List.of(0, 1, 2, 3, 4), fired);
+            assertFalse(node.runUntil(() -> fired.size() > 5, Duration.ofMillis(20)), "no cancelled timer fires");
+        }
+    }
+
+    @Test
+    void aTaskPostedFromAnotherThreadWakesALoopWaitingInTheKernelAndOneWithNoSpinAtAll() throws Exception {
+        Fixtures.Inbox inbox = new Fixtures.Inbox();
+        for (Duration spin : List.of(LiveNode.DEFAULT_SPIN, Duration.ZERO)) {
+            LiveNode node = LiveNode.open(NodeSetup.of(0, scratch), inbox);
+            try (node) {
+                node.connect(Map.of(0, node.address()));
+                node.spin(spin);
+                node.start();
+                for (int round = 0; round < 50; round++) {
+                    boolean[] ran = new boolean[1];
+                    long delay = round % 2 == 0 ? 0 : 2_000_000;
+                    Thread poster = new Thread(() -> {
+                        NodeContextHolder.spin(delay); // now, or once the loop waits in the kernel
+                        node.post(() -> ran[0] = true);
+                    });
+                    poster.start();
+                    long t0 = System.nanoTime();
+                    assertTrue(node.runUntil(() -> ran[0], WAIT), "spin " + spin + ", round " + round + ": the posted task ran");
+                    assertTrue(System.nanoTime() - t0 < WAIT.toNanos() / 2, "a post is not left until a timeout");
+                    poster.join();
+                }
+            }
+        }
+    }
+
     /** Busy-waits, so that a stretch of a handler takes real time. */
     static final class NodeContextHolder {
         static void spin(long nanos) {
