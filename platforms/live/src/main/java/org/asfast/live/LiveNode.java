@@ -74,15 +74,13 @@ public final class LiveNode implements NodeContext, AutoCloseable {
      * machine a null round trip took 12.6 us with both sides waiting in a Selector against 5.9 us with both polling
      * (tools/live/stages.sh, channel-select vs channel). Polling for 50 us covers the gap between one message of a
      * call and the next, and bounds what an idle node burns after each message.
+     *
+     * <p>The loop yields its CPU (sched_yield) between polls. Nodes that block now and then, unlike the C floor's
+     * processes, are often woken on their waker's CPU and end up sharing one: polling without yielding, each then
+     * burned its whole spin before the other ran (115 us a round trip at a load of 7-11; 42 us yielding only after
+     * 15 us of polling), while yielding at every poll gave 11.6 us. On an idle CPU the yield returns at once.
      */
     public static final Duration DEFAULT_SPIN = Duration.ofNanos(1000L * Integer.getInteger(SPIN_PROPERTY, 50));
-    /**
-     * A polling loop gives up its CPU (sched_yield) every this many polls. Two nodes that poll without yielding can
-     * end up on one CPU (the kernel wakes a blocked receiver on its waker's CPU), where each burns its whole spin
-     * before the other runs: on this loaded machine that made the null round trip 115 us, against 16-20 us with a
-     * yield every 8 polls (tools/live/stages.sh). On a quiet CPU the yield returns at once.
-     */
-    static final int YIELD_EVERY = 8;
     /** Socket buffers: room for bursts of the largest messages, as far as the kernel's limits allow. */
     private static final int SOCKET_BUFFER = 4 << 20;
 
@@ -462,15 +460,11 @@ public final class LiveNode implements NodeContext, AutoCloseable {
         }
         if (spinNanos > 0) {
             long spinUntil = now + Math.min(spinNanos, until - now);
-            for (int polls = 1; System.nanoTime() - spinUntil < 0; polls++) {
+            while (System.nanoTime() - spinUntil < 0) {
                 if (drain() || !posted.isEmpty()) {
                     return;
                 }
-                if (polls % YIELD_EVERY == 0) {
-                    Thread.yield();
-                } else {
-                    Thread.onSpinWait();
-                }
+                Thread.yield(); // a peer node on this CPU runs now, not after our spin (DEFAULT_SPIN)
             }
             now = System.nanoTime();
             if (until - now <= 0) {
