@@ -17,6 +17,7 @@ import org.asfast.live.LiveNode;
 import org.asfast.live.NodeSetup;
 import org.asfast.nodes.Node;
 import org.asfast.nodes.NodeContext;
+import org.asfast.spi.Ipc;
 import org.asfast.spi.Platform;
 import org.asfast.spi.PlatformProvider;
 import org.asfast.spi.PlatformSettings;
@@ -31,15 +32,18 @@ import org.asfast.spi.Rpc;
  *
  * STAGE is one of
  *   channel            two non-blocking DatagramChannels in this JVM, each side polling receive (as the C floor)
+ *   channel-yield      the same, each side yielding its CPU (sched_yield) between polls, as the live loop polls
  *   channel-select     the same, each side waiting in a Selector (epoll) whenever nothing is there
  *   transport          LiveNode client on this thread, LiveNode EchoNode server on a second thread of this JVM
  *   transport-ack      the same, and the client acknowledges each reply with one more datagram, as Amoeba's kernel
  *                      does, which the server takes and drops
- *   PLATFORM           a live platform by name (amoeba-live, sprite-live): its kernel-level null RPC, the server
- *                      node in a JVM of its own, as the benchmarks run it
+ *   PLATFORM           a live platform by name (amoeba-live, sprite-live, v-live): its null call (V: a remote
+ *                      transaction with no segment), the server node in a JVM of its own, as the benchmarks run it
  */
 public class Stages {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    enum Wait { SPIN, YIELD, SELECT }
 
     interface RoundTrip {
         void once() throws Exception;
@@ -49,8 +53,9 @@ public class Stages {
         String stage = args[0];
         int rounds = Integer.parseInt(args[1]);
         switch (stage) {
-            case "channel" -> channel(rounds, false);
-            case "channel-select" -> channel(rounds, true);
+            case "channel" -> channel(rounds, Wait.SPIN);
+            case "channel-yield" -> channel(rounds, Wait.YIELD);
+            case "channel-select" -> channel(rounds, Wait.SELECT);
             case "transport" -> transport(rounds, false);
             case "transport-ack" -> transport(rounds, true);
             default -> platform(stage, rounds);
@@ -73,7 +78,7 @@ public class Stages {
     }
 
     /** The live runtime's channel set-up (non-blocking, direct buffers) with nothing on top. */
-    private static void channel(int rounds, boolean select) throws Exception {
+    private static void channel(int rounds, Wait wait) throws Exception {
         DatagramChannel server = open();
         DatagramChannel client = open();
         InetSocketAddress serverAddress = (InetSocketAddress) server.getLocalAddress();
@@ -85,12 +90,7 @@ public class Stages {
                     in.clear();
                     var from = server.receive(in);
                     if (from == null) {
-                        if (select) {
-                            selector.select();
-                            selector.selectedKeys().clear();
-                        } else {
-                            Thread.onSpinWait();
-                        }
+                        idle(wait, selector);
                         continue;
                     }
                     in.flip();
@@ -106,7 +106,7 @@ public class Stages {
         ByteBuffer in = ByteBuffer.allocateDirect(65536);
         Selector selector = Selector.open();
         client.register(selector, SelectionKey.OP_READ);
-        measure(select ? "channel-select" : "channel", rounds, () -> {
+        measure("channel" + (wait == Wait.SPIN ? "" : "-" + wait.name().toLowerCase(Locale.ROOT)), rounds, () -> {
             out.clear();
             client.send(out, serverAddress);
             while (true) {
@@ -114,14 +114,20 @@ public class Stages {
                 if (client.receive(in) != null) {
                     return;
                 }
-                if (select) {
-                    selector.select();
-                    selector.selectedKeys().clear();
-                } else {
-                    Thread.onSpinWait();
-                }
+                idle(wait, selector);
             }
         });
+    }
+
+    private static void idle(Wait wait, Selector selector) throws java.io.IOException {
+        switch (wait) {
+            case SPIN -> Thread.onSpinWait();
+            case YIELD -> Thread.yield();
+            case SELECT -> {
+                selector.select();
+                selector.selectedKeys().clear();
+            }
+        }
     }
 
     private static DatagramChannel open() throws Exception {
@@ -196,13 +202,22 @@ public class Stages {
         }
     }
 
-    /** A live platform's kernel-level null RPC, exactly as RpcLatencyBenchmark makes it. */
+    /**
+     * A live platform's null call, as the benchmarks make it: Douglis Table 1a's kernel-level null RPC
+     * (RpcLatencyBenchmark), or for V, Cheriton Table I's remote transaction with no segment (VIpcLatencyBenchmark).
+     */
     private static void platform(String name, int rounds) throws Exception {
         for (PlatformProvider provider : ServiceLoader.load(PlatformProvider.class)) {
             if (provider.names().contains(name)) {
-                try (Platform platform = provider.open(name, PlatformSettings.defaults());
-                     Rpc.Client client = platform.require(Rpc.class).connect(Rpc.Level.KERNEL)) {
-                    measure(name, rounds, () -> client.call(0, 0));
+                try (Platform platform = provider.open(name, PlatformSettings.defaults())) {
+                    if (platform instanceof Ipc ipc) {
+                        Ipc.Server server = ipc.server(Ipc.Where.REMOTE);
+                        measure(name, rounds, () -> ipc.send(server, Ipc.Transfer.REPLY_SEGMENT, 0));
+                        return;
+                    }
+                    try (Rpc.Client client = platform.require(Rpc.class).connect(Rpc.Level.KERNEL)) {
+                        measure(name, rounds, () -> client.call(0, 0));
+                    }
                 }
                 return;
             }

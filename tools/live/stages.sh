@@ -2,8 +2,8 @@
 # Where the live null RPC's time goes, stage by stage, beside the C floor in the same window (Stages.java says what
 # each stage is). Every stage runs alone, one after another, with the C floor before and after.
 #
-#   tools/live/stages.sh [ROUNDS] [STAGE...]     default 20000 rounds; channel channel-select transport transport-ack
-#                                                amoeba-live sprite-live
+#   tools/live/stages.sh [ROUNDS] [STAGE...]     default 20000 rounds; channel channel-yield channel-select transport transport-ack
+#                                                amoeba-live sprite-live v-live
 #
 # SPIN_US=N sets how long the live nodes poll before they wait in the kernel (LiveNode.SPIN_PROPERTY; 0: never).
 #
@@ -16,7 +16,7 @@ root=$(cd "$here/../.." && pwd)
 rounds=${1:-20000}
 shift || true
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(channel channel-select transport transport-ack amoeba-live sprite-live)
+[ ${#stages[@]} -gt 0 ] || stages=(channel channel-yield channel-select transport transport-ack amoeba-live sprite-live v-live)
 spin=()
 [ -z "${SPIN_US:-}" ] || spin=(-Dasfast.live.spinMicros="$SPIN_US")
 java=""
@@ -26,7 +26,7 @@ for candidate in "${ASFAST_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/temurin-2
 done
 [ -n "$java" ] || { echo "stages.sh: no JDK 25 found; set ASFAST_JAVA_HOME" >&2; exit 2; }
 classpath=""
-for system in amoeba sprite; do
+for system in amoeba sprite v; do
   file="$root/systems/$system/target/classpath.txt"
   [ -f "$file" ] || { echo "stages.sh: no $file; make it: ./mvnw dependency:build-classpath -pl systems/$system -Dmdep.outputFile=target/classpath.txt" >&2; exit 2; }
   classpath="$classpath:$root/systems/$system/target/classes:$(cat "$file")"
