@@ -14,12 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 rounds=${1:-100000}
 shift || true
-java=""
-for candidate in "${ASFAST_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/*25*; do
-  [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
-  if "$candidate/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then java="$candidate/bin/java"; break; fi
-done
-[ -n "$java" ] || { echo "floor.sh: no JDK 25 found; set ASFAST_JAVA_HOME" >&2; exit 2; }
+. "$here/jdk25.sh"
 [ -f "$root/cli/target/classpath.txt" ] || { echo "floor.sh: build first: ./mvnw install -DskipTests -Dasfast.skipRun=true" >&2; exit 2; }
 classpath="$root/cli/target/classes:$(cat "$root/cli/target/classpath.txt")"
 scratch=$(mktemp -d)

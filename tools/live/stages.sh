@@ -19,12 +19,7 @@ stages=("$@")
 [ ${#stages[@]} -gt 0 ] || stages=(channel channel-yield channel-select transport transport-ack amoeba-live sprite-live v-live)
 spin=()
 [ -z "${SPIN_US:-}" ] || spin=(-Dasfast.live.spinMicros="$SPIN_US")
-java=""
-for candidate in "${ASFAST_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/*25*; do
-  [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
-  if "$candidate/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then java="$candidate/bin/java"; break; fi
-done
-[ -n "$java" ] || { echo "stages.sh: no JDK 25 found; set ASFAST_JAVA_HOME" >&2; exit 2; }
+. "$here/jdk25.sh"
 classpath=""
 for system in amoeba sprite v; do
   file="$root/systems/$system/target/classpath.txt"

@@ -52,6 +52,14 @@ class LiveNodeTest {
         return new Pair(s, c, t);
     }
 
+    /** One node on its own, started, that sends only to itself. */
+    private LiveNode alone(Node node) {
+        LiveNode live = LiveNode.open(NodeSetup.of(0, scratch), node);
+        live.connect(Map.of(0, live.address()));
+        live.start();
+        return live;
+    }
+
     @Test
     void aDrivenClientGetsItsReplyOnItsOwnThread() throws Exception {
         Fixtures.Inbox inbox = new Fixtures.Inbox();
@@ -74,11 +82,7 @@ class LiveNodeTest {
 
     @Test
     void timersFireInDeadlineOrderNeverEarlyAndACancelledOneNever() throws Exception {
-        Fixtures.Inbox inbox = new Fixtures.Inbox();
-        LiveNode node = LiveNode.open(NodeSetup.of(0, scratch), inbox);
-        try (node) {
-            node.connect(Map.of(0, node.address()));
-            node.start();
+        try (LiveNode node = alone(new Fixtures.Inbox())) {
             List<String> fired = new ArrayList<>();
             long t0 = node.nanos();
             long[] firedAt = new long[1];
@@ -95,11 +99,7 @@ class LiveNodeTest {
 
     @Test
     void cancelledTimersLeaveTheQueueLongBeforeTheirDeadlineAndTheOthersStillFireInOrder() throws Exception {
-        Fixtures.Inbox inbox = new Fixtures.Inbox();
-        LiveNode node = LiveNode.open(NodeSetup.of(0, scratch), inbox);
-        try (node) {
-            node.connect(Map.of(0, node.address()));
-            node.start();
+        try (LiveNode node = alone(new Fixtures.Inbox())) {
             List<Integer> fired = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 int index = i;
@@ -117,13 +117,9 @@ class LiveNodeTest {
 
     @Test
     void aTaskPostedFromAnotherThreadWakesALoopWaitingInTheKernelAndOneWithNoSpinAtAll() throws Exception {
-        Fixtures.Inbox inbox = new Fixtures.Inbox();
         for (Duration spin : List.of(LiveNode.DEFAULT_SPIN, Duration.ZERO)) {
-            LiveNode node = LiveNode.open(NodeSetup.of(0, scratch), inbox);
-            try (node) {
-                node.connect(Map.of(0, node.address()));
+            try (LiveNode node = alone(new Fixtures.Inbox())) {
                 node.spin(spin);
-                node.start();
                 for (int round = 0; round < 50; round++) {
                     boolean[] ran = new boolean[1];
                     long delay = round % 2 == 0 ? 0 : 2_000_000;
