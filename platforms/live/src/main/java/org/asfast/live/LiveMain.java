@@ -1,6 +1,7 @@
 package org.asfast.live;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,8 +74,12 @@ public final class LiveMain {
         if (port != 0 && (port < 1 || port + nodes - 1 > 65535)) {
             throw new LiveException("--port " + port + " with " + nodes + " nodes leaves 1-65535; give a lower port, or 0 for any free ones");
         }
-        if (seconds < 0) {
-            throw new LiveException("--seconds must be 0 or more, not " + seconds);
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new LiveException("--seconds must be a number of seconds, 0 or more, not " + seconds);
+        }
+        if (!Files.isDirectory(scratch)) {
+            // Scratch.create would make the missing folders, and nothing would remove them
+            throw new LiveException("--scratch " + scratch + " is not a folder; give an existing one, or leave it out for the temp folder");
         }
         Launcher.Settings settings = new Launcher.Settings(system.parameters(), faults, 1, Duration.ofSeconds(60), scratch);
         try (Launcher launcher = new Launcher(new LocalProcessPlacement(), settings)) {

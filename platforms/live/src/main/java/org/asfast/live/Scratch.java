@@ -2,6 +2,7 @@ package org.asfast.live;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -20,7 +21,9 @@ final class Scratch {
             Files.createFile(root.resolve(NodeMain.ROOT_MARK));
             return root;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch folder in " + parent + ": " + e.getMessage(), e);
+            // the user's to fix (a read-only or full folder): one line and exit 2 from the commands, not a stack trace
+            throw new LiveException("cannot create a scratch folder in " + parent + ": " + (e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage())
+                    + "; give a writable folder", e);
         }
     }
 

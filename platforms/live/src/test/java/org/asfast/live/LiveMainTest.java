@@ -129,4 +129,39 @@ class LiveMainTest {
         assertBadInput(live("--system", "echo", "--nodes", "1", "--faults", "drop=2"),
                 "fault setting drop=2.0 is not a probability between 0 and 1");
     }
+
+    private static Result liveAsGiven(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = LiveMain.execute(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        assertEquals(0, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(), "a node process was left running");
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aScratchFolderThatIsNotOneIsRefusedAndNotMade() throws IOException {
+        Path file = Files.writeString(scratch.resolve("a-file"), "x");
+        assertBadInput(liveAsGiven("--system", "echo", "--nodes", "1", "--scratch", file.toString()),
+                "--scratch " + file + " is not a folder; give an existing one, or leave it out for the temp folder");
+        Path missing = scratch.resolve("missing").resolve("deeper");
+        assertBadInput(liveAsGiven("--system", "echo", "--nodes", "1", "--scratch", missing.toString()),
+                "--scratch " + missing + " is not a folder; give an existing one, or leave it out for the temp folder");
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertEquals(List.of(file), left.toList(), "the missing folders were made, and nothing removes them");
+        }
+    }
+
+    @Test
+    void aScratchFolderThatCannotBeMadeIsTheUsersToFixInOneLine() throws IOException {
+        Path file = Files.writeString(scratch.resolve("a-file"), "x");
+        LiveException e = org.junit.jupiter.api.Assertions.assertThrows(LiveException.class, () -> Scratch.create(file.resolve("under-a-file")));
+        assertEquals("cannot create a scratch folder in " + file.resolve("under-a-file") + ": Not a directory; give a writable folder", e.getMessage());
+    }
+
+    @Test
+    void secondsThatAreNotANumberOfSeconds() throws IOException {
+        assertBadInput(live("--system", "echo", "--nodes", "1", "--seconds", "NaN"), "--seconds must be a number of seconds, 0 or more, not NaN");
+        assertBadInput(live("--system", "echo", "--nodes", "1", "--seconds", "Infinity"), "--seconds must be a number of seconds, 0 or more, not Infinity");
+        assertBadInput(live("--system", "echo", "--nodes", "1", "--seconds", "-1"), "--seconds must be a number of seconds, 0 or more, not -1.0");
+    }
 }
