@@ -138,6 +138,9 @@ public final class RmemCommand implements Callable<Integer> {
             try {
                 n = Integer.parseInt(c.strip());
             } catch (NumberFormatException e) {
+                if (c.strip().matches("[0-9]+")) { // a number, only past int: too many for any heap, not "not a number"
+                    throw new UserError("--clients: " + c.strip() + " simulated client machines are more than this JVM's heap holds; use at most " + most + " clients");
+                }
                 throw new UserError("--clients: '" + c + "' is not a number; give client counts such as 1,10,100,1000");
             }
             if (n < 1) {

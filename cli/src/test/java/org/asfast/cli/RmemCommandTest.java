@@ -42,7 +42,7 @@ class RmemCommandTest {
     @Test
     void badInputIsOneLineExitTwoAndWritesNothing() throws IOException {
         Path out = dir.resolve("out");
-        for (String[] args : List.of(new String[] {"--clients", "10,abc"}, new String[] {"--clients", "2000000000"}, new String[] {"--access", "demo:4090:40"},
+        for (String[] args : List.of(new String[] {"--clients", "10,abc"}, new String[] {"--clients", "2000000000"}, new String[] {"--clients", "99999999999"}, new String[] {"--access", "demo:4090:40"},
                 new String[] {"--access", "no-such:0:4"}, new String[] {"--access", "demo:0"}, new String[] {"--access", "demo:0:99999"},
                 new String[] {"--clients", "1", "--access", "demo:0:8"}, new String[] {"--clients", ","}, new String[] {"--clients", "10,10"})) {
             String[] all = new String[args.length + 2];
@@ -56,6 +56,7 @@ class RmemCommandTest {
         }
         assertTrue(rmem("--clients", "10,abc").err().contains("'abc' is not a number"));
         assertTrue(rmem("--clients", "2000000000").err().contains("use at most"));
+        assertTrue(rmem("--clients", "99999999999").err().startsWith("asfast: --clients: 99999999999 simulated client machines are more than this JVM's heap holds; use at most "));
         assertTrue(rmem("--access", "demo:4090:40").err().contains("segment out of range"));
         assertTrue(rmem("--access", "no-such:0:4").err().contains("unknown name 'no-such'"));
         assertTrue(rmem("--access", "demo:0:99999").err().contains("give from 0 to 4096 bytes"), "more bytes than the segment has: no offset fits");
