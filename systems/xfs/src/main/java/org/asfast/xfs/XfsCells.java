@@ -1,6 +1,7 @@
 package org.asfast.xfs;
 
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import org.asfast.nodes.Faults;
 import org.asfast.systems.SystemParameters;
@@ -17,7 +18,10 @@ public final class XfsCells {
     public static final String PLATFORM = "ultrasparc170-xfs-sim";
 
     /** One simulated cell of the paper's text (the read costs are not printed there). */
-    public record Cell(String config, String column, String unit, double value) {
+    public record Cell(String machine, String os, String config, String column, String unit, double value) {
+        Cell(String config, String column, String unit, double value) {
+            this(MACHINE, OS, config, column, unit, value);
+        }
     }
 
     private XfsCells() {
@@ -36,6 +40,10 @@ public final class XfsCells {
         cells.add(new Cell("local", "read of a block from the local cache", "us", reads[0] / 1e3));
         cells.add(new Cell("remote", "read of a block from a peer's memory", "us", reads[1] / 1e3));
         cells.add(new Cell("remote", "read of a block from the storage servers' disks", "us", reads[2] / 1e3));
+        IntSummaryStatistics control = controlMessageSizes(p);
+        // §5.2 says this of xFS itself, on no particular machine (so the baseline has none): the sizes are the protocol's
+        cells.add(new Cell("", "xFS", "", "size of most control messages (low end)", "bytes", control.getMin()));
+        cells.add(new Cell("", "xFS", "", "size of most control messages (high end)", "bytes", control.getMax()));
         return cells;
     }
 
@@ -51,6 +59,29 @@ public final class XfsCells {
         XfsSimulated xfs = new XfsSimulated(p, Faults.NONE);
         xfs.ping(0, xfs.layout().client(1)); // the figure is the second, as a benchmark's would be
         return xfs.ping(0, xfs.layout().client(1));
+    }
+
+    /**
+     * The sizes of the control messages (those that carry no block or fragment) the nodes send while blocks are
+     * written, read from the disks, from a peer's memory and from the writer's, invalidated and evicted.
+     */
+    static IntSummaryStatistics controlMessageSizes(SystemParameters p) {
+        IntSummaryStatistics sizes = new IntSummaryStatistics();
+        XfsSimulated xfs = new XfsSimulated(p, Faults.NONE, bytes -> {
+            Message m = Message.decode(bytes);
+            if (m != null && m.data().length == 0) {
+                sizes.accept(bytes.length);
+            }
+        });
+        byte[] block = new byte[(int) p.number("block_bytes")];
+        xfs.write(0, 1, block);
+        xfs.evict(0, 1);
+        xfs.read(1, 1, block.length); // from the disks
+        xfs.read(2, 1, block.length); // from client 1's memory
+        xfs.write(1, 1, block); // invalidates client 2's copy
+        xfs.read(0, 1, block.length); // from the writer's memory
+        xfs.evict(0, 1);
+        return sizes;
     }
 
     /** Nanoseconds of a whole-block read from the local cache, from a peer's memory and from the storage servers' disks. */

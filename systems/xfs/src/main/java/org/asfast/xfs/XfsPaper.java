@@ -23,7 +23,7 @@ public final class XfsPaper implements SimulatedPaper {
         for (Parameter change : changes) {
             p = p.with(change.name(), change.number());
         }
-        return XfsCells.all(p).stream().map(c -> new Cell(paper(), "text", XfsCells.MACHINE, XfsCells.OS, c.config(), c.column(), c.unit(), c.value(),
+        return XfsCells.all(p).stream().map(c -> new Cell(paper(), "text", c.machine(), c.os(), c.config(), c.column(), c.unit(), c.value(),
                 XfsCells.PLATFORM, null, false)).toList();
     }
 }

@@ -1,11 +1,15 @@
 package org.asfast.xfs;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.asfast.nodes.Faults;
 import org.asfast.nodes.Node;
+import org.asfast.nodes.NodeContext;
 import org.asfast.nodes.Work;
 import org.asfast.sim.Simulation;
 import org.asfast.sim.cluster.Hardware;
@@ -29,6 +33,11 @@ public final class XfsSimulated {
     private final List<Node> nodes = new ArrayList<>();
 
     public XfsSimulated(SystemParameters parameters, Faults faults) {
+        this(parameters, faults, null);
+    }
+
+    /** An installation whose nodes show {@code sent} every datagram they send (null: none), as the wire would see it. */
+    XfsSimulated(SystemParameters parameters, Faults faults, Consumer<byte[]> sent) {
         this.parameters = parameters;
         this.layout = layoutOf(parameters);
         network = network(simulation, parameters);
@@ -37,9 +46,33 @@ public final class XfsSimulated {
         for (int i = 0; i < layout.nodes(); i++) {
             Node node = i < layout.managers() ? new XfsManager() : i < layout.managers() + layout.storageServers() ? new StorageServer() : new XfsClient();
             nodes.add(node);
-            cluster.addNode(cluster.addHost(processor(parameters, i)), node, numbers);
+            cluster.addNode(cluster.addHost(processor(parameters, i)), sent == null ? node : tapped(node, sent), numbers);
         }
         simulation.run(); // the nodes start; the storage servers find nothing to rebuild
+    }
+
+    /** {@code node} with a context that shows {@code sent} each datagram before it sends it. */
+    private static Node tapped(Node node, Consumer<byte[]> sent) {
+        return new Node() {
+            @Override
+            public void start(NodeContext context) {
+                node.start((NodeContext) Proxy.newProxyInstance(NodeContext.class.getClassLoader(), new Class<?>[] {NodeContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("send")) {
+                        sent.accept((byte[]) args[1]);
+                    }
+                    try {
+                        return method.invoke(context, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }));
+            }
+
+            @Override
+            public void receive(int from, byte[] message) {
+                node.receive(from, message);
+            }
+        };
     }
 
     /** The shipped parameters. */
