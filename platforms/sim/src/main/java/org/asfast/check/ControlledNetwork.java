@@ -60,6 +60,7 @@ public final class ControlledNetwork {
     private int crashesLeft;
     private boolean inOrder;
     private boolean timeoutsWhenQuiet;
+    private boolean clocksInStep;
     private long timersSet;
 
     ControlledNetwork(int drops, int duplicates, int crashes) {
@@ -105,6 +106,15 @@ public final class ControlledNetwork {
         timeoutsWhenQuiet = true;
     }
 
+    /**
+     * Declares that the nodes' clocks agree (they run at one rate from one start, as leases assume): a timer fires
+     * only when no node has a timer due earlier, and every node's clock moves to its deadline. Datagrams still take
+     * any time: with this alone, a timeout may fire while the answer it waits for is on its way.
+     */
+    public void clocksInStep() {
+        clocksInStep = true;
+    }
+
     /** Runs {@code action} now as a handler of the node (what its clients start with). */
     public void invoke(int address, Runnable action) {
         members.get(address).run(action);
@@ -133,7 +143,14 @@ public final class ControlledNetwork {
             if (next == null) {
                 return;
             }
-            next.fireNextTimer();
+            fire(next);
+        }
+    }
+
+    private void fire(Member m) {
+        m.fireNextTimer();
+        if (clocksInStep) {
+            members.forEach(other -> other.clock = m.clock);
         }
     }
 
@@ -169,9 +186,14 @@ public final class ControlledNetwork {
             }
         }
         boolean quiet = inFlight.isEmpty() && members.stream().noneMatch(Member::busy);
+        long earliest = Long.MAX_VALUE;
         for (Member m : members) {
             PendingTimer next = m.nextTimer();
-            if (next != null && (!timeoutsWhenQuiet || next.deadline == m.clock || quiet)) {
+            earliest = next == null ? earliest : Math.min(earliest, next.deadline);
+        }
+        for (Member m : members) {
+            PendingTimer next = m.nextTimer();
+            if (next != null && (!timeoutsWhenQuiet || next.deadline == m.clock || quiet) && (!clocksInStep || next.deadline == earliest)) {
                 choices.add(new Choice(Kind.TIMER, m.address, "timer of node " + m.address + " fires at "
                         + next.deadline / 1_000_000.0 + " ms"));
             }
@@ -211,7 +233,7 @@ public final class ControlledNetwork {
                 duplicatesLeft--;
                 deliver(inFlight.get(choice.target));
             }
-            case TIMER -> members.get(choice.target).fireNextTimer();
+            case TIMER -> fire(members.get(choice.target));
             case CRASH -> {
                 crashesLeft--;
                 members.get(choice.target).crash();

@@ -196,6 +196,57 @@ class ExplorerTest {
         }
     }
 
+    /** Holds a lease until its clock reaches 10, and reads whether it still holds it when node 0's message comes. */
+    static final class Holder implements Node {
+        NodeContext context;
+        boolean readAfterExpiry;
+
+        @Override
+        public void start(NodeContext context) {
+            this.context = context;
+            context.after(10, () -> { }); // its own lease timer: the clock reaches 10 when it fires
+        }
+
+        @Override
+        public void receive(int from, byte[] message) {
+            readAfterExpiry |= context.nanos() < 10 && message[0] == 2; // still "holds" it, though the revoker gave up on it
+        }
+    }
+
+    /** Gives the holder up at its clock's 20 (after the lease), then tells it so. */
+    static final class Revoker implements Node {
+        @Override
+        public void start(NodeContext context) {
+            context.after(20, () -> context.send(1, new byte[] {2}));
+        }
+
+        @Override
+        public void receive(int from, byte[] message) {
+        }
+    }
+
+    @Test
+    void clocksInStepFireTimersInDeadlineOrderAcrossNodesAndMoveEveryClock() {
+        for (boolean inStep : new boolean[] {false, true}) {
+            Scenario lease = network -> {
+                if (inStep) {
+                    network.clocksInStep();
+                }
+                network.add(new Revoker(), Map.of());
+                network.add(new Holder(), Map.of());
+                return () -> ((Holder) network.node(1)).readAfterExpiry ? "the holder saw the revocation before its lease ran out" : null;
+            };
+            Result r = Explorer.explore(lease, new Bounds(10, 0, 0, 0, 1000));
+            // each node's own clock: the revoker's 20 may come before the holder's 10; one clock: never
+            assertEquals(inStep, r.holds(), "in step " + inStep);
+            if (!inStep) {
+                assertEquals(List.of("timer of node 0 fires at 2.0E-5 ms", "deliver 0→1 02"), r.violation().trace());
+            } else {
+                assertTrue(r.states() >= 4, r.states() + " states");
+            }
+        }
+    }
+
     /** Sends 1 then 2 to node 0. */
     static final class TwoSends implements Node {
         @Override
