@@ -32,8 +32,13 @@ public final class XfsClient extends ClientNode {
     private long peerReads;
     private long diskReads;
 
-    /** A cached block: its bytes, its version and the manager's transaction it came with. */
-    record Copy(byte[] data, long version, long txn) {
+    /**
+     * A cached block: its bytes, its version, the manager's transaction it came with, and when its lease ends: this
+     * client's clock when it asked for the block, plus {@code xfs_lease_ms}. An expired copy is no copy: the manager,
+     * which may have counted this client as crashed and stopped invalidating it, grants a write only when every
+     * copy it no longer tracks has expired.
+     */
+    record Copy(byte[] data, long version, long txn, long expires) {
     }
 
     /** The operation in progress: what it waits for. */
@@ -53,6 +58,11 @@ public final class XfsClient extends ClientNode {
         final List<Message> forwards = new ArrayList<>();
         /** Reports the stripe again if no verdict comes (the manager's answer may be lost). */
         Timer verdictDue;
+        int reports;
+        /** When this request was first sent (a copy it brings is leased from then), how often, and the timer that sends it again. */
+        long asked;
+        int sends;
+        Timer resendDue;
         byte[][] fragments;
         boolean[] stored;
         long version;
@@ -76,7 +86,7 @@ public final class XfsClient extends ClientNode {
         submit(() -> {
             vnode();
             reads++;
-            Copy copy = cache.get(block);
+            Copy copy = valid(block);
             if (copy != null) {
                 complete(copy.data(), bytes, done);
                 return;
@@ -85,7 +95,7 @@ public final class XfsClient extends ClientNode {
             current.readDone = done;
             current.readBytes = bytes;
             current.fragments = new byte[layout.width()][];
-            send(layout.manager(block), Message.of(Kind.READ_MISS, block, current.request, 0, context.self(), 0, 0));
+            ask(Message.of(Kind.READ_MISS, block, current.request, 0, context.self(), 0, 0));
         });
     }
 
@@ -118,7 +128,48 @@ public final class XfsClient extends ClientNode {
         current.fragments = null;
         current.stored = null;
         current.reported = false;
-        send(layout.manager(current.block), Message.of(Kind.WRITE_REQUEST, current.block, current.request, 0, context.self(), 0, 0));
+        cancel(current.resendDue);
+        current.sends = 0;
+        ask(Message.of(Kind.WRITE_REQUEST, current.block, current.request, 0, context.self(), 0, 0));
+    }
+
+    /**
+     * Sends a read miss or a write request to the block's manager, and again, up to {@code xfs_max_attempts} sends in
+     * all, each {@code xfs_timeout_ms} without an answer (the block, or the grant): the request may have been lost.
+     * The manager serves a repeat as a request of its own, which a client that no longer waits for it ignores or
+     * gives back.
+     */
+    private void ask(Message request) {
+        Operation op = current;
+        if (op.sends++ == 0) {
+            op.asked = context.nanos();
+        }
+        send(layout.manager(op.block), request);
+        op.resendDue = context.after((long) (context.parameter("xfs_timeout_ms") * 1e6), () -> {
+            if (current == op && op.request == request.request() && (op.readDone != null || op.fragments == null) && op.sends < context.parameter("xfs_max_attempts")) {
+                ask(request);
+            }
+        });
+    }
+
+    private static void cancel(Timer timer) {
+        if (timer != null) {
+            timer.cancel();
+        }
+    }
+
+    /** The client's copy of {@code block} if its lease has not ended; an expired one is dropped. */
+    private Copy valid(long block) {
+        Copy copy = cache.get(block);
+        if (copy != null && context.nanos() >= copy.expires()) {
+            cache.remove(block);
+            return null;
+        }
+        return copy;
+    }
+
+    private long leaseFrom(long asked) {
+        return asked + (long) (context.parameter("xfs_lease_ms") * 1e6);
     }
 
     /** The grant was given back or taken back: ask again under a new request (a late grant of the old one is given back), or fail. */
@@ -134,19 +185,23 @@ public final class XfsClient extends ClientNode {
         askToWrite();
     }
 
-    /** Asks the manager to commit the stripe; until it answers, the copy is tentative (a forwarded read after the commit gets it). */
+    /**
+     * Asks the manager to commit the stripe; until it answers, the copy is tentative (a forwarded read after the commit
+     * gets it). With no verdict it reports again, up to {@code xfs_max_attempts} times on its own; after that only when
+     * the manager asks (REVOKE), which it does while it has not heard the report.
+     */
     private void report() {
         Operation op = current;
-        if (op.verdictDue != null) {
-            op.verdictDue.cancel();
+        cancel(op.verdictDue);
+        if (++op.reports < context.parameter("xfs_max_attempts")) {
+            op.verdictDue = context.after((long) (context.parameter("xfs_timeout_ms") * 1e6), () -> {
+                if (current == op && op.reported) {
+                    report();
+                }
+            });
         }
-        op.verdictDue = context.after((long) (context.parameter("xfs_timeout_ms") * 1e6), () -> {
-            if (current == op && op.reported) {
-                report();
-            }
-        });
         current.reported = true;
-        cache.put(current.block, new Copy(current.writeData, current.version, current.txn));
+        cache.put(current.block, new Copy(current.writeData, current.version, current.txn, leaseFrom(current.asked)));
         send(layout.manager(current.block), Message.of(Kind.WRITTEN, current.block, current.request, current.txn, context.self(), current.version, current.group));
     }
 
@@ -177,6 +232,9 @@ public final class XfsClient extends ClientNode {
 
     @Override
     void next() {
+        if (current != null) {
+            cancel(current.resendDue);
+        }
         current = null;
         super.next();
     }
@@ -225,10 +283,12 @@ public final class XfsClient extends ClientNode {
                 send(from, Message.of(Kind.INVALIDATED, m.block(), 0, m.txn(), context.self(), m.version(), 0));
             }
             case GRANT -> {
-                if (current == null || current.request != m.request()) {
-                    // A grant for a request already served (the network duplicated it): give it back unused.
+                if (current == null || current.request != m.request() || current.fragments != null && current.txn != m.txn()) {
+                    // A grant for a request already served, or a second one for this request (the request was sent
+                    // again, or the network duplicated it): give it back unused.
                     send(from, Message.of(Kind.WRITTEN, m.block(), m.request(), m.txn(), context.self(), m.version(), -1));
                 } else if (current.writeData != null && current.fragments == null) {
+                    cancel(current.resendDue);
                     current.version = m.version();
                     current.txn = m.txn();
                     current.group = m.index();
@@ -248,7 +308,10 @@ public final class XfsClient extends ClientNode {
                 }
             }
             case REVOKE -> {
-                if (!holds(m.block(), m.txn())) {
+                if (current != null && current.writeData != null && current.fragments == null && current.request == m.request()) {
+                    send(from, Message.of(Kind.REVOKED, m.block(), m.request(), m.txn(), context.self(), 0, 0));
+                    writeAgain("the grant was lost"); // granted, but the grant never came
+                } else if (!holds(m.block(), m.txn())) {
                     send(from, Message.of(Kind.REVOKED, m.block(), m.request(), m.txn(), context.self(), 0, 0)); // nothing of it is mine
                 } else if (current.reported || stored() >= layout.width() - 1) {
                     report(); // again if the first was lost; or with one fragment missing, which the parity rebuilds
@@ -259,7 +322,7 @@ public final class XfsClient extends ClientNode {
             }
             case COMMITTED -> {
                 if (holds(m.block(), m.txn()) && current.reported) {
-                    current.verdictDue.cancel();
+                    cancel(current.verdictDue);
                     if (m.index() == XfsManager.SUPERSEDED) {
                         cache.remove(m.block()); // a later write is the block's: the manager no longer counts this copy
                     }
@@ -271,7 +334,7 @@ public final class XfsClient extends ClientNode {
             }
             case ABORTED -> {
                 if (holds(m.block(), m.txn()) && current.reported) {
-                    current.verdictDue.cancel();
+                    cancel(current.verdictDue);
                     cache.remove(m.block()); // the tentative copy was never the block's
                     answerForwards();
                     writeAgain("the manager took the grant back");
@@ -285,7 +348,7 @@ public final class XfsClient extends ClientNode {
 
     /** The manager passed us the right to reply: our copy goes straight to the reader, or, gone, we say so. */
     private void forward(int manager, Message m) {
-        Copy copy = cache.get(m.block());
+        Copy copy = valid(m.block());
         if (copy == null) {
             send(manager, Message.of(Kind.FORWARD_FAILED, m.block(), m.request(), m.txn(), m.node(), 0, 0));
         } else {
@@ -315,7 +378,7 @@ public final class XfsClient extends ClientNode {
 
     /** The read is over: cache the block, tell the manager, hand the bytes to the user. */
     private void cached(long block, byte[] data, long version, long txn) {
-        cache.put(block, new Copy(data, version, txn));
+        cache.put(block, new Copy(data, version, txn, leaseFrom(current.asked)));
         send(layout.manager(block), Message.of(Kind.READ_DONE, block, current.request, txn, context.self(), version, 0));
         complete(data, current.readBytes, current.readDone);
     }
@@ -324,7 +387,7 @@ public final class XfsClient extends ClientNode {
     private void confirmLate(Message m) {
         Copy copy = cache.get(m.block());
         if (copy != null && copy.version() == m.version()) {
-            cache.put(m.block(), new Copy(copy.data(), copy.version(), m.txn()));
+            cache.put(m.block(), new Copy(copy.data(), copy.version(), m.txn(), copy.expires())); // the lease of the first ask
             send(layout.manager(m.block()), Message.of(Kind.READ_DONE, m.block(), m.request(), m.txn(), context.self(), m.version(), 0));
         }
     }

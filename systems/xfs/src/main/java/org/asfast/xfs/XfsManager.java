@@ -25,9 +25,11 @@ import org.asfast.xfs.Message.Kind;
  * its stripe never becomes the block's and its user is not told it was written, unless a later grant was committed
  * meanwhile. A report of a grant older than the block's last commit is answered by comparison, with no record of
  * the grant kept: its write, committed or fenced, is superseded by that commit (COMMITTED with no group): its writer
- * drops its copy and acknowledges, the write ordered just before the later one. Counting a silent cacher as crashed
- * is the protocol's one unsafe guess: a cacher alive but unheard that long keeps a copy no one invalidates (leases
- * would bound how long it may read it).
+ * drops its copy and acknowledges, the write ordered just before the later one. A cacher counted as crashed, or a
+ * reader whose read was given up, may be alive and hold a copy no one invalidates: a copy is leased
+ * ({@code xfs_lease_ms} from when its holder asked for it, on clocks that agree), so the manager grants no write
+ * until every copy it stopped tracking has expired, reckoned from when it took up the transaction that gave the copy
+ * up (the copy was asked for before).
  */
 public final class XfsManager extends XfsNode {
     /** A COMMITTED's group when the reported grant is older than the block's last commit: its write is superseded. */
@@ -50,6 +52,8 @@ public final class XfsManager extends XfsNode {
         final java.util.TreeSet<Long> takenBack = new java.util.TreeSet<>();
         int group = -1;
         int owner = -1;
+        /** Until when a copy this manager no longer tracks may still be read (its holder was given up, or its read abandoned): no write is granted before. */
+        long leasesEnd;
         /** Caching clients, with the transaction their copy came from (an eviction names it). */
         final TreeMap<Integer, Long> cachers = new TreeMap<>();
         Txn active;
@@ -62,6 +66,8 @@ public final class XfsManager extends XfsNode {
         final int client;
         final long request;
         long id;
+        /** The manager's clock when it took the request up: any copy the requester holds from it was asked for before. */
+        long started;
         int attempts;
         /** The cacher a read was forwarded to; -1 when the storage servers serve it. */
         int source = -1;
@@ -102,6 +108,7 @@ public final class XfsManager extends XfsNode {
             case FORWARD_FAILED -> {
                 if (b.active != null && b.active.id == m.txn() && b.active.source == from) {
                     drop(b, from);
+                    b.active.attempts--; // an answer, not a timeout: the next source is not another try
                     dispatchRead(m.block(), b);
                 }
             }
@@ -121,6 +128,8 @@ public final class XfsManager extends XfsNode {
                         b.committed = m.txn();
                         b.takenBack.headSet(m.txn()).clear(); // their reports are now superseded, told by comparison
                         send(from, Message.of(Kind.COMMITTED, m.block(), m.request(), m.txn(), from, m.version(), m.index()));
+                    } else {
+                        drop(b, from); // the grant made it the owner; it holds no copy
                     }
                     finish(m.block(), b);
                 } else if (m.index() >= 0 && (b.active == null || b.active.id != m.txn())) { // a report of a grant that is over
@@ -162,10 +171,17 @@ public final class XfsManager extends XfsNode {
     }
 
     private void enqueue(long block, Block b, Txn t) {
+        if (repeat(b.active, t) || b.waiting.stream().anyMatch(w -> repeat(w, t))) {
+            return; // a request sent again while it is still being served: one transaction serves both
+        }
         b.waiting.add(t);
         if (b.active == null) {
             next(block, b);
         }
+    }
+
+    private static boolean repeat(Txn served, Txn t) {
+        return served != null && served.client == t.client && served.request == t.request && served.write == t.write;
     }
 
     private void next(long block, Block b) {
@@ -175,6 +191,7 @@ public final class XfsManager extends XfsNode {
             return;
         }
         t.id = nextTxn++;
+        t.started = context.nanos();
         if (t.write) {
             for (int cacher : b.cachers.keySet()) {
                 if (cacher != t.client) {
@@ -201,7 +218,8 @@ public final class XfsManager extends XfsNode {
     private void dispatchRead(long block, Block b) {
         Txn t = b.active;
         if (++t.attempts > context.parameter("xfs_max_attempts")) {
-            finish(block, b); // the reader itself is gone
+            untracked(b, t); // the reader itself is gone, or its copy is on its way
+            finish(block, b);
             return;
         }
         int source = b.owner >= 0 && b.owner != t.client && !t.silent.contains(b.owner) ? b.owner : -1;
@@ -222,8 +240,26 @@ public final class XfsManager extends XfsNode {
         arm(block, b);
     }
 
+    /** A copy {@code t}'s requester or a cacher it invalidates may hold, untracked from now on: its lease began before {@code t} did. */
+    private void untracked(Block b, Txn t) {
+        b.leasesEnd = Math.max(b.leasesEnd, t.started + (long) (context.parameter("xfs_lease_ms") * 1e6));
+    }
+
     private void grant(long block, Block b) {
         Txn t = b.active;
+        long wait = b.leasesEnd - context.nanos();
+        if (wait > 0) { // a copy no longer tracked may still be read: grant when its lease is over
+            if (t.timeout != null) {
+                t.timeout.cancel();
+            }
+            long id = t.id;
+            t.timeout = context.after(wait, () -> {
+                if (b.active != null && b.active.id == id) {
+                    grant(block, b);
+                }
+            });
+            return;
+        }
         t.granted = true;
         t.attempts = 0; // from now on, the requests to report
         b.cachers.clear();
@@ -274,6 +310,7 @@ public final class XfsManager extends XfsNode {
                 }
                 t.awaiting.keySet().forEach(c -> drop(b, c)); // silent through every try: counted as crashed
                 t.awaiting.clear();
+                untracked(b, t); // alive after all, it may read its copy until its lease ends
                 grant(block, b);
             } else if (++t.attempts <= context.parameter("xfs_max_attempts")) {
                 send(t.client, Message.of(Kind.REVOKE, block, t.request, t.id, t.client, 0, 0)); // report now, or give it back
