@@ -39,8 +39,8 @@ import org.asfast.xfs.XfsSimulated;
  * up, so without {@code timeoutsLongerThanDelays} only safety is checked. The search's drop budget loses datagrams
  * explicitly: a client sends a lost request again, so with one loss every operation must still finish.
  *
- * <p>The nodes' clocks agree ({@code clocksInStep}): leases need that, as they do on real machines (to within a
- * bounded drift, which this leaves out).
+ * <p>The nodes' clocks agree ({@code clocksInStep}): leases need clocks that run at one rate, as real machines' do
+ * to within a bounded drift, which this leaves out (and with it the margin a lease would need for it).
  *
  * @param fault      what may fail, once, anywhere in the run
  * @param attempts   tries of each retry (xfs_max_attempts): {@link #ATTEMPTS}, or 1 where delays are unbounded
@@ -175,7 +175,7 @@ public record XfsCoherence(List<String> scripts, int storageServers, Fault fault
         Map<String, Double> parameters = PARAMETERS.computeIfAbsent(List.of(storageServers, scripts.size(), attempts), k -> XfsSimulated.parameters(1, storageServers, scripts.size())
                 .with("xfs_stripe_width", storageServers).with("block_bytes", BLOCK_BYTES).with("xfs_max_attempts", attempts)
                 .numbers()); // read once: a search builds thousands of times
-        network.clocksInStep(); // a cached copy's lease needs clocks that agree
+        network.clocksInStep(); // a cached copy's lease needs clocks that run at one rate
         if (timeoutsLongerThanDelays) {
             network.timeoutsWhenQuiet();
         }

@@ -27,7 +27,7 @@ import org.asfast.xfs.Message.Kind;
  * the grant kept: its write, committed or fenced, is superseded by that commit (COMMITTED with no group): its writer
  * drops its copy and acknowledges, the write ordered just before the later one. A cacher counted as crashed, or a
  * reader whose read was given up, may be alive and hold a copy no one invalidates: a copy is leased
- * ({@code xfs_lease_ms} from when its holder asked for it, on clocks that agree), so the manager grants no write
+ * ({@code xfs_lease_ms} from when its holder asked for it, each node timing it on its own clock; the clocks must run at one rate, not read the same), so the manager grants no write
  * until every copy it stopped tracking has expired, reckoned from when it took up the transaction that gave the copy
  * up (the copy was asked for before).
  */
