@@ -11,13 +11,15 @@ package org.asfast.cli;
  * {@code repeatSeconds} for the whole run.
  */
 enum Profile {
-    QUICK(1, 3, 200, 16, 100, 3, 60, 8, 20, 7, 50, new Live(2, 100, 15, 50, 20_000)),
+    QUICK(1, 3, 200, 16, 100, 3, 45, 8, 20, 7, 50, new Live(2, 100, 10, 50, 20_000)),
     FULL(3, 5, 1000, 10, 1000, 5, 300, 25, 20, 20, 100, new Live(3, 500, 10, 500, 100_000));
 
     /**
      * The live systems' cells: one fork each (its server nodes start with it, a second or two), iterations of
-     * sampled calls, and the round trips of the C UDP ping-pong that is their floor. Quick measures 15 iterations of
-     * 50 ms rather than 5 of 100: about the same time, and an interval half as wide (Student's t at 99.9% is 4.1 for 15, 8.6 for 5).
+     * sampled calls, and the round trips of the C UDP ping-pong that is their floor. Most live cells are sampled
+     * (JMH's SampleTime: their interval comes from every sampled call, however the iterations split them), so quick measures
+     * 10 iterations of 50 ms, half a second of calls; the few averaged cells (a block-write throughput, the file
+     * workloads' averages) get Student's t at 99.9% of 4.8 from 10 iterations.
      */
     record Live(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis, int floorRounds) {
     }

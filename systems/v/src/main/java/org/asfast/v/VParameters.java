@@ -71,8 +71,8 @@ public final class VParameters {
      * Cheriton's "UNIX kernel implementation of VMTP" on a machine of the model: the same VMTP code as V's (its
      * parameters, with any changes), but every Send, Receive and Reply is a UNIX system call, every process switch
      * UNIX's, and every packet goes through UNIX's network driver and protocol layer. Those three costs are the
-     * Ousterhout model's for a 4.3 BSD kernel on that machine, fitted on his tables; nothing here names a cell of
-     * Cheriton's.
+     * Ousterhout model's for a 4.3 BSD kernel on that machine: the system call and the switch fitted on his tables,
+     * the per-packet work an assumption of the model's; nothing here names a cell of Cheriton's.
      */
     public static VParameters onUnix(String machine, List<Parameter> changes) {
         VParameters v = on(machine, changes);
