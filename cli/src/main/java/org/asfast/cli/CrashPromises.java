@@ -33,9 +33,11 @@ final class CrashPromises {
         AmoebaFilesCrashes.Outcome directory = AmoebaFilesCrashes.replicaLoss(AmoebaSimulated.parameters(), faults, AMOEBA_FILES);
         return List.of(
                 new FaultPromises.Row("Sprite", "a client crash loses at most the writes of the last 30 seconds (a block written a second for 90 s, then the crash)",
-                        setting, client.writes(), client.lost(), "oldest lost write, from its acknowledgement", client.oldestLostNanos() / 1e9,
-                        client.promiseNanos() / 1e9, "s", String.format(Locale.ROOT, "%.0f s delay, and the oldest unanswered write-back %.4f s past due",
-                                client.delayedWriteNanos() / 1e9, client.overdueNanos() / 1e9)),
+                        setting, client.writes(), client.lost(), String.format(Locale.ROOT,
+                                "oldest lost write, from its acknowledgement (the oldest write-back unanswered at the crash was %.4f s past due)",
+                                client.overdueNanos() / 1e9), client.oldestLostNanos() / 1e9, client.boundNanos() / 1e9, "s",
+                        "fixed before the run: delayed_write_s, then RPC's full resend schedule for one write-back of a 4 KB block "
+                                + "(fragmented_retry_ms doubling to max_timeout_wait_ms, max_tries tries), in which it lands or is given up"),
                 new FaultPromises.Row("Sprite", "when the server crashes and restarts, clients reopen their files and keep their dirty blocks ("
                         + server.crashes() + " crashes while a caching client writes)", setting, server.writes(), server.lost(), "acknowledged writes lost",
                         server.lost(), 0, "writes", "none"),

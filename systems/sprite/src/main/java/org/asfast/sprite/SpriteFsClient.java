@@ -155,7 +155,7 @@ public final class SpriteFsClient implements Node {
     /**
      * How long past its due time the oldest write-back not yet answered is, in nanoseconds (on its way, or waiting to
      * be tried again); 0 when none is overdue. A block is due back {@code delayed_write_s} after it was first
-     * dirtied, so a crash now loses no write older than that delay plus this.
+     * dirtied; this is measured beside the crash bound, never part of it.
      */
     public long longestWriteBackOverdue() {
         java.util.stream.LongStream dirty = files.values().stream().flatMap(f -> f.blocks.values().stream()).mapToLong(b -> b.dirtySince).filter(t -> t >= 0);

@@ -18,32 +18,45 @@ public final class SpriteFsCrashes {
     private SpriteFsCrashes() {
     }
 
-    /**
-     * What a client crash lost: of {@code writes} acknowledged block writes, {@code lost}, the oldest
-     * {@code oldestLostNanos} after it was acknowledged (virtual time). Each dirty block is due back at the server
-     * exactly {@code delayedWriteNanos} after it was first written (a timer per block, not Sprite's scan every 5 s),
-     * so the implementation's promise is that delay plus how far past due the oldest write-back still unanswered at
-     * the crash was ({@code overdueNanos}: on its way, or lost and waiting to be sent again).
-     */
-    public record ClientCrash(int writes, int lost, long oldestLostNanos, long delayedWriteNanos, long overdueNanos) {
-        /** The oldest a lost write may be: the delay, and the write-back that was past due when the machine stopped. */
-        public long promiseNanos() {
-            return delayedWriteNanos + overdueNanos;
-        }
-
-        /** True if no lost write was older than the promise allows. */
-        public boolean kept() {
-            return oldestLostNanos <= promiseNanos();
-        }
-    }
-
     /** What server crashes lost: of {@code writes} acknowledged block writes, {@code lost}, after {@code crashes} crashes. */
     public record ServerCrash(int writes, int lost, int crashes) {
     }
 
+    /**
+     * What a client crash lost: of {@code writes} acknowledged block writes, {@code lost}, the oldest
+     * {@code oldestLostNanos} after it was acknowledged (virtual time), against {@code boundNanos}, the bound stated
+     * before the run from the parameters alone ({@link #clientCrashBoundNanos}). {@code overdueNanos} is measured
+     * apart: how far past due the oldest write-back still unanswered at the crash was (on its way, or lost and
+     * waiting to be sent again).
+     */
+    public record ClientCrash(int writes, int lost, long oldestLostNanos, long boundNanos, long overdueNanos) {
+        /** True if no lost write was older than the bound. */
+        public boolean kept() {
+            return oldestLostNanos <= boundNanos;
+        }
+    }
+
+    /**
+     * The oldest a write lost in a client crash may be, from the parameters only: each dirty block is due back at
+     * the server {@code delayed_write_s} after it was first written (a timer per block, not Sprite's scan every
+     * 5 s), and a write-back sent then lands or is given up within RPC's full resend schedule for a fragmented
+     * message (a 4 KB block is 4 fragments): {@code fragmented_retry_ms} doubling up to {@code max_timeout_wait_ms}
+     * for {@code max_tries} tries, 7.5 s with Sprite's values. A server that keeps acknowledging a write it cannot
+     * finish would restart the tries; the file server here answers each write-back at once.
+     */
+    public static long clientCrashBoundNanos(SystemParameters parameters) {
+        return Math.round(parameters.number("delayed_write_s") * 1e9) + Math.round(SpriteKernel.giveUpNanos(parameters::number, true));
+    }
+
     /** A caching client writes a block a second for {@code seconds}, then crashes and boots again; the blocks that survived are read back. */
     public static ClientCrash clientCrash(SystemParameters parameters, Faults faults, int seconds) {
-        try (SpriteFsSimulated sprite = new SpriteFsSimulated("client-crash", parameters, faults, true)) {
+        return clientCrash(parameters, parameters, faults, seconds);
+    }
+
+    /** As above, the bound stated from {@code promised}, the file system run with {@code running} (a test's broken client). */
+    static ClientCrash clientCrash(SystemParameters promised, SystemParameters running, Faults faults, int seconds) {
+        long bound = clientCrashBoundNanos(promised);
+        try (SpriteFsSimulated sprite = new SpriteFsSimulated("client-crash", running, faults, true)) {
             Files files = sprite.require(Files.class);
             long[] acknowledged = new long[seconds];
             int fd = files.create("log");
@@ -64,7 +77,7 @@ public final class SpriteFsCrashes {
                     oldest = Math.max(oldest, crashAt - acknowledged[i]);
                 }
             }
-            return new ClientCrash(seconds, lost, oldest, Math.round(parameters.number("delayed_write_s") * 1e9), overdue);
+            return new ClientCrash(seconds, lost, oldest, bound, overdue);
         }
     }
 
