@@ -23,6 +23,11 @@ public final class RemoteWriteLatency implements Workload {
     public RemoteWriteLatency(Platform platform, boolean notify) {
         memory = platform.require(RemoteMemory.class);
         this.notify = notify;
+        // Both rows start with one notified echo, untimed: live, a notification runs on the node's other thread
+        // (switchTo), whose first use holds the node's threads on one CPU until it closes (CpuPin), on the client and
+        // on the echoing server alike. So the plain and the notified rows run under the same CPU placement, and their
+        // difference is the notification's cost, not a change of placement.
+        memory.writeEcho(ECHO, true);
     }
 
     /** A WRITE and its echo. */
