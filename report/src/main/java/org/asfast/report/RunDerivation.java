@@ -161,8 +161,9 @@ public final class RunDerivation {
 
     /**
      * Thekkath Table 2's Notification Overhead, "the overhead, in addition to the read/write request, that is incurred
-     * when the notification bit is set" (§3.1.2): a row's Write with the bit set less its Write without, the two
-     * intervals' half-widths added in quadrature.
+     * when the notification bit is set" (§3.1.2): a row's Write with the bit set less its Write without, on the same
+     * platform, the two intervals' half-widths added in quadrature (no interval when either has none). A negative
+     * difference, or an interval reaching across 0, is said so in the cell's note: no overhead was measured.
      */
     static List<Measurement> notificationOverheads(List<Measurement> measured) {
         List<Measurement> overheads = new ArrayList<>();
@@ -171,14 +172,24 @@ public final class RunDerivation {
                 continue;
             }
             measured.stream().filter(plain -> isThekkathWrite(plain, LATENCY) && plain.row().machine().equals(notified.row().machine())
-                    && plain.row().os().equals(notified.row().os()) && plain.unit().equals(notified.unit())).findFirst().ifPresent(plain -> {
+                    && plain.row().os().equals(notified.row().os()) && plain.unit().equals(notified.unit())
+                    && platformOf(plain).equals(platformOf(notified))).findFirst().ifPresent(plain -> {
                         double value = notified.value() - plain.value();
-                        double half = Math.hypot(halfWidth(notified), halfWidth(plain));
+                        double half = notified.hasInterval() && plain.hasInterval() ? Math.hypot(halfWidth(notified), halfWidth(plain)) : Double.NaN;
+                        String caveat = value < 0 ? " (negative: the notified Write measured faster than the plain one)"
+                                : value - half <= 0 ? " (its interval reaches 0: not told apart from no overhead)" : "";
                         overheads.add(new Measurement(THEKKATH, "2", new RowLabel(plain.row().machine(), plain.row().os(), "Notification Overhead"), "all operations",
-                                plain.unit(), value, value - half, value + half, "derived", "Write with notification less Write: " + notified.benchmark() + " less " + plain.benchmark()));
+                                plain.unit(), value, value - half, value + half, "derived",
+                                "Write with notification less Write: " + notified.benchmark() + " less " + plain.benchmark() + caveat));
                     });
         }
         return overheads;
+    }
+
+    /** The platform a measured cell was taken on, as {@link #paramsText} wrote it into the cell's benchmark ("host" without one). */
+    static String platformOf(Measurement m) {
+        java.util.regex.Matcher platform = java.util.regex.Pattern.compile("[(, ]platform=([^,)]*)").matcher(m.benchmark());
+        return platform.find() ? platform.group(1) : "host";
     }
 
     private static boolean isThekkathWrite(Measurement m, String config) {

@@ -1,6 +1,8 @@
 package org.asfast.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -69,5 +71,27 @@ class LiveCellsTest {
         assertEquals("us", overhead.unit());
         assertEquals(PlatformKind.LIVE, run.kindOf(overhead.row()));
         assertEquals(4, LiveRows.of(run, cells).size(), "the overhead is shown in the live row too");
+    }
+
+    private static Measurement write(String config, String platform, double value, double half) {
+        return new Measurement(RunDerivation.THEKKATH, "2", new RowLabel("host", "Linux", config), "Write", "us", value, value - half, value + half, "live",
+                "org.asfast.jmh.RemoteWriteBenchmark.write(notify=" + config.equals(RunDerivation.LATENCY_NOTIFIED) + ", platform=" + platform + ")");
+    }
+
+    @Test
+    void aNotificationOverheadPairsWritesOfOnePlatformHasNoIntervalWhenASideHasNoneAndSaysWhenItIsNotAboveZero() {
+        String notified = RunDerivation.LATENCY_NOTIFIED, plain = RunDerivation.LATENCY;
+        Measurement clear = RunDerivation.notificationOverheads(List.of(write(notified, "a", 20, 1), write(plain, "b", 5, 1), write(plain, "a", 12, 1))).getFirst();
+        assertEquals(8, clear.value(), 1e-12, "paired with platform a's plain Write, not b's");
+        assertEquals(Math.sqrt(2), (clear.high() - clear.low()) / 2, 1e-12);
+        assertTrue(clear.benchmark().endsWith("platform=a)"), clear.benchmark());
+        assertEquals(List.of(), RunDerivation.notificationOverheads(List.of(write(notified, "a", 20, 1), write(plain, "b", 12, 1))), "no pair across platforms");
+        Measurement oneSided = RunDerivation.notificationOverheads(List.of(write(notified, "a", 20, Double.NaN), write(plain, "a", 12, 1))).getFirst();
+        assertFalse(oneSided.hasInterval(), "a side without an interval leaves the difference without one, not a narrow one: " + oneSided);
+        Measurement negative = RunDerivation.notificationOverheads(List.of(write(notified, "a", 10, 1), write(plain, "a", 12, 1))).getFirst();
+        assertTrue(negative.value() < 0 && negative.benchmark().contains("(negative:"), negative.benchmark());
+        Measurement crossing = RunDerivation.notificationOverheads(List.of(write(notified, "a", 13, 1), write(plain, "a", 12, 1))).getFirst();
+        assertTrue(crossing.benchmark().contains("interval reaches 0"), crossing.benchmark());
+        assertFalse(clear.benchmark().contains("(negative") || clear.benchmark().contains("reaches 0"), clear.benchmark());
     }
 }
