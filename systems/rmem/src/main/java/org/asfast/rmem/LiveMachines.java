@@ -24,10 +24,21 @@ public final class LiveMachines {
     private LiveMachines() {
     }
 
-    /** An echo request, one cell: whether it notifies, then where the echo goes (the rest of the cell is zero). */
-    static byte[] echoRequest(Descriptor replyTo, boolean notify) {
+    /** Where an echo request carries its sequence number, which the echo (a copy of the cell) brings back. */
+    private static final int ECHO_SEQUENCE = 20;
+
+    /**
+     * An echo request, one cell: whether it notifies, where the echo goes, then the request's {@code sequence}
+     * (the rest of the cell is zero).
+     */
+    static byte[] echoRequest(Descriptor replyTo, boolean notify, int sequence) {
         return ByteBuffer.allocate(AtmCell.DATA_BYTES).putInt(notify ? 1 : 0).putInt(replyTo.node()).putInt(replyTo.segment())
-                .putInt(replyTo.generation()).putInt(replyTo.bytes()).array();
+                .putInt(replyTo.generation()).putInt(replyTo.bytes()).putInt(sequence).array();
+    }
+
+    /** The sequence number of the echo request, or of its echo, in {@code cell}. */
+    static int echoSequence(byte[] cell) {
+        return ByteBuffer.wrap(cell).getInt(ECHO_SEQUENCE);
     }
 
     /** The name server: a machine whose clerk's registry other machines publish their names in. */

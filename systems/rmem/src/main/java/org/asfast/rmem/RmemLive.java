@@ -26,10 +26,15 @@ public final class RmemLive implements AutoCloseable {
     private final RmemKernel client = new RmemKernel();
     private final LiveNode clientNode;
     private final int local;
-    /** Where the server's echo of a {@link #writeEcho} lands, and the echo waiting for it (null: none). */
+    /**
+     * Where the server's echo of a {@link #writeEcho} lands (descriptor and segment), the echo waiting for it (null:
+     * none) and its sequence number: an echo of an earlier request, late after its call timed out, is not this one's.
+     */
     private final Descriptor echoReply;
+    private final int echoSegment;
     private boolean echoNotified;
     private Completion echoed;
+    private int echoSequence;
     /** The segments this machine exported by name ({@link #export}), one per name. */
     private final java.util.Map<String, Integer> exports = new java.util.HashMap<>();
 
@@ -50,11 +55,12 @@ public final class RmemLive implements AutoCloseable {
             launcher.close();
             throw new UserError(e.getMessage(), e);
         }
-        int[] segment = {-1};
+        int[] segment = {-1, -1};
         Descriptor[] reply = {null};
         await((k, done) -> {
             segment[0] = k.allocate(LiveMachines.BENCH_BYTES);
             int echo = k.allocate(AtmCell.DATA_BYTES);
+            segment[1] = echo;
             reply[0] = k.export(echo);
             // A process spin-waiting on the segment sees the echo land; with notification it is woken by it instead.
             k.onDeposit(echo, (from, offset, count) -> {
@@ -70,10 +76,14 @@ public final class RmemLive implements AutoCloseable {
             done.completed(new byte[0], null);
         }, "allocating the client's segments");
         local = segment[0];
+        echoSegment = segment[1];
         echoReply = reply[0];
     }
 
     private void echoLanded() {
+        if (LiveMachines.echoSequence(client.memory(echoSegment)) != echoSequence) {
+            return; // the late echo of a call that timed out
+        }
         Completion waiting = echoed;
         echoed = null;
         if (waiting != null) {
@@ -87,31 +97,47 @@ public final class RmemLive implements AutoCloseable {
      * {@code notify}, both WRITEs notify, and when this machine's notified handler has run).
      */
     public void writeEcho(Descriptor echo, boolean notify) {
-        byte[] cell = LiveMachines.echoRequest(echoReply, notify);
-        await((k, done) -> {
-            echoNotified = notify;
-            echoed = done;
-            k.write(echo, 0, cell, notify, false, Work.DATA_TRANSFER, (r, e) -> {
-                if (e != null) {
-                    echoed = null;
-                    done.completed(null, e);
-                }
-            });
-        }, "write echo");
+        byte[] cell = LiveMachines.echoRequest(echoReply, notify, ++echoSequence);
+        try {
+            await((k, done) -> {
+                echoNotified = notify;
+                echoed = done;
+                k.write(echo, 0, cell, notify, false, Work.DATA_TRANSFER, (r, e) -> {
+                    if (e != null) {
+                        echoed = null;
+                        done.completed(null, e);
+                    }
+                });
+            }, "write echo");
+        } finally {
+            echoed = null; // answered, failed or timed out: nothing waits any more (the loop runs on this thread)
+        }
     }
 
     /** {@code count} WRITEs of {@code block} at {@code offset} back to back; only the last is acknowledged, and awaited. */
     public void writeBlocks(Descriptor d, int offset, byte[] block, int count) {
         await((k, done) -> {
+            Completion once = once(done); // several WRITEs may fail, and the last may be answered after one did
             for (int i = 1; i < count; i++) {
                 k.write(d, offset, block, false, false, Work.DATA_TRANSFER, (r, e) -> {
                     if (e != null) {
-                        done.completed(null, e);
+                        once.completed(null, e);
                     }
                 });
             }
-            k.write(d, offset, block, false, true, Work.DATA_TRANSFER, done);
+            k.write(d, offset, block, false, true, Work.DATA_TRANSFER, once);
         }, "block writes");
+    }
+
+    /** {@code done}, completed by the first of its calls only. */
+    static Completion once(Completion done) {
+        boolean[] completed = {false};
+        return (r, e) -> {
+            if (!completed[0]) {
+                completed[0] = true;
+                done.completed(r, e);
+            }
+        };
     }
 
     /** ADDNAME through this machine's clerk: exports a segment of its own under {@code name} (the same one each time). */

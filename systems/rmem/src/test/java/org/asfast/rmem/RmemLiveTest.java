@@ -13,6 +13,24 @@ import org.junit.jupiter.api.Test;
 /** The same kernels live: the name server and the server machine in JVMs of their own, UDP on loopback. */
 class RmemLiveTest {
 
+    /** An echo brings its request's sequence number back (the server copies the cell), so a late echo is told from the awaited one. */
+    @Test
+    void anEchoRequestCarriesItsSequenceNumber() {
+        byte[] cell = LiveMachines.echoRequest(new Descriptor(0, 3, 1, AtmCell.DATA_BYTES), true, 7);
+        assertEquals(7, LiveMachines.echoSequence(cell));
+        assertEquals(AtmCell.DATA_BYTES, cell.length);
+    }
+
+    /** writeBlocks' completion: a failed WRITE and the last WRITE's answer both complete it, and only the first counts. */
+    @Test
+    void aCompletionGuardedOnceIsCompletedOnce() {
+        java.util.List<String> got = new java.util.ArrayList<>();
+        RmemKernel.Completion once = RmemLive.once((r, e) -> got.add(e));
+        once.completed(null, "first failure");
+        once.completed(new byte[0], null);
+        assertEquals(java.util.Collections.singletonList("first failure"), got);
+    }
+
     @Test
     void segmentsImportedThroughTheNameServerAreReadWrittenAndSwappedLive() {
         try (RmemLive live = new RmemLive("")) {
