@@ -80,7 +80,30 @@ public final class LiveNode implements NodeContext, AutoCloseable {
      * burned its whole spin before the other ran (115 us a round trip at a load of 7-11; 42 us yielding only after
      * 15 us of polling), while yielding at every poll gave 11.6 us. On an idle CPU the yield returns at once.
      */
-    public static final Duration DEFAULT_SPIN = Duration.ofNanos(1000L * Integer.getInteger(SPIN_PROPERTY, 50));
+    public static final Duration DEFAULT_SPIN = spinFromProperty(System.getProperty(SPIN_PROPERTY));
+    /** The longest spin {@link #SPIN_PROPERTY} may set: a second, far beyond any gap between a call's messages. */
+    static final int MAX_SPIN_MICROS = 1_000_000;
+    /**
+     * {@link #SPIN_PROPERTY}'s value as a spin: 50 us when unset; a whole number of microseconds from 0 (never spin)
+     * to {@link #MAX_SPIN_MICROS}, or an {@link IllegalArgumentException} saying so (not a silent default).
+     */
+    static Duration spinFromProperty(String value) {
+        if (value == null) {
+            return Duration.ofNanos(50_000);
+        }
+        int micros;
+        try {
+            micros = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            micros = -1;
+        }
+        if (micros < 0 || micros > MAX_SPIN_MICROS) {
+            throw new IllegalArgumentException("-D" + SPIN_PROPERTY + "=" + value + " is not a spin: give whole microseconds from 0 (never spin) to "
+                    + MAX_SPIN_MICROS + ", or leave it unset for 50");
+        }
+        return Duration.ofNanos(1000L * micros);
+    }
+
     /** Socket buffers: room for bursts of the largest messages, as far as the kernel's limits allow. */
     private static final int SOCKET_BUFFER = 4 << 20;
 

@@ -116,6 +116,18 @@ class LiveNodeTest {
     }
 
     @Test
+    void theSpinPropertyIsWholeMicrosecondsFromZeroToASecondAndAnythingElseIsRefusedInOneLine() {
+        assertEquals(Duration.ofNanos(50_000), LiveNode.spinFromProperty(null));
+        assertEquals(Duration.ZERO, LiveNode.spinFromProperty("0"));
+        assertEquals(Duration.ofNanos(120_000), LiveNode.spinFromProperty("120"));
+        for (String bad : List.of("fifty", "-5", "1.5", "", "1000001")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LiveNode.spinFromProperty(bad), bad);
+            assertEquals("-Dasfast.live.spinMicros=" + bad + " is not a spin: give whole microseconds from 0 (never spin) to 1000000, or leave it unset for 50",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void aTaskPostedFromAnotherThreadWakesALoopWaitingInTheKernelAndOneWithNoSpinAtAll() throws Exception {
         for (Duration spin : List.of(LiveNode.DEFAULT_SPIN, Duration.ZERO)) {
             try (LiveNode node = alone(new Fixtures.Inbox())) {
