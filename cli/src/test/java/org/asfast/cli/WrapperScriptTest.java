@@ -22,12 +22,18 @@ class WrapperScriptTest {
     }
 
     private static Result asfast(String... args) throws IOException, InterruptedException {
+        return asfast(java.util.Map.of(), args);
+    }
+
+    private static Result asfast(java.util.Map<String, String> environment, String... args) throws IOException, InterruptedException {
         // the check asks the wrapper's Maven to parse the options: only where it is installed, so that no test downloads it
         assumeTrue(Files.isDirectory(Path.of(System.getProperty("user.home"), ".m2", "wrapper", "dists")), "the Maven wrapper's Maven is not installed");
         String[] command = new String[args.length + 1];
         command[0] = ROOT.resolve("asfast").toString();
         System.arraycopy(args, 0, command, 1, args.length);
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "asfast " + String.join(" ", args) + " did not stop: a build started");
         return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
@@ -45,5 +51,14 @@ class WrapperScriptTest {
         assertEquals(2, test.code, test.err);
         assertEquals("asfast test: Unable to parse command line options: Missing argument for option: pl; "
                 + "give Maven's own options (./mvnw --help)\n", test.err);
+    }
+
+    /** Maven failing for a reason of its own (here the JVM under it refuses an option) is not a bad option: its first error line and its status. */
+    @Test
+    void mavenFailingForAnotherReasonIsItsOwnErrorLineAndStatus() throws IOException, InterruptedException {
+        Result test = asfast(java.util.Map.of("MAVEN_OPTS", "-Xbogus"), "test", "-pl", "cli");
+        assertEquals(1, test.code, test.err);
+        assertEquals("", test.out);
+        assertEquals("asfast test: Maven failed: Unrecognized option: -Xbogus\n", test.err);
     }
 }
