@@ -8,6 +8,7 @@ import org.asfast.nodes.Faults;
 import org.asfast.report.FaultPromises;
 import org.asfast.sprite.SpriteFsCrashes;
 import org.asfast.sprite.SpriteSimulated;
+import org.asfast.systems.SystemParameters;
 
 /**
  * Amoeba's and Sprite's file systems' own promises under crashes, measured in simulation (virtual time, the
@@ -25,6 +26,15 @@ final class CrashPromises {
     private CrashPromises() {
     }
 
+    /** What the Sprite client crash's bound is made of, from the parameters it was fixed from. */
+    private static String spriteBoundBasis(SystemParameters p, long boundNanos) {
+        double delay = p.number("delayed_write_s");
+        return String.format(Locale.ROOT, "fixed before the run from the parameters: delayed_write_s %.0f s, then RPC's full resend schedule for one "
+                + "write-back of a 4 KB block, in which it lands or is given up: fragmented_retry_ms %.0f doubling to max_timeout_wait_ms %.0f, "
+                + "max_tries %.0f, %.1f s", delay, p.number("fragmented_retry_ms"), p.number("max_timeout_wait_ms"), p.number("max_tries"),
+                boundNanos / 1e9 - delay);
+    }
+
     static List<FaultPromises.Row> measure(Faults faults) {
         String setting = faults.toString();
         SpriteFsCrashes.ClientCrash client = SpriteFsCrashes.clientCrash(SpriteSimulated.parameters(), faults, SPRITE_CLIENT_WRITES);
@@ -36,8 +46,7 @@ final class CrashPromises {
                         setting, client.writes(), client.lost(), String.format(Locale.ROOT,
                                 "oldest lost write, from its acknowledgement (the oldest write-back unanswered at the crash was %.4f s past due)",
                                 client.overdueNanos() / 1e9), client.oldestLostNanos() / 1e9, client.boundNanos() / 1e9, "s",
-                        "fixed before the run: delayed_write_s, then RPC's full resend schedule for one write-back of a 4 KB block "
-                                + "(fragmented_retry_ms doubling to max_timeout_wait_ms, max_tries tries), in which it lands or is given up"),
+                        spriteBoundBasis(SpriteSimulated.parameters(), client.boundNanos())),
                 new FaultPromises.Row("Sprite", "when the server crashes and restarts, clients reopen their files and keep their dirty blocks ("
                         + server.crashes() + " crashes while a caching client writes)", setting, server.writes(), server.lost(), "acknowledged writes lost",
                         server.lost(), 0, "writes", "none"),
