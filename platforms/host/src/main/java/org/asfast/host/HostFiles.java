@@ -109,6 +109,16 @@ final class HostFiles implements Files {
     }
 
     @Override
+    public void writeBack() {
+        MemorySegment state = Libc.callState();
+        try {
+            Syscall.check((int) Libc.SYNCFS.invokeExact(state, scratch.dirFd), state, "syncfs");
+        } catch (Throwable t) {
+            throw Syscall.rethrow(t);
+        }
+    }
+
+    @Override
     public void requireFreeSpace(long bytes, String purpose) {
         TargetDirectory.requireFreeSpace(scratch.dir, bytes, purpose);
     }

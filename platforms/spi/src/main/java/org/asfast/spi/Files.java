@@ -38,4 +38,12 @@ public interface Files extends Capability {
 
     /** Throws a {@link UserError} unless the target has at least {@code bytes} free for {@code purpose}. */
     void requireFreeSpace(long bytes, String purpose);
+
+    /**
+     * Writes the file system's dirty data back now, between measurements, so that a measured operation does not pay
+     * for the write-back of files that earlier ones left (the host: syncfs(2)). A platform with nothing to write back
+     * does nothing.
+     */
+    default void writeBack() {
+    }
 }
