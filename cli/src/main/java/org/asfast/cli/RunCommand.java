@@ -387,8 +387,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Gives each figure whose 99.9% interval is still wider than ±5% another fork, least settled
-     * first, pooling its iterations with the earlier ones, until every figure has settled, has had
+     * Gives each figure whose 99.9% interval is still wider than ±5% another fork, in the order of
+     * {@link Repetition#unsettled} (timed figures first, then Andrew's; least settled first in each),
+     * pooling its iterations with the earlier ones, until every figure has settled, has had
      * the profile's most forks, or the profile's time for repetition is spent.
      */
     private List<RunResult> repeatUnsettled(List<RunResult> results, Path scratchRoot, Progress progress) throws RunnerException {

@@ -25,6 +25,17 @@ class MeasurementRulesTest {
     }
 
     @Test
+    void aSingleShotFigureIsRepeatedAfterTheTimedOnesHoweverUnsettled() {
+        List<Repetition.Summary> summaries = List.of(
+                new Repetition.Summary(100, 80, 120, true),    // Andrew, ±20%
+                new Repetition.Summary(100, 94, 106, false),   // ±6%
+                new Repetition.Summary(100, 97, 103, true),    // Andrew, settled
+                new Repetition.Summary(100, 91, 109, true),    // Andrew, ±9%
+                new Repetition.Summary(100, 92, 108, false));  // ±8%
+        assertEquals(List.of(4, 1, 0, 3), Repetition.unsettled(summaries));
+    }
+
+    @Test
     void theForkShapeIsTheMostThreadsAndTheMedianDescriptors() {
         assertEquals(21, ForkSampler.threadsOf(List.of("Name:\tjava", "Umask:\t0022", "Threads:\t21", "SigQ:\t0/1")));
         assertEquals(0, ForkSampler.threadsOf(List.of("Name:\tjava")));
