@@ -34,9 +34,10 @@ enum Profile {
     /** Time the whole run may spend on extra forks. */
     final int repeatSeconds;
     /**
-     * Single-shot benchmarks (Andrew): warm-up and measured invocations per fork. On C1 alone (RunCommand.SINGLE_SHOT_JIT) javac
-     * is within a few percent of its steady time after six compiles (it was a dozen under C2), and one compile varies by 5-10% (sd),
-     * so the quick profile warms up with 8 and measures 20.
+     * Single-shot benchmarks (Andrew): warm-up and measured invocations per fork. On C1 alone at its default thresholds javac took
+     * 12 to 22 compiles to reach its steady time, a different number in each fork; with the thresholds scaled down
+     * (RunCommand.SINGLE_SHOT_JIT) it is there by its second or third. One compile varies by 5-10% (sd), so the quick profile warms
+     * up with 8 and measures 20.
      */
     final int singleShotWarmups;
     final int singleShotMeasurements;

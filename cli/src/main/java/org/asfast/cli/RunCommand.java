@@ -381,7 +381,7 @@ final class RunCommand implements Callable<Integer> {
         // A collection between single shots (JMH's -gc), outside the timed compile, and a young generation that one compile's garbage
         // fits in (512 MB, about four compiles'): javac allocates about 110 MB a compile, so one in two compiles otherwise paid for a young
         // collection of 15-17 ms (7% of a 250 ms compile) as chance had it. A fixed heap, or G1 would shrink it after each collection.
-        return options.jvmArgsAppend(jvmArgs(scratchRoot, SINGLE_SHOT_JIT, "-Xms1g", "-Xmx1g", "-Xmn512m")).shouldDoGC(true)
+        return options.jvmArgsAppend(jvmArgs(scratchRoot, SINGLE_SHOT_JIT, List.of("-Xms1g", "-Xmx1g", "-Xmn512m"))).shouldDoGC(true)
                 .warmupIterations(profile.singleShotWarmups)
                 .measurementIterations(profile.singleShotMeasurements).build();
     }
@@ -423,21 +423,31 @@ final class RunCommand implements Callable<Integer> {
         return new OptionsBuilder()
                 .shouldFailOnError(true)
                 .timeout(TimeValue.minutes(10))
-                .jvmArgsAppend(jvmArgs(scratchRoot));
+                .jvmArgsAppend(jvmArgs(scratchRoot, List.of()));
     }
 
     /**
      * The single-shot forks (Andrew) run C1 only. Under C2, javac in process is a different program in every fork, as the
      * JIT compiles different methods: on a quiet 2-core machine eight JVMs averaged 199 to 353 ms a compile of the Andrew
      * tree (15 measured after 15 warm-up). With C1 alone it is the same machine code each time, as the paper's cc binary
-     * was: 345 to 370 ms over four. The host's compile is slower for it, and every run names the flag in jmh.json.
+     * was: 345 to 370 ms over four. The host's compile is slower for it, and every run names the flags in jmh.json.
+     * <p>
+     * C1's thresholds are scaled down twentyfold (a method is compiled after about 10 calls, not 200), because at the
+     * default ones javac's per-file and per-compile methods reach them only over many compiles: the quiet main jobs of
+     * 983566c and e7b9be8 compiled in 900, 380, 320 ... ms and came down to their steady 250 ms only after 12 to 22 compiles,
+     * a different number in each fork, so the measured compiles of a fork that warmed late sat on the slope (fork means
+     * 250 against 330 ms) and no run of the quick profile settled. Scaled, C1 compiles what a compile uses in its first
+     * compile or two.
      */
-    static final String SINGLE_SHOT_JIT = "-XX:TieredStopAtLevel=1";
+    static final List<String> SINGLE_SHOT_JIT = List.of("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.05");
 
-    private static String[] jvmArgs(Path scratchRoot, String... extra) {
+    @SafeVarargs
+    private static String[] jvmArgs(Path scratchRoot, List<String>... extra) {
         List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-Dasfast.target=" + scratchRoot));
-        args.addAll(List.of(extra));
+        for (List<String> flags : extra) {
+            args.addAll(flags);
+        }
         return args.toArray(String[]::new);
     }
 
