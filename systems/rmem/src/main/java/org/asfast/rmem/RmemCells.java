@@ -167,7 +167,13 @@ public final class RmemCells {
             return Math.min(AtmCell.DATA_BYTES * 8 / cellSeconds / 1e6, fibre);
         }
 
-        /** A processor-local write of 40 bytes: ten stores from registers, only the stores of a copy, so at twice its rate. */
+        /**
+         * A processor-local write of 40 bytes: ten stores from registers, only the stores of a copy, so at twice its rate
+         * (the model's cached copy on a write-through machine). The DS5000/200's documented write path is no slower:
+         * its R3000 writes through into an R3220 write buffer (Linux's arch/mips/dec/wbflush.c), six entries deep in
+         * LSI's LR3220, and Ousterhout's Table 5 cached bcopy on it is faster than the model's. Nothing here is fitted
+         * to the §3.1 ratio.
+         */
         double localWriteMicros() {
             return AtmCell.DATA_BYTES / (2 * parameters.number("memory_mbs") * (1 << 20)) * 1e6;
         }
