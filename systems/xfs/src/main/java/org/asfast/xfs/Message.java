@@ -1,81 +1,132 @@
 package org.asfast.xfs;
 
+import static org.asfast.xfs.Message.Field.BLOCK;
+import static org.asfast.xfs.Message.Field.INDEX;
+import static org.asfast.xfs.Message.Field.NODE;
+import static org.asfast.xfs.Message.Field.REQUEST;
+import static org.asfast.xfs.Message.Field.TXN;
+import static org.asfast.xfs.Message.Field.VERSION;
+
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * One xFS message. Every message has the same fields, most of them unused by any one kind; a control message is
- * {@link #HEADER_BYTES} long, a data message that plus its block or fragment.
+ * One xFS message, as an Active Message carries it: the kind (the handler it invokes, one byte), then only the fields
+ * that kind's receivers act on ({@link Kind#fields()}), each at the width the simulated protocol's values need; a
+ * data message adds its block's or fragment's length and bytes. The sender is not a field: the transport gives it (an
+ * Active Message handler's token, a datagram's source). A field a kind does not carry decodes as 0.
  *
  * @param kind    what it asks or says
- * @param block   the file block it concerns
+ * @param block   the file block it concerns (a file and a block in it: one 64-bit number here)
  * @param request the reader's or writer's request number (a reply names the request it answers)
  * @param txn     the manager's transaction number for the block (acknowledgements name the transaction)
- * @param node    a third party: the reader a forwarded request is for, or the client a write is granted to
+ * @param node    a third party: the reader a forwarded request or a fetch is for
  * @param version the block's version (the manager numbers writes)
- * @param index   a fragment's place in its stripe (the last is the parity)
+ * @param index   a fragment's place in its stripe (the last is the parity), a grant's stripe group, a verdict's mark
  * @param data    the block or fragment; empty in control messages
  */
 public record Message(Kind kind, long block, long request, long txn, int node, long version, int index, byte[] data) {
-    /** Kind, block, request, transaction, node, version, index and data length. */
-    public static final int HEADER_BYTES = 1 + 8 + 8 + 8 + 4 + 8 + 4 + 4;
+    /** A field a message may carry, with its width on the wire. */
+    public enum Field {
+        BLOCK(8), REQUEST(8), TXN(8), NODE(4), VERSION(8), INDEX(4);
+
+        final int bytes;
+
+        Field(int bytes) {
+            this.bytes = bytes;
+        }
+    }
+
+    /** The kind's byte on the wire, and a data message's length word. */
+    static final int KIND_BYTES = 1;
+    static final int LENGTH_BYTES = 4;
 
     public enum Kind {
         /** Client to manager: a read miss. */
-        READ_MISS,
+        READ_MISS(BLOCK, REQUEST),
         /** Client to manager: asks for ownership, to write. */
-        WRITE_REQUEST,
+        WRITE_REQUEST(BLOCK, REQUEST),
         /** Manager to a caching client: send your copy to {@code node} (the right to reply passes to you). */
-        FORWARD,
+        FORWARD(BLOCK, REQUEST, TXN, NODE),
         /** A client that was forwarded a request it cannot serve (its copy is gone) tells the manager. */
-        FORWARD_FAILED,
+        FORWARD_FAILED(BLOCK, TXN),
         /** Manager to storage servers: send the fragments of {@code version} to {@code node}. */
-        FETCH,
+        FETCH(BLOCK, REQUEST, TXN, NODE, VERSION),
         /** Client to client: the block. */
-        DATA,
+        DATA(true, BLOCK, REQUEST, TXN, VERSION),
         /** Storage server to client: one fragment of a stripe. */
-        FRAGMENT,
+        FRAGMENT(true, BLOCK, REQUEST, TXN, VERSION, INDEX),
         /** Reader to manager: the read is done and I cache the block now. */
-        READ_DONE,
+        READ_DONE(BLOCK, TXN),
         /** Manager to client: drop your copy (and your ownership). */
-        INVALIDATE,
+        INVALIDATE(BLOCK, TXN),
         /** Client to manager: dropped. */
-        INVALIDATED,
+        INVALIDATED(BLOCK, TXN),
         /** Manager to client: you own the block; write {@code version} to stripe group {@code index}. */
-        GRANT,
+        GRANT(BLOCK, REQUEST, TXN, VERSION, INDEX),
         /** Client to storage server: append this fragment of the block's stripe to your log. */
-        STORE,
+        STORE(true, BLOCK, REQUEST, VERSION, INDEX),
         /** Storage server to client: the fragment is on disk. */
-        STORED,
+        STORED(BLOCK, REQUEST, INDEX),
         /**
          * Writer to manager: the stripe of {@code version} is on disk in every server of its group (or in all but one, whose
          * fragment the parity rebuilds); the manager answers COMMITTED, or ABORTED if it took the grant back.
          */
-        WRITTEN,
+        WRITTEN(BLOCK, TXN, VERSION, INDEX),
         /** Client to manager: I no longer cache the block (my copy from transaction {@code txn}). */
-        EVICT,
+        EVICT(BLOCK, TXN),
         /** Manager to storage server: which versions of the block do you hold? */
-        LOCATE,
+        LOCATE(BLOCK),
         /** Storage server to manager: I hold a fragment of {@code version} (or version -1: none). */
-        LOCATED,
+        LOCATED(BLOCK, VERSION),
         /** A rebuilding storage server to a peer of its group: list the stripes you hold. */
         INVENTORY,
         /** Peer to a rebuilding server: I hold a fragment of ({@code block}, {@code version}); {@code index} -1 ends the list. */
-        INVENTORY_ENTRY,
+        INVENTORY_ENTRY(BLOCK, VERSION, INDEX),
         /** A rebuilding server to a peer: send me your fragment of ({@code block}, {@code version}). */
-        FRAGMENT_REQUEST,
+        FRAGMENT_REQUEST(BLOCK, VERSION),
         /** Anyone to a client: answer at once (the user-to-user round trip of §6.2). */
-        PING,
+        PING(REQUEST),
         /** The answer to a PING. */
-        PONG,
+        PONG(REQUEST),
         /** Manager to the writer it granted the block to, when the write is slow: report your stripe now, or give the grant back. */
-        REVOKE,
+        REVOKE(BLOCK, REQUEST, TXN),
         /** Writer to manager: I gave the grant of {@code txn} back; nothing of it will be reported. */
-        REVOKED,
+        REVOKED(BLOCK, TXN),
         /** Manager to writer: the stripe of {@code version} is the block's now; acknowledge your user's write. */
-        COMMITTED,
+        COMMITTED(BLOCK, TXN, INDEX),
         /** Manager to writer: the grant of {@code txn} was taken back before you reported; the stripe is not the block's, write again. */
-        ABORTED
+        ABORTED(BLOCK, TXN);
+
+        private final boolean data;
+        private final Set<Field> fields;
+
+        Kind(Field... fields) {
+            this(false, fields);
+        }
+
+        Kind(boolean data, Field... fields) {
+            this.data = data;
+            this.fields = fields.length == 0 ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(Arrays.asList(fields));
+        }
+
+        /** The fields a message of this kind carries: those its receivers act on. */
+        public Set<Field> fields() {
+            return Collections.unmodifiableSet(fields);
+        }
+
+        /** True for the kinds that carry a block or a fragment. */
+        boolean carriesData() {
+            return data;
+        }
+
+        /** The bytes of a message of this kind before its data (a control message's whole size). */
+        public int headerBytes() {
+            return KIND_BYTES + fields.stream().mapToInt(f -> f.bytes).sum() + (data ? LENGTH_BYTES : 0);
+        }
     }
 
     private static final Kind[] KINDS = Kind.values();
@@ -90,32 +141,64 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
         return new Message(kind, block, request, txn, node, version, index, NONE);
     }
 
+    /** The value of {@code field} (an int field widened), carried or not. */
+    long value(Field field) {
+        return switch (field) {
+            case BLOCK -> block;
+            case REQUEST -> request;
+            case TXN -> txn;
+            case NODE -> node;
+            case VERSION -> version;
+            case INDEX -> index;
+        };
+    }
+
     public byte[] encode() {
-        ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + data.length);
-        b.put((byte) kind.ordinal()).putLong(block).putLong(request).putLong(txn).putInt(node).putLong(version).putInt(index).putInt(data.length).put(data);
+        if (data.length > 0 && !kind.data) {
+            throw new IllegalArgumentException(kind + " carries no data");
+        }
+        ByteBuffer b = ByteBuffer.allocate(kind.headerBytes() + data.length);
+        b.put((byte) kind.ordinal());
+        for (Field f : kind.fields) {
+            if (f.bytes == 8) {
+                b.putLong(value(f));
+            } else {
+                b.putInt((int) value(f));
+            }
+        }
+        if (kind.data) {
+            b.putInt(data.length).put(data);
+        }
         return b.array();
     }
 
     /** The message in {@code bytes}, or null if they are not one (a stray datagram is ignored, not fatal). */
     public static Message decode(byte[] bytes) {
-        if (bytes.length < HEADER_BYTES || bytes[0] < 0 || bytes[0] >= KINDS.length) {
+        if (bytes.length < 1 || bytes[0] < 0 || bytes[0] >= KINDS.length) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        Kind kind = KINDS[b.get()];
-        long block = b.getLong();
-        long request = b.getLong();
-        long txn = b.getLong();
-        int node = b.getInt();
-        long version = b.getLong();
-        int index = b.getInt();
-        int length = b.getInt();
-        if (length != b.remaining()) {
+        Kind kind = KINDS[bytes[0]];
+        if (bytes.length < kind.headerBytes()) {
             return null;
         }
-        byte[] data = new byte[length];
-        b.get(data);
-        return new Message(kind, block, request, txn, node, version, index, data);
+        ByteBuffer b = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+        long[] values = new long[Field.values().length];
+        for (Field f : kind.fields) {
+            values[f.ordinal()] = f.bytes == 8 ? b.getLong() : b.getInt();
+        }
+        byte[] data = NONE;
+        if (kind.data) {
+            int length = b.getInt();
+            if (length != b.remaining()) {
+                return null;
+            }
+            data = new byte[length];
+            b.get(data);
+        } else if (b.hasRemaining()) {
+            return null;
+        }
+        return new Message(kind, values[BLOCK.ordinal()], values[REQUEST.ordinal()], values[TXN.ordinal()], (int) values[NODE.ordinal()],
+                values[VERSION.ordinal()], (int) values[INDEX.ordinal()], data);
     }
 
     @Override
@@ -131,7 +214,12 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
 
     @Override
     public String toString() {
-        return kind + "(block " + block + ", request " + request + ", txn " + txn + ", node " + node + ", version " + version + ", index " + index
-                + (data.length > 0 ? ", " + data.length + " bytes" : "") + ")";
+        StringBuilder text = new StringBuilder(kind.toString()).append('(');
+        String separator = "";
+        for (Field f : kind.fields) {
+            text.append(separator).append(f.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(value(f));
+            separator = ", ";
+        }
+        return text.append(data.length > 0 ? separator + data.length + " bytes" : "").append(')').toString();
     }
 }
