@@ -83,10 +83,10 @@ public final class RmemCommand implements Callable<Integer> {
                     f.dataTransferUs(), f.controlTransferUs(), f.procedureUs(), f.replyUs(), f.serverUs());
         }
         SystemParameters parameters = RmemSimulated.parameters();
-        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1 over Table 1a's mix, each operation weighted by its calls (the issue's reading of \"on the average\"): %.1f%%, paper %s%n",
+        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, averaged over the operations that move data, each once (the paper's \"on the average\"): %.1f%%, paper %s%n",
                 100 * FileService.loadRatio(parameters), paperLoadRatio());
-        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1 over the operations that move data, each once (Figure 3's operations unweighted, the other reading): %.1f%%%n",
-                100 * FileService.perOperationLoadRatio(parameters));
+        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, weighted by Table 1a's calls (the department's server; the paper gives no such figure): %.1f%%%n",
+                100 * FileService.mixWeightedLoadRatio(parameters));
         System.out.printf(Locale.ROOT, "%n%-9s %7s %10s %14s %16s %12s %10s %8s%n", "scheme", "clients", "operations", "latency (us)", "server us / op",
                 "server busy", "simulated", "wall");
         List<RmemFileService.Row> rows = scale(counts, operations, s -> System.out.printf(Locale.ROOT, "%-9s %7d %10d %14.1f %16.1f %11.1f%% %9.2fs %7.2fs%n",
