@@ -34,7 +34,10 @@ import org.junit.jupiter.api.Test;
  * copy, which moves the server disk's rotational phase, and 12 diskless Andrew cells moved by at most 1.9e-4 of their value.
  * And when the diskless Sprite mount began copying the DS3100's packets to and from its Lance buffer 16 bits at a time
  * (config:Diskless remote_open_instructions re-solved on DS3100 foo, 6424 to 5799) and sending the Sun-3s' packets by DMA:
- * 60 cells of the diskless Sprite rows (shipped and what-ifs) moved; no other cell did.
+ * 60 cells of the diskless Sprite rows (shipped and what-ifs) moved; no other cell did. And when Sprite's RPC began
+ * resuming a process woken on an otherwise idle machine without a full context switch, as Sprite's scheduler does
+ * (config:Diskless remote_open_instructions re-solved on DS3100 foo, 5799 to 6743, and the Sun4's own calibration of it
+ * retired): 79 cells of the diskless Sprite rows (shipped and what-ifs) moved; no other cell did.
  */
 class ModelCellsUnchangedTest {
     private static final String FIXTURE = "/model-cells-before-kernel.csv";

@@ -30,6 +30,11 @@ import org.asfast.systems.Packets;
  * 7.5 s fragmented); each acknowledgement from a server still at work starts the tries again and doubles the
  * wait up to 5 s.
  * On the server, an RPC server process takes each request, so a context switch comes with every RPC received.
+ * A process woken on a machine that ran nothing else while it waited is resumed without a full switch (as
+ * Sprite's scheduler does, {@link #wake}): the client's caller when its reply comes, and the server process that
+ * served the channel's last request (a client sends its calls to one server on one channel, rpcCall.c's
+ * RpcChanAlloc, and the server hands a channel's requests to the process that served its last, rpcDaemon.c's
+ * RpcServerAlloc).
  *
  * <p>A pseudo-device request from a user process is a kernel call whose data is copied in and out of the user's
  * pages, carried to the server's machine by RPCs of at most 16 KB each, and handed there to the user-level server
@@ -66,6 +71,8 @@ public final class SpriteKernel implements Node {
     private final Map<Integer, Integer> bootOf = new HashMap<>();
     private int nextId = 1;
     private final Map<Long, Served> served = new HashMap<>();
+    /** The process this machine last ran, and idles on when nothing is ready: a client's call, a served channel's key, or null for any other. */
+    private Object lastRan;
     private long executions;
     private long retransmissions;
 
@@ -207,6 +214,7 @@ public final class SpriteKernel implements Node {
         Charges.trap(node);
         node.work(Work.KERNEL_CALL, node.parameter("pipe_io_instructions"));
         Charges.contextSwitch(node, node.parameter("switch_instructions"));
+        lastRan = null;
     }
 
     /**
@@ -217,6 +225,7 @@ public final class SpriteKernel implements Node {
      */
     public void sharedFork(Outcome outcome) {
         Charges.threadCreation(node, node.parameter("spawn_instructions"), node.parameter("fork_copy_kb") * 1024, node.parameter("switch_instructions"));
+        lastRan = null;
         node.createThread(() -> Charges.contextSwitch(node, node.parameter("switch_instructions"))); // the child exits; the parent runs again
         outcome.succeed(node.nanos());
     }
@@ -250,6 +259,7 @@ public final class SpriteKernel implements Node {
         node.work(Work.DATA_TRANSFER, node.parameter("rpc_client_instructions"));
         c.id = nextId++;
         call = c;
+        lastRan = c; // its process sends the request, then waits
         sendRequest(c, 0);
         boolean fragmented = c.requestBytes > fragment || c.replyBytes > fragment;
         c.retransmission = new Retransmission(node, fragmented ? fragmentedBackoff : backoff, () -> retransmissions += sendRequest(c, PLEASE_ACK), () -> {
@@ -315,7 +325,7 @@ public final class SpriteKernel implements Node {
         }
         c.done = true;
         c.retransmission.stop();
-        Charges.contextSwitch(node, node.parameter("switch_instructions")); // the waiting process runs again
+        wake(c); // the waiting process runs again
         if (c.replied != null) {
             c.replied.accept(c.replyData.bytes());
         } else {
@@ -373,7 +383,7 @@ public final class SpriteKernel implements Node {
         }
         s.executed = true;
         executions++;
-        Charges.contextSwitch(node, node.parameter("switch_instructions")); // an RPC server process takes the request
+        wake(key); // the RPC server process of the channel takes the request
         node.work(Work.PROCEDURE, node.parameter("null_procedure_instructions")); // live, its count is the executions
         node.work(Work.REPLY, node.parameter("rpc_server_instructions"));
         int requestBytes = Packets.dataBytes(message, header) + fragment * (count - 1);
@@ -396,6 +406,22 @@ public final class SpriteKernel implements Node {
         }
         s.answered = true;
         sendReply(from, channel, s);
+    }
+
+    /**
+     * {@code process} runs again. Sprite's scheduler (sched/schedule.c, revisions 8.x to 9.3 of 1988-90) idles on the
+     * stack of the process that last blocked, and when the process it finds ready is that one it returns to it
+     * without Mach_ContextSwitch: 'If the current process is continuing, then don't bother to do full context
+     * switch'. So no registers go out and in (on the SPARC, no register windows are flushed); the scheduler's own
+     * path, charged whole as a full switch's switch_instructions, remains. Any other process takes a full switch.
+     */
+    private void wake(Object process) {
+        if (process.equals(lastRan)) {
+            node.work(Work.CONTROL_TRANSFER, node.parameter("switch_instructions"));
+        } else {
+            Charges.contextSwitch(node, node.parameter("switch_instructions"));
+        }
+        lastRan = process;
     }
 
     /** The pseudo-device's user-level server process reads the request and writes its answer. */
