@@ -142,8 +142,8 @@ public final class RunDerivation {
         return row;
     }
 
-    /** Table 7: Total = Copy + Compile, with the two intervals' half-widths added in quadrature. */
-    private static List<Measurement> andrewTotals(List<Measurement> measured) {
+    /** Table 7: Total = Copy + Compile, its interval {@link Combined}'s (none when either part has none, as the model's have none). */
+    static List<Measurement> andrewTotals(List<Measurement> measured) {
         List<Measurement> totals = new ArrayList<>();
         for (Measurement copy : measured) {
             if (!isOusterhout(copy, "7") || !copy.column().equals("Copy")) {
@@ -151,9 +151,9 @@ public final class RunDerivation {
             }
             measured.stream().filter(c -> isOusterhout(c, "7") && c.column().equals("Compile") && c.row().equals(copy.row()))
                     .findFirst().ifPresent(compile -> {
-                        double value = copy.value() + compile.value();
-                        double half = Math.hypot(halfWidth(copy), halfWidth(compile));
-                        totals.add(new Measurement(OusterhoutTables.PAPER, "7", copy.row(), "Total", "s", value, value - half, value + half, "derived", "Copy + Compile"));
+                        Combined total = Combined.sum(copy, compile);
+                        totals.add(new Measurement(OusterhoutTables.PAPER, "7", copy.row(), "Total", "s", total.value(), total.low(), total.high(), "derived",
+                                "Copy + Compile"));
                     });
         }
         return totals;
@@ -162,7 +162,7 @@ public final class RunDerivation {
     /**
      * Thekkath Table 2's Notification Overhead, "the overhead, in addition to the read/write request, that is incurred
      * when the notification bit is set" (§3.1.2): a row's Write with the bit set less its Write without, on the same
-     * platform, the two intervals' half-widths added in quadrature (no interval when either has none). A negative
+     * platform, its interval {@link Combined}'s. A negative
      * difference, or an interval reaching across 0, is said so in the cell's note: no overhead was measured.
      */
     static List<Measurement> notificationOverheads(List<Measurement> measured) {
@@ -174,12 +174,11 @@ public final class RunDerivation {
             measured.stream().filter(plain -> isThekkathWrite(plain, LATENCY) && plain.row().machine().equals(notified.row().machine())
                     && plain.row().os().equals(notified.row().os()) && plain.unit().equals(notified.unit())
                     && platformOf(plain).equals(platformOf(notified))).findFirst().ifPresent(plain -> {
-                        double value = notified.value() - plain.value();
-                        double half = notified.hasInterval() && plain.hasInterval() ? Math.hypot(halfWidth(notified), halfWidth(plain)) : Double.NaN;
-                        String caveat = value < 0 ? " (negative: the notified Write measured faster than the plain one)"
-                                : value - half <= 0 ? " (its interval reaches 0: not told apart from no overhead)" : "";
+                        Combined overhead = Combined.difference(notified, plain);
+                        String caveat = overhead.value() < 0 ? " (negative: the notified Write measured faster than the plain one)"
+                                : overhead.low() <= 0 ? " (its interval reaches 0: not told apart from no overhead)" : "";
                         overheads.add(new Measurement(THEKKATH, "2", new RowLabel(plain.row().machine(), plain.row().os(), "Notification Overhead"), "all operations",
-                                plain.unit(), value, value - half, value + half, "derived",
+                                plain.unit(), overhead.value(), overhead.low(), overhead.high(), "derived",
                                 "Write with notification less Write: " + notified.benchmark() + " less " + plain.benchmark() + caveat));
                     });
         }
@@ -263,8 +262,24 @@ public final class RunDerivation {
         return m.paper().equals(OusterhoutTables.PAPER) && m.table().equals(table);
     }
 
-    static double halfWidth(Measurement m) {
-        return m.hasInterval() ? (m.high() - m.low()) / 2 : 0;
+    /**
+     * The sum or difference of two independent figures: the value, and an interval whose half-width is the two
+     * half-widths in quadrature. A side without an interval is unknown, not ±0, so the result then has none (NaN bounds);
+     * counting it as ±0 gave Table 7's total the other side's interval alone, or a model's total ±0.
+     */
+    record Combined(double value, double low, double high) {
+        static Combined sum(Measurement a, Measurement b) {
+            return of(a.value() + b.value(), a, b);
+        }
+
+        static Combined difference(Measurement a, Measurement b) {
+            return of(a.value() - b.value(), a, b);
+        }
+
+        private static Combined of(double value, Measurement a, Measurement b) {
+            double half = a.hasInterval() && b.hasInterval() ? Math.hypot((a.high() - a.low()) / 2, (b.high() - b.low()) / 2) : Double.NaN;
+            return new Combined(value, value - half, value + half);
+        }
     }
 
     private static double secondsIn(String unit) {

@@ -1,6 +1,7 @@
 package org.asfast.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -156,5 +157,28 @@ class RunDerivationTest {
         assertTrue(e.getMessage().contains("reports no virtual time"), e.getMessage());
         var unknown = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class, () -> silent.kind("never-ran"));
         assertTrue(unknown.getMessage().contains("does not record what kind"), unknown.getMessage());
+    }
+
+    private static Measurement andrew(String column, double value, double half) {
+        return new Measurement(OusterhoutTables.PAPER, "7", new RowLabel("host", "Linux", "Local"), column, "s", value, value - half, value + half,
+                Double.isNaN(half) ? "modelled" : "measured", "andrew " + column);
+    }
+
+    @Test
+    void andrewsTotalAddsTheHalfWidthsInQuadratureAndHasNoIntervalWhenASideHasNone() throws Exception {
+        Measurement both = RunDerivation.andrewTotals(List.of(andrew("Copy", 3, 0.3), andrew("Compile", 4, 0.4))).getFirst();
+        assertEquals(7, both.value(), 1e-12);
+        assertEquals(0.5, (both.high() - both.low()) / 2, 1e-12, "0.3 and 0.4 in quadrature");
+        // A side without an interval is unknown, not ±0: the total's interval would otherwise be the other side's alone.
+        Measurement oneSided = RunDerivation.andrewTotals(List.of(andrew("Copy", 3, Double.NaN), andrew("Compile", 4, 0.4))).getFirst();
+        assertEquals(7, oneSided.value(), 1e-12);
+        assertFalse(oneSided.hasInterval(), "no interval, not the compile's ±0.4: " + oneSided);
+        // The model's virtual times have none: its total has none either (it showed ±0).
+        Measurement modelled = RunDerivation.andrewTotals(List.of(andrew("Copy", 3, Double.NaN), andrew("Compile", 4, Double.NaN))).getFirst();
+        assertFalse(modelled.hasInterval(), modelled.toString());
+        assertEquals("", modelled.intervalText(), "the report shows the total alone");
+        Path csv = dir.resolve(ResultsCsv.FILE);
+        ResultsCsv.write(csv, List.of(modelled), row -> org.asfast.spi.PlatformKind.MODELLED);
+        assertEquals("ousterhout1990,7,host,Linux,Local,Total,s,7.0,,,derived,modelled,Copy + Compile", Files.readAllLines(csv).get(1), "results.csv: empty ci");
     }
 }
