@@ -40,6 +40,14 @@ public final class RmemCommand implements Callable<Integer> {
      * server's request segment, the cluster's bookkeeping, and room to spare.
      */
     static final long BYTES_PER_CLIENT = 256 * 1024;
+    /**
+     * The most operations a command simulates per scheme, over all its client counts. Time, not memory, is what they cost
+     * (a client's counters do not grow with them): on the 2-core VM, 1000 clients x 1000 operations took 6.7 s a scheme at
+     * a load of 2.5, about {@value #OPERATIONS_PER_SECOND} a second; the limit itself (1000 x 10000) took 193 s for
+     * Hybrid-1 and 130 s for DX at a load of about 7 (5 min 24 s in all). 2e9 per client, unchecked, ran until killed.
+     */
+    static final long MAX_OPERATIONS = 10_000_000;
+    static final long OPERATIONS_PER_SECOND = 150_000;
 
     @Spec
     CommandSpec spec;
@@ -47,7 +55,8 @@ public final class RmemCommand implements Callable<Integer> {
     @Option(names = "--clients", split = ",", paramLabel = "N", description = "Client machines of each scaling run (default: ${DEFAULT-VALUE}).")
     List<String> clients = List.of("1", "10", "100", "1000");
 
-    @Option(names = "--operations", paramLabel = "N", description = "Operations each client runs, drawn from Table 1a's mix (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--operations", paramLabel = "N", description = "Operations each client runs, drawn from Table 1a's mix; clients x operations at most " + MAX_OPERATIONS
+            + " a scheme, over all client counts (default: ${DEFAULT-VALUE}).")
     int operations = RUN_OPERATIONS;
 
     @Option(names = "--access", paramLabel = "NAME:OFFSET:BYTES",
@@ -74,6 +83,7 @@ public final class RmemCommand implements Callable<Integer> {
         if (operations < 1) {
             throw new UserError("--operations " + operations + ": give at least 1 operation per client");
         }
+        checkOperations(counts, operations);
         AtomicFiles.requireWritable(out, 16L << 20, "rmem-figures.csv and rmem-scale.csv");
         System.out.printf(Locale.ROOT, "%-24s %-9s %12s %12s %12s %12s %12s %12s%n", "operation (alone)", "scheme", "latency us", "server: data",
                 "control", "procedure", "reply", "total us");
@@ -126,6 +136,24 @@ public final class RmemCommand implements Callable<Integer> {
             }
         }
         return rows;
+    }
+
+    /** Refuses more than {@link #MAX_OPERATIONS} operations a scheme, in one line saying how many operations per client fit. */
+    static void checkOperations(List<Integer> counts, int operations) {
+        long clientsInAll = counts.stream().mapToLong(Integer::longValue).sum();
+        long total = clientsInAll * operations;
+        if (total > MAX_OPERATIONS) {
+            long most = MAX_OPERATIONS / clientsInAll;
+            throw new UserError(String.format(Locale.ROOT, "--operations %d with --clients %s is %d simulated operations per scheme, more than the limit of %d"
+                    + " (about %d s a scheme on a quiet 2-core machine; these would take about %s); %s", operations, counts.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",")), total, MAX_OPERATIONS, MAX_OPERATIONS / OPERATIONS_PER_SECOND,
+                    roughly(total / OPERATIONS_PER_SECOND), most >= 1 ? "use at most " + most + " operations with these clients, or fewer clients"
+                            : "give fewer clients (at most " + MAX_OPERATIONS + " in all)"));
+        }
+    }
+
+    private static String roughly(long seconds) {
+        return seconds < 120 ? seconds + " s" : seconds < 7200 ? seconds / 60 + " min" : seconds < 3 * 86400 ? seconds / 3600 + " h" : seconds / 86400 + " days";
     }
 
     /** The client counts, each a whole number from 1 to what this JVM's heap holds. */

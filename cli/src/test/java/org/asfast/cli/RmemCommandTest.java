@@ -1,12 +1,15 @@
 package org.asfast.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,5 +68,29 @@ class RmemCommandTest {
         CliRun nowhere = rmem("--clients", "1", "--out", aFile.resolve("out").toString());
         assertEquals(2, nowhere.exitCode(), nowhere.err());
         assertTrue(nowhere.err().startsWith("asfast: cannot write rmem-figures.csv and rmem-scale.csv to ") && nowhere.out().isEmpty(), "refused before the run: " + nowhere.err());
+    }
+
+    @Test
+    void operationsPastWhatTheCommandRunsInMinutesAreRefusedInOneLineExitTwo() {
+        Path out = dir.resolve("out");
+        // 2e9 operations per client ran until killed: refused at once instead (the timeout fails the test, not the run).
+        for (String[] args : List.of(new String[] {"--operations", "2000000000"}, new String[] {"--clients", "1000", "--operations", "10001"})) {
+            CliRun o = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> rmem(concat(args, "--out", out.toString())), String.join(" ", args));
+            assertEquals(2, o.exitCode(), String.join(" ", args) + ": " + o.err());
+            assertEquals(1, o.err().lines().count(), o.err());
+            assertTrue(o.err().contains("more than the limit of 10000000"), o.err());
+            assertFalse(Files.exists(out), "nothing written for " + String.join(" ", args));
+        }
+        assertTrue(rmem("--operations", "2000000000").err().startsWith("asfast: --operations 2000000000 with --clients 1,10,100,1000 is 2222000000000 simulated"
+                + " operations per scheme"), "names the product it refuses");
+        assertTrue(rmem("--operations", "2000000000").err().contains("use at most 9000 operations with these clients, or fewer clients"), "and how to fix it");
+        assertDoesNotThrow(() -> RmemCommand.checkOperations(List.of(1000), 10_000), "the limit itself runs");
+        assertDoesNotThrow(() -> RmemCommand.checkOperations(RmemCommand.RUN_CLIENTS, RmemCommand.RUN_OPERATIONS), "the main job's run");
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 }
