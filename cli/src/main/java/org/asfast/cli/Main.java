@@ -31,6 +31,11 @@ public final class Main {
 
     /** The command line, with bad input printed as one line and exit code 2. */
     static CommandLine commandLine() {
+        return commandLine(Uninterrupted::stopRequested);
+    }
+
+    /** The command line; {@code stopRequested} tells whether a signal has begun stopping this process. */
+    static CommandLine commandLine(java.util.function.BooleanSupplier stopRequested) {
         CommandLine line = new CommandLine(new Main());
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setParameterExceptionHandler((e, args) -> {
@@ -40,8 +45,13 @@ public final class Main {
             return 2;
         });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof Uninterrupted.Stopped) {
-                return 130; // Ctrl-C or kill: the clean-up hooks have removed what was unfinished
+            if (e instanceof Uninterrupted.Stopped || stopRequested.getAsBoolean()) {
+                // Ctrl-C or kill: whatever the command threw since is the stop's doing (a JMH fork killed by the same
+                // signal is a "failed" benchmark), and the clean-up hooks remove what was unfinished. The process ends
+                // with the signal's status (143 for SIGTERM) whatever this returns, as System.exit waits for the hooks.
+                cmd.getErr().println("asfast: " + cmd.getCommandName() + " stopped by a signal (Ctrl-C or kill) before it finished"
+                        + (cmd.getCommandName().equals("run") ? "; no run folder was written" : ""));
+                return 130;
             }
             if (e instanceof UserError) {
                 cmd.getErr().println("asfast: " + e.getMessage());

@@ -47,6 +47,27 @@ public final class Uninterrupted {
         }
     }
 
+    /**
+     * Whether the process has begun to stop (Ctrl-C, kill): {@link #stop} has run, or the JVM has begun its shutdown and
+     * the hook that calls it has not run yet (a JMH fork killed by the same signal can fail its run in between).
+     */
+    public static boolean stopRequested() {
+        synchronized (LOCK) {
+            if (stopping) {
+                return true;
+            }
+        }
+        Thread probe = new Thread(() -> {
+        });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe); // refused once the shutdown has begun
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        }
+    }
+
     /** The process is shutting down (Ctrl-C, kill): the step was not started. */
     public static final class Stopped extends RuntimeException {
         private static final long serialVersionUID = 1L;
