@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.asfast.host.CCompiler;
 import org.asfast.host.UdpFloor;
+import org.asfast.live.LiveException;
+import org.asfast.live.LiveNode;
 import org.asfast.spi.FileTrees;
 import org.asfast.spi.Platforms;
 import org.asfast.spi.UserError;
@@ -82,6 +84,13 @@ final class LivePass {
                         units.putIfAbsent(u.benchmark() + u.params() + platform, u);
                     }
                 }
+            }
+        }
+        if (!units.isEmpty()) {
+            try {
+                LiveNode.defaultSpin(); // refused now, not in the live pass's JMH forks minutes into the run
+            } catch (LiveException e) {
+                throw new UserError(e.getMessage());
             }
         }
         return new LivePass(List.copyOf(units.values()), profile);

@@ -48,7 +48,7 @@ public class LiveRoundTripBenchmark {
     @Param({"null", "16384", "30000"})
     public String transfer;
 
-    /** How long the client polls its socket without blocking before it waits in the kernel (0: never); the server node polls for LiveNode.DEFAULT_SPIN. */
+    /** How long the client polls its socket without blocking before it waits in the kernel (0: never); the server node polls for LiveNode.defaultSpin(). */
     @Param({"50"})
     public int spinMicros;
 

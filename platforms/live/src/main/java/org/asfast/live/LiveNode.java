@@ -36,7 +36,7 @@ import org.asfast.nodes.Work;
  * loop that delivers the node's datagrams and fires its timers, one handler at a time. The loop runs on whichever
  * thread calls {@link #run} or {@link #runUntil}; there is no thread of its own, so a client node inside a
  * benchmark's JVM is driven by the benchmark's thread and polls its own socket with no hand-off between threads.
- * With nothing to do, the loop polls its socket for a while ({@link #DEFAULT_SPIN}, {@link #spin}) before it waits in
+ * With nothing to do, the loop polls its socket for a while ({@link #defaultSpin}, {@link #spin}) before it waits in
  * the kernel, as the C floor's ping-pong polls. Every method except {@link #post} and {@link #stop} must be called from that one thread.
  *
  * <p>The {@link NodeContext} live:
@@ -66,7 +66,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     static final int HEADER = 8;
     /** The largest message a node may send: the largest UDP payload, less the header. */
     public static final int MAX_MESSAGE = 65507 - HEADER;
-    /** The system property that sets {@link #DEFAULT_SPIN} in microseconds; node JVMs are given the launcher's. */
+    /** The system property that sets {@link #defaultSpin} in microseconds; node JVMs are given the launcher's. */
     public static final String SPIN_PROPERTY = "asfast.live.spinMicros";
     /**
      * How long a loop polls its socket before it waits in the kernel, unless {@link #spin} says otherwise. A thread
@@ -79,13 +79,19 @@ public final class LiveNode implements NodeContext, AutoCloseable {
      * processes, are often woken on their waker's CPU and end up sharing one: polling without yielding, each then
      * burned its whole spin before the other ran (115 us a round trip at a load of 7-11; 42 us yielding only after
      * 15 us of polling), while yielding at every poll gave 11.6 us. On an idle CPU the yield returns at once.
+     *
+     * <p>Read when asked, not when the class loads: a bad {@link #SPIN_PROPERTY} is then a {@link LiveException} for the
+     * command that reads it first, one line, not an ExceptionInInitializerError.
      */
-    public static final Duration DEFAULT_SPIN = spinFromProperty(System.getProperty(SPIN_PROPERTY));
+    public static Duration defaultSpin() {
+        return spinFromProperty(System.getProperty(SPIN_PROPERTY));
+    }
+
     /** The longest spin {@link #SPIN_PROPERTY} may set: a second, far beyond any gap between a call's messages. */
     static final int MAX_SPIN_MICROS = 1_000_000;
     /**
      * {@link #SPIN_PROPERTY}'s value as a spin: 50 us when unset; a whole number of microseconds from 0 (never spin)
-     * to {@link #MAX_SPIN_MICROS}, or an {@link IllegalArgumentException} saying so (not a silent default).
+     * to {@link #MAX_SPIN_MICROS}, or a {@link LiveException} saying so (not a silent default).
      */
     static Duration spinFromProperty(String value) {
         if (value == null) {
@@ -98,7 +104,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
             micros = -1;
         }
         if (micros < 0 || micros > MAX_SPIN_MICROS) {
-            throw new IllegalArgumentException("-D" + SPIN_PROPERTY + "=" + value + " is not a spin: give whole microseconds from 0 (never spin) to "
+            throw new LiveException("-D" + SPIN_PROPERTY + "=" + value + " is not a spin: give whole microseconds from 0 (never spin) to "
                     + MAX_SPIN_MICROS + ", or leave it unset for 50");
         }
         return Duration.ofNanos(1000L * micros);
@@ -120,7 +126,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     private final FaultLayer faults;
     private InetSocketAddress[] peers = new InetSocketAddress[0];
     private long timerOrder;
-    private long spinNanos = DEFAULT_SPIN.toNanos();
+    private long spinNanos;
     /** Cancelled timers still in {@link #timers}: when they are most of it, they are cleared out at once. */
     private int cancelledQueued;
     /**
@@ -154,8 +160,9 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     private long stretchStart;
     private int stretchKind;
 
-    private LiveNode(NodeSetup setup, Node node, DatagramChannel channel, Selector selector) {
+    private LiveNode(NodeSetup setup, Node node, DatagramChannel channel, Selector selector, Duration spin) {
         this.setup = setup;
+        this.spinNanos = spin.toNanos();
         this.node = node;
         this.channel = channel;
         this.selector = selector;
@@ -168,6 +175,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
      * folder. A busy port is a {@link LiveException} with a one-line message.
      */
     public static LiveNode open(NodeSetup setup, Node node) {
+        Duration spin = defaultSpin(); // before the socket: a bad property leaves nothing to close
         DatagramChannel channel = null;
         try {
             channel = DatagramChannel.open(StandardProtocolFamily.INET);
@@ -183,7 +191,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
             Selector selector = Selector.open();
             channel.register(selector, SelectionKey.OP_READ);
             Files.createDirectories(setup.scratch());
-            return new LiveNode(setup, node, channel, selector);
+            return new LiveNode(setup, node, channel, selector, spin);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("node " + setup.id() + ": cannot open its socket: " + e.getMessage(), e);
@@ -245,7 +253,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
     /**
      * Lets the loop poll its socket without blocking for up to {@code spin} before it waits in the kernel.
      * Spinning saves the wake-up of a blocked thread on each message, at the price of a busy CPU; 0 never spins
-     * ({@link #DEFAULT_SPIN} by default).
+     * ({@link #defaultSpin} by default).
      */
     public void spin(Duration spin) {
         this.spinNanos = spin.toNanos();
@@ -487,7 +495,7 @@ public final class LiveNode implements NodeContext, AutoCloseable {
                 if (drain() || !posted.isEmpty()) {
                     return;
                 }
-                Thread.yield(); // a peer node on this CPU runs now, not after our spin (DEFAULT_SPIN)
+                Thread.yield(); // a peer node on this CPU runs now, not after our spin (defaultSpin)
             }
             now = System.nanoTime();
             if (until - now <= 0) {

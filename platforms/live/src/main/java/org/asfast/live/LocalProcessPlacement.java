@@ -36,6 +36,7 @@ public final class LocalProcessPlacement implements Placement {
      * @param classPath  the class path that holds the node classes and this module
      */
     public LocalProcessPlacement(List<String> prefix, List<String> jvmOptions, String classPath) {
+        LiveNode.defaultSpin(); // a bad spin is this command's one-line error, before any node JVM fails on it alone
         this.prefix = List.copyOf(prefix);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.classPath = classPath;

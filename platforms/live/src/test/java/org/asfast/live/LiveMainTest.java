@@ -164,4 +164,21 @@ class LiveMainTest {
         assertBadInput(live("--system", "echo", "--nodes", "1", "--seconds", "Infinity"), "--seconds must be a number of seconds, 0 or more, not Infinity");
         assertBadInput(live("--system", "echo", "--nodes", "1", "--seconds", "-1"), "--seconds must be a number of seconds, 0 or more, not -1.0");
     }
+
+    @Test
+    void aBadSpinPropertyIsOneLineNamingItAndItsRangeBeforeANodeStarts() throws IOException {
+        // It was an ExceptionInInitializerError in each node JVM, and this command said only "its last words: ... 1 more".
+        String before = System.getProperty(LiveNode.SPIN_PROPERTY);
+        System.setProperty(LiveNode.SPIN_PROPERTY, "bad");
+        try {
+            assertBadInput(live("--system", "echo", "--nodes", "1"),
+                    "-Dasfast.live.spinMicros=bad is not a spin: give whole microseconds from 0 (never spin) to 1000000, or leave it unset for 50");
+        } finally {
+            if (before == null) {
+                System.clearProperty(LiveNode.SPIN_PROPERTY);
+            } else {
+                System.setProperty(LiveNode.SPIN_PROPERTY, before);
+            }
+        }
+    }
 }
