@@ -28,14 +28,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The live systems' cells of the registry (rows with platforms, e.g. amoeba-live): each benchmark with its
  * parameters on each of its platforms in one fork of its own, whose set-up starts the system's server nodes; then,
  * in the same run, the live runtime's own round trip (LiveRoundTripBenchmark) and the C UDP ping-pong on the same
- * loopback, the floor under every live null RPC. Both profiles run every cell; they differ in how long each is measured.
+ * loopback, the floor under every live null RPC. Both profiles run every cell but the single-shot ones, which only the
+ * full profile has time for (the report shows them "full profile only"); they differ in how long each is measured.
  */
 final class LivePass {
     /** The live runtime's null round trip, set against the C floor (not a paper cell: no registry row). */
     static final String RUNTIME_ROUND_TRIP = "org.asfast.jmh.LiveRoundTripBenchmark.roundTrip";
 
-    /** One fork: a benchmark, its parameters and the platform it runs on. */
-    record Unit(String workload, String benchmark, Map<String, String> params, String platform) {
+    /** One fork: a benchmark, its parameters and the platform it runs on, and whether it is timed one invocation at a time. */
+    record Unit(String workload, String benchmark, Map<String, String> params, String platform, boolean singleShot) {
         String text() {
             StringBuilder text = new StringBuilder(benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1)).append(" (");
             if (platform != null) {
@@ -47,10 +48,13 @@ final class LivePass {
     }
 
     private final List<Unit> units;
+    /** The cells this profile leaves to the full one (single shots, {@link Profile.Live#singleShots}). */
+    private final List<Unit> fullProfileOnly;
     private final Profile profile;
 
-    private LivePass(List<Unit> units, Profile profile) {
+    private LivePass(List<Unit> units, List<Unit> fullProfileOnly, Profile profile) {
         this.units = units;
+        this.fullProfileOnly = fullProfileOnly;
         this.profile = profile;
     }
 
@@ -80,7 +84,7 @@ final class LivePass {
             for (WorkloadRegistry.Entry e : w.entries()) {
                 for (String platform : e.platforms()) {
                     if (chosen.contains(platform)) {
-                        Unit u = new Unit(w.userName(), e.benchmark(), e.params(), platform);
+                        Unit u = new Unit(w.userName(), e.benchmark(), e.params(), platform, w.singleShot());
                         units.putIfAbsent(u.benchmark() + u.params() + platform, u);
                     }
                 }
@@ -93,7 +97,8 @@ final class LivePass {
                 throw new UserError(e.getMessage());
             }
         }
-        return new LivePass(List.copyOf(units.values()), profile);
+        List<Unit> later = units.values().stream().filter(u -> u.singleShot() && !profile.live.singleShots()).toList();
+        return new LivePass(units.values().stream().filter(u -> !later.contains(u)).toList(), later, profile);
     }
 
     boolean isEmpty() {
@@ -105,9 +110,14 @@ final class LivePass {
         return units.size();
     }
 
-    /** The live platforms whose cells run. */
+    /** The live platforms whose cells run, or are left to the full profile. */
     List<String> platforms() {
-        return units.stream().map(Unit::platform).distinct().toList();
+        return java.util.stream.Stream.concat(units.stream(), fullProfileOnly.stream()).map(Unit::platform).distinct().toList();
+    }
+
+    /** The workloads and platforms whose live cells this profile leaves to the full one, as environment.json's fullProfileOnly lists them. */
+    List<Map<String, String>> fullProfileOnly() {
+        return fullProfileOnly.stream().map(u -> Map.of("workload", u.workload(), "platform", u.platform())).distinct().toList();
     }
 
     /**
@@ -125,16 +135,18 @@ final class LivePass {
             }
         }
         if (!results.isEmpty()) { // the floor's companion: the runtime's own round trip, without a system's protocol
-            results.addAll(run(new Unit("live-round-trip", RUNTIME_ROUND_TRIP, Map.of("transfer", "null"), null), scratchRoot, progress, notAvailable, out));
+            results.addAll(run(new Unit("live-round-trip", RUNTIME_ROUND_TRIP, Map.of("transfer", "null"), null, false), scratchRoot, progress, notAvailable, out));
         }
         return results;
     }
 
     private List<RunResult> run(Unit u, Path scratchRoot, Progress progress, List<NotAvailable> notAvailable, PrintStream out) {
         Profile.Live live = profile.live;
-        ChainedOptionsBuilder options = RunCommand.baseOptions(scratchRoot).forks(1)
-                .include("^" + Pattern.quote(u.benchmark()) + "$")
-                .warmupIterations(live.warmupIterations()).warmupTime(TimeValue.milliseconds(live.warmupMillis()))
+        ChainedOptionsBuilder options = RunCommand.baseOptions(scratchRoot).forks(1).include("^" + Pattern.quote(u.benchmark()) + "$");
+        if (u.singleShot()) {
+            RunCommand.singleShot(options, scratchRoot); // an iteration is one shot
+        }
+        options.warmupIterations(live.warmupIterations()).warmupTime(TimeValue.milliseconds(live.warmupMillis()))
                 .measurementIterations(live.measurementIterations()).measurementTime(TimeValue.milliseconds(live.measurementMillis()));
         u.params().forEach(options::param);
         if (u.platform() != null) {

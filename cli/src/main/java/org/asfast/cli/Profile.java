@@ -11,8 +11,8 @@ package org.asfast.cli;
  * {@code repeatSeconds} for the whole run.
  */
 enum Profile {
-    QUICK(1, 3, 200, 16, 100, 3, 45, 8, 20, 7, 50, new Live(2, 100, 10, 50, 20_000)),
-    FULL(3, 5, 1000, 10, 1000, 5, 300, 25, 20, 20, 100, new Live(3, 500, 10, 500, 100_000));
+    QUICK(1, 3, 200, 16, 100, 3, 45, 8, 20, 7, 50, new Live(2, 100, 10, 50, 20_000, false)),
+    FULL(3, 5, 1000, 10, 1000, 5, 300, 25, 20, 20, 100, new Live(3, 500, 10, 500, 100_000, true));
 
     /**
      * The live systems' cells: one fork each (its server nodes start with it, a second or two), iterations of
@@ -20,8 +20,14 @@ enum Profile {
      * (JMH's SampleTime: their interval comes from every sampled call, however the iterations split them), so quick measures
      * 10 iterations of 50 ms, half a second of calls; the few averaged cells (a block-write throughput, the file
      * workloads' averages) get Student's t at 99.9% of 4.8 from 10 iterations.
+     *
+     * <p>Single-shot cells (Andrew on the live file services) run in the full profile only ({@code singleShots}), an
+     * iteration a shot, in a JVM as the host's (C1 only, a fixed heap, a collection between shots). Their forks cost what
+     * the quick job does not have: with one warm-up and three shots the eight cells took 111 s on a loaded machine, an
+     * Amoeba BULLET/DIR compile alone 37 s (each copied file and class committed through to the store file, the directory
+     * entry to both replicas), where the main job has about 30 s left of its 5 minutes.
      */
-    record Live(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis, int floorRounds) {
+    record Live(int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis, int floorRounds, boolean singleShots) {
     }
 
     final int forks;

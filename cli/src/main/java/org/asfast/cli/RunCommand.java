@@ -116,6 +116,10 @@ final class RunCommand implements Callable<Integer> {
         platformNames = real;
         LivePass livePass = LivePass.select(workloads, live != null ? live : List.of(platformNames.contains("host") ? "all" : "none"), profile);
         ModelledSuite modelled = ModelledSuite.select(modelNames, whatIf == null ? ModelledSuite.DEFAULT_WHAT_IFS : whatIf, whatIfDir, whatIf != null);
+        if (platformNames.isEmpty() && modelled.isEmpty() && livePass.isEmpty() && !livePass.fullProfileOnly().isEmpty()) {
+            throw new UserError("the selected live cells (" + livePass.fullProfileOnly().stream().map(c -> c.get("workload") + " on " + c.get("platform")).distinct()
+                    .collect(java.util.stream.Collectors.joining(", ")) + ") run in the full profile only, their single shots taking longer than the quick job has: add --profile full");
+        }
         if (platformNames.isEmpty() && modelled.isEmpty() && livePass.isEmpty()) {
             throw new UserError("nothing to run: no platform (--platform), modelled row (--model), what-if (--what-if) or live cell (--live) is selected; "
                     + "leave the options out to run everything, or name one, e.g. --platform host");
@@ -169,6 +173,8 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             Map<String, Object> liveFloor = null;
+            livePass.fullProfileOnly().forEach(c -> out.println("asfast: " + c.get("workload") + " on " + c.get("platform")
+                    + " runs in the full profile only (single shots): the report says so"));
             if (!livePass.isEmpty()) {
                 long liveStart = System.nanoTime();
                 List<RunResult> liveResults = livePass.run(scratchRoot, notAvailable, out);
@@ -182,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
                 out.printf("asfast: ran %d modelled benchmarks in virtual time in %.1f s%n", model.size(), (System.nanoTime() - modelStart) / 1e9);
                 jmh.addAll(model);
             }
-            if (jmh.isEmpty() && notAvailable.isEmpty()) {
+            if (jmh.isEmpty() && notAvailable.isEmpty() && livePass.fullProfileOnly().isEmpty()) {
                 throw new UserError("the selected workloads run on none of the selected platforms (remote rows run only open-close, create-delete and andrew); "
                         + "choose other workloads or platforms");
             }
@@ -192,6 +198,7 @@ final class RunCommand implements Callable<Integer> {
             livePass.platforms().stream().filter(p -> !ran.contains(p)).forEach(ran::add);
             environment.put("platforms", RunEnvironment.platforms(ran, modelled.names()));
             environment.put("notAvailable", notAvailable.stream().map(NotAvailable::json).toList());
+            environment.put("fullProfileOnly", livePass.fullProfileOnly());
             environment.put("liveFloor", liveFloor);
             environment.put("model", modelled.isEmpty() ? null : modelled.describe());
             AtomicFiles.writeBytes(folder.incomplete().resolve(Run.JMH_FILE), stream -> {
@@ -378,12 +385,16 @@ final class RunCommand implements Callable<Integer> {
 
     private org.openjdk.jmh.runner.options.Options singleShotOptions(ChainedOptionsBuilder options, List<Workloads> workloads, Path scratchRoot) {
         workloads.forEach(w -> options.include(w.includePattern()));
+        return singleShot(options, scratchRoot).warmupIterations(profile.singleShotWarmups)
+                .measurementIterations(profile.singleShotMeasurements).build();
+    }
+
+    /** The JVM of a single-shot fork (Andrew's), wherever its platform: the compile phase runs the same javac on the same JIT everywhere. */
+    static ChainedOptionsBuilder singleShot(ChainedOptionsBuilder options, Path scratchRoot) {
         // A collection between single shots (JMH's -gc), outside the timed compile, and a young generation that one compile's garbage
         // fits in (512 MB, about four compiles'): javac allocates about 110 MB a compile, so one in two compiles otherwise paid for a young
         // collection of 15-17 ms (7% of a 250 ms compile) as chance had it. A fixed heap, or G1 would shrink it after each collection.
-        return options.jvmArgsAppend(jvmArgs(scratchRoot, SINGLE_SHOT_JIT, List.of("-Xms1g", "-Xmx1g", "-Xmn512m"))).shouldDoGC(true)
-                .warmupIterations(profile.singleShotWarmups)
-                .measurementIterations(profile.singleShotMeasurements).build();
+        return options.jvmArgsAppend(jvmArgs(scratchRoot, SINGLE_SHOT_JIT, List.of("-Xms1g", "-Xmx1g", "-Xmn512m"))).shouldDoGC(true);
     }
 
     /**

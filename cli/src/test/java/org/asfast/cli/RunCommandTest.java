@@ -95,6 +95,8 @@ class RunCommandTest {
         refused(run("--platform", "none", "--model", "none", "--what-if", "none", "--host-mips", "1000"), "nothing to run");
         // --model none dropped the modelled rows but still ran the three default what-if rows.
         refused(run("--platform", "none", "--model", "none", "--host-mips", "1000"), "nothing to run");
+        refused(run("--platform", "none", "--model", "none", "--what-if", "none", "--workload", "andrew", "--live", "sprite-cache-live", "--host-mips", "1000"),
+                "the selected live cells (andrew on sprite-cache-live) run in the full profile only, their single shots taking longer than the quick job has: add --profile full");
     }
 
     @Test

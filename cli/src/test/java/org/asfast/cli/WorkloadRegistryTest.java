@@ -61,11 +61,21 @@ class WorkloadRegistryTest {
     }
 
     @Test
-    void bothProfilesRunEveryLiveCellAndAnUnknownLivePlatformIsRefused() {
+    void bothProfilesRunEveryLiveCellButQuickLeavesTheSingleShotsAndAnUnknownLivePlatformIsRefused() {
         List<Workloads> all = Workloads.all();
         long registered = WorkloadRegistry.entries().stream().filter(e -> !e.platforms().isEmpty())
                 .flatMap(e -> e.platforms().stream().map(p -> e.benchmark() + e.params() + p)).distinct().count();
-        assertEquals(registered, LivePass.select(all, List.of("all"), Profile.QUICK).size(), "every live cell of the registry, once");
+        assertEquals(registered, LivePass.select(all, List.of("all"), Profile.FULL).size(), "every live cell of the registry, once");
+        assertEquals(List.of(), LivePass.select(all, List.of("all"), Profile.FULL).fullProfileOnly());
+        long singleShots = WorkloadRegistry.entries().stream().filter(e -> !e.platforms().isEmpty() && Workloads.byName(e.workload()).singleShot())
+                .flatMap(e -> e.platforms().stream().map(p -> e.benchmark() + e.params() + p)).distinct().count();
+        assertEquals(8, singleShots, "Andrew's copy and compile on the four live file platforms");
+        LivePass quick = LivePass.select(all, List.of("all"), Profile.QUICK);
+        assertEquals(registered - singleShots, quick.size(), "quick: every live cell but the single shots");
+        assertEquals(List.of("amoeba-bullet-live", "amoeba-bullet-dir-live", "sprite-cache-live", "sprite-nocache-live"),
+                quick.fullProfileOnly().stream().map(c -> c.get("platform")).toList(), "left to the full profile, Andrew's on each platform once");
+        assertEquals(LivePass.select(all, List.of("all"), Profile.FULL).platforms().stream().sorted().toList(), quick.platforms().stream().sorted().toList(),
+                "a platform whose cells are left to the full profile is still the run's, for its cells' rows");
         assertEquals(WorkloadRegistry.entries().stream().flatMap(e -> e.platforms().stream()).collect(java.util.stream.Collectors.toSet()),
                 java.util.Set.copyOf(LivePass.select(all, List.of("all"), Profile.QUICK).platforms()), "every live platform (rmem-live's WRITE and CAS too)");
         assertTrue(LivePass.select(all, List.of("none"), Profile.QUICK).isEmpty());

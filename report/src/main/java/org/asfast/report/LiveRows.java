@@ -57,14 +57,20 @@ final class LiveRows {
         return lines;
     }
 
-    /** A live cell: its mean ± half its 99.9% interval, or "n/a" where the platform lacks the capability. */
+    /** A live cell: its mean ± half its 99.9% interval, or "n/a" where the platform lacks the capability, or "full profile only". */
     static TableView.Cell cell(Measurement m, Optional<Double> printed) {
-        if (m.origin().equals(RunDerivation.NOT_AVAILABLE)) {
-            return new TableView.Cell(RunDerivation.NOT_AVAILABLE, Double.NaN, Double.NaN, Double.NaN, KIND + " na", m.benchmark());
+        if (RunDerivation.unmeasured(m)) {
+            return new TableView.Cell(m.origin(), Double.NaN, Double.NaN, Double.NaN, KIND + " na", m.benchmark());
         }
         String ratio = printed.map(p -> String.format(Locale.ROOT, "; %.3g× the paper's %s", m.value() / p, Numbers.readable(p))).orElse("");
         return new TableView.Cell(Numbers.readable(m.value()) + m.intervalText(), m.value(), m.low(), m.high(), KIND,
                 "live on " + m.row().machine() + " (this computer, UDP on 127.0.0.1), wall clock by JMH, ± half the 99.9% interval; " + m.benchmark() + ratio);
+    }
+
+    /** A live cell in a table the paper does not have: a prediction nothing can check yet, labelled as the simulated ones are. */
+    static TableView.Cell unchecked(Measurement m) {
+        TableView.Cell cell = cell(m, Optional.empty());
+        return new TableView.Cell(cell.text(), cell.value(), cell.low(), cell.high(), cell.css() + " unchecked", cell.title() + "; " + SimulatedCells.NO_PAPER_VALUE);
     }
 
     static String platforms(List<Measurement> line) {
@@ -72,7 +78,8 @@ final class LiveRows {
     }
 
     static final String NOTE = "Live rows: the system's nodes run on this computer, the server in a JVM of its own, UDP on 127.0.0.1,"
-            + " timed by JMH (± half the 99.9% interval); n/a where the live platform lacks the capability. Hover for the paper's value.";
+            + " timed by JMH (± half the 99.9% interval); n/a where the live platform lacks the capability; \"full profile only\" where a quick"
+            + " run left single shots to the full profile. Hover for the paper's value.";
 
     // ---- the floor ----
 

@@ -100,34 +100,57 @@ final class OtherPapers {
                     title(table), table.source(), headings, shown, null, notes(simulated, live)));
         }
         fidelityViews(baselines, simulated, views);
-        uncheckedViews(simulated, views);
+        uncheckedViews(baselines, simulated, live, views);
         return views;
     }
 
     /**
-     * Simulated cells of tables the paper does not have (Andrew on Amoeba and Sprite), one table each: predictions that
-     * nothing can check yet, labelled so.
+     * Cells of tables the paper does not have (Andrew on Amoeba and Sprite), simulated and live, one table each: predictions
+     * that nothing can check yet, labelled so.
      */
-    private static void uncheckedViews(List<SimulatedCells.Cell> simulated, List<TableView> views) {
+    private static void uncheckedViews(Baselines baselines, List<SimulatedCells.Cell> simulated, List<Measurement> live, List<TableView> views) {
         Map<List<String>, List<SimulatedCells.Cell>> byTable = new LinkedHashMap<>();
         simulated.stream().filter(c -> c.tag().equals(SimulatedCells.NO_PAPER_VALUE))
                 .forEach(c -> byTable.computeIfAbsent(List.of(c.paper(), c.table()), k -> new ArrayList<>()).add(c));
+        live.stream().filter(m -> baselines.find(m.paper(), m.table()).isEmpty())
+                .forEach(m -> byTable.computeIfAbsent(List.of(m.paper(), m.table()), k -> new ArrayList<>()));
         byTable.forEach((key, cells) -> {
+            List<Measurement> liveCells = live.stream().filter(m -> m.paper().equals(key.get(0)) && m.table().equals(key.get(1))).toList();
             Set<String> columns = new LinkedHashSet<>();
+            // a row by its system and configuration: a live cell's machine is its platform
+            Map<List<String>, RowLabel> labels = new LinkedHashMap<>();
             Map<RowLabel, Map<String, SimulatedCells.Cell>> rows = new LinkedHashMap<>();
             for (SimulatedCells.Cell c : cells) {
                 columns.add(c.column());
+                labels.putIfAbsent(List.of(c.row().os(), c.row().config()), c.row());
                 rows.computeIfAbsent(c.row(), r -> new LinkedHashMap<>()).put(c.column(), c);
             }
-            List<String> headings = columns.stream().map(c -> c + " (" + OusterhoutReport.unitText(cells.getFirst().unit()) + ")").toList();
+            for (Measurement m : liveCells) {
+                columns.add(m.column());
+                labels.putIfAbsent(List.of(m.row().os(), m.row().config()), new RowLabel("", m.row().os(), m.row().config()));
+            }
+            String unit = cells.isEmpty() ? liveCells.getFirst().unit() : cells.getFirst().unit();
+            List<String> headings = columns.stream().map(c -> c + " (" + OusterhoutReport.unitText(unit) + ")").toList();
+            List<String> columnList = List.copyOf(columns);
             List<TableView.Row> shown = new ArrayList<>();
-            rows.forEach((label, byColumn) -> shown.add(new TableView.Row(label + " (simulated)", "simulated", "simulated, virtual time",
-                    columns.stream().map(column -> byColumn.containsKey(column) ? SimulatedCells.view(byColumn.get(column), java.util.Optional.empty())
-                            : TableView.Cell.empty()).toList())));
+            for (RowLabel label : labels.values()) {
+                Map<String, SimulatedCells.Cell> byColumn = rows.getOrDefault(label, Map.of());
+                if (!byColumn.isEmpty()) {
+                    shown.add(new TableView.Row(label + " (simulated)", "simulated", "simulated, virtual time",
+                            columns.stream().map(column -> byColumn.containsKey(column) ? SimulatedCells.view(byColumn.get(column), java.util.Optional.empty())
+                                    : TableView.Cell.empty()).toList()));
+                }
+                for (List<Measurement> line : LiveRows.lines(liveCells, key.get(0), key.get(1), label, columnList)) {
+                    shown.add(new TableView.Row(label + " (live: " + LiveRows.platforms(line) + ")", LiveRows.KIND, "live, this computer",
+                            line.stream().map(m -> m == null ? TableView.Cell.empty() : LiveRows.unchecked(m)).toList()));
+                }
+            }
             String paper = PAPER_NAMES.getOrDefault(key.get(0), key.get(0));
+            String systems = cells.isEmpty() ? "live systems" : liveCells.isEmpty() ? "simulated systems" : "simulated and live systems";
             views.add(new TableView(key.get(0) + "-" + slug(key.get(1)) + "-predictions", key.get(0), key.get(1),
-                    paper + ": " + key.get(1) + " on the simulated systems (" + SimulatedCells.NO_PAPER_VALUE + ")", "the run's simulated.csv",
-                    headings, shown, null, "The paper has no figures for these cells: each is a prediction of the simulated systems that nothing can check yet."));
+                    paper + ": " + key.get(1) + " on the " + systems + " (" + SimulatedCells.NO_PAPER_VALUE + ")", "the run's simulated.csv and results.csv",
+                    headings, shown, null, "The paper has no figures for these cells: each is a prediction of the " + systems
+                    + " that nothing can check yet." + (liveCells.isEmpty() ? "" : " " + LiveRows.NOTE)));
         });
     }
 

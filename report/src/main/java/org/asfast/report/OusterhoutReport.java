@@ -39,8 +39,8 @@ final class OusterhoutReport {
         this.baselines = baselines;
         for (Run run : runs) {
             List<Measurement> cells = RunDerivation.measurements(run, baselines);
-            measurements.put(run, new ArrayList<>(cells.stream().filter(m -> !m.origin().equals(RunDerivation.NOT_AVAILABLE)).toList()));
-            notAvailable.put(run, cells.stream().filter(m -> m.origin().equals(RunDerivation.NOT_AVAILABLE)).toList());
+            measurements.put(run, new ArrayList<>(cells.stream().filter(m -> !RunDerivation.unmeasured(m)).toList()));
+            notAvailable.put(run, cells.stream().filter(RunDerivation::unmeasured).toList());
         }
         pairLocalAndRemoteAndrew(new OusterhoutTables(baselines));
         measurements.forEach((run, cells) -> {

@@ -25,7 +25,7 @@ public final class ResultsCsv {
             try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').build())) {
                 for (Measurement m : cells) {
                     csv.printRecord(m.paper(), m.table(), m.row().machine(), m.row().os(), m.row().config(), m.column(), m.unit(),
-                            m.origin().equals(RunDerivation.NOT_AVAILABLE) ? RunDerivation.NOT_AVAILABLE : Numbers.plain(m.value()), Numbers.plain(m.low()), Numbers.plain(m.high()), m.origin(), kindOf.apply(m.row()).label(), m.benchmark());
+                            RunDerivation.unmeasured(m) ? m.origin() : Numbers.plain(m.value()), Numbers.plain(m.low()), Numbers.plain(m.high()), m.origin(), kindOf.apply(m.row()).label(), m.benchmark());
                 }
             }
         });

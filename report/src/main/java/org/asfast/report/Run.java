@@ -129,6 +129,15 @@ public record Run(String id, Path dir, JsonNode environment, List<JmhResult> res
         return missing;
     }
 
+    /** Environment.json's fullProfileOnly: the workloads whose live cells on a platform this (quick) run left to the full profile. */
+    public List<NotAvailable> fullProfileOnly() {
+        List<NotAvailable> later = new java.util.ArrayList<>();
+        for (JsonNode n : environment.path("fullProfileOnly")) {
+            later.add(new NotAvailable(n.path("workload").asText(), n.path("platform").asText(), "the quick profile's time"));
+        }
+        return later;
+    }
+
     /** The kind of a platform of this run, as its provider declared it when the run was made. */
     public PlatformKind kind(String platform) {
         JsonNode kind = environment.path("platforms").path(platform).path("kind");

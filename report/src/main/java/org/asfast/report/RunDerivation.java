@@ -55,19 +55,37 @@ public final class RunDerivation {
 
     /** What "n/a" shows: a cell whose platform lacks the capability its workload needs. */
     public static final String NOT_AVAILABLE = "n/a";
+    /** What a quick run shows for a live cell only the full profile measures (single shots). */
+    public static final String FULL_PROFILE_ONLY = "full profile only";
+
+    /** True for a cell the run has no value for: "n/a", or "full profile only". */
+    public static boolean unmeasured(Measurement m) {
+        return m.origin().equals(NOT_AVAILABLE) || m.origin().equals(FULL_PROFILE_ONLY);
+    }
 
     /**
-     * The cells the run could not fill because a platform lacks a capability (environment.json, notAvailable): each
-     * the registry's cells of that workload on that platform, with no value and origin "n/a".
+     * The cells the run could not fill because a platform lacks a capability (environment.json, notAvailable), or that a
+     * quick run left to the full profile (fullProfileOnly): each the registry's cells of that workload on that platform,
+     * with no value and origin "n/a" or "full profile only".
      */
     static List<Measurement> notAvailable(Run run) {
         List<Measurement> cells = new ArrayList<>();
         for (Run.NotAvailable missing : run.notAvailable().stream().distinct().toList()) {
-            for (WorkloadRegistry.Entry e : WorkloadRegistry.entries()) {
-                if (e.workload().equals(missing.workload()) && e.runsOn(missing.platform())) {
-                    cells.add(new Measurement(e.paper(), e.table(), rowOf(run, e, missing.platform()), e.column(), e.unit(), Double.NaN, Double.NaN, Double.NaN,
-                            NOT_AVAILABLE, missing.platform() + " has no " + missing.capability()));
-                }
+            cells.addAll(unmeasured(run, missing, NOT_AVAILABLE, missing.platform() + " has no " + missing.capability()));
+        }
+        for (Run.NotAvailable later : run.fullProfileOnly().stream().distinct().toList()) {
+            cells.addAll(unmeasured(run, later, FULL_PROFILE_ONLY, later.workload() + "'s single shots on " + later.platform()
+                    + " run in the full profile only (./asfast verify --full): they take longer than the quick job has"));
+        }
+        return cells;
+    }
+
+    private static List<Measurement> unmeasured(Run run, Run.NotAvailable cell, String origin, String why) {
+        List<Measurement> cells = new ArrayList<>();
+        for (WorkloadRegistry.Entry e : WorkloadRegistry.entries()) {
+            // a cell the full profile fills is one a live platform is named for, not the platform's own row in Ousterhout's tables
+            if (e.workload().equals(cell.workload()) && (origin.equals(NOT_AVAILABLE) ? e.runsOn(cell.platform()) : e.platforms().contains(cell.platform()))) {
+                cells.add(new Measurement(e.paper(), e.table(), rowOf(run, e, cell.platform()), e.column(), e.unit(), Double.NaN, Double.NaN, Double.NaN, origin, why));
             }
         }
         return cells;
@@ -193,7 +211,7 @@ public final class RunDerivation {
 
     private static boolean isThekkathWrite(Measurement m, String config) {
         return m.paper().equals(THEKKATH) && m.table().equals("2") && m.column().equals("Write") && m.row().config().equals(config)
-                && !m.origin().equals(NOT_AVAILABLE);
+                && !unmeasured(m);
     }
 
     private static List<Measurement> mipsRelative(Run run, Baselines baselines, List<Measurement> cells) {

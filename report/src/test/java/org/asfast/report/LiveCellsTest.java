@@ -48,6 +48,27 @@ class LiveCellsTest {
     }
 
     @Test
+    void liveCellsAQuickRunLeftToTheFullProfileSaySoInTheirSystemsColumnOnly() throws Exception {
+        String environment = """
+                {"schema": "asfast-environment/2", "runId": "quick", "hostMips": {"mips": 1000},
+                 "platforms": {"sprite-cache-live": {"kind": "live"}},
+                 "fullProfileOnly": [{"workload": "andrew", "platform": "sprite-cache-live"}]}""";
+        Run run = new Run("quick", Path.of("."), new ObjectMapper().readTree(environment), List.of());
+        List<Measurement> cells = RunDerivation.measurements(run, Baselines.load(ReportFixtures.BASELINES));
+        assertEquals(List.of("douglis1991 Andrew Copy Sprite CACHE", "douglis1991 Andrew Compile Sprite CACHE"),
+                cells.stream().map(m -> String.join(" ", m.paper(), m.table(), m.row().config(), m.column())).toList(),
+                "the registry's cells named for the platform, not its own row in Ousterhout's Table 7");
+        for (Measurement m : cells) {
+            assertEquals(RunDerivation.FULL_PROFILE_ONLY, m.origin());
+            assertTrue(RunDerivation.unmeasured(m) && Double.isNaN(m.value()));
+            TableView.Cell shown = LiveRows.unchecked(m);
+            assertEquals("full profile only", shown.text());
+            assertTrue(shown.title().contains("./asfast verify --full") && shown.title().contains("prediction, no paper value"), shown.title());
+        }
+        assertEquals(2, LiveRows.of(run, cells).size());
+    }
+
+    @Test
     void rmemsThroughputIsInMegabitsAndItsNotificationOverheadIsTheNotifiedWriteLessThePlainOne() throws Exception {
         String environment = """
                 {"schema": "asfast-environment/2", "runId": "live", "hostMips": {"mips": 1000}, "platforms": {"rmem-live": {"kind": "live"}}}""";

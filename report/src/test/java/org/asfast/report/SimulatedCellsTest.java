@@ -66,6 +66,31 @@ class SimulatedCellsTest {
     }
 
     @Test
+    void liveCellsOfATableThePaperDoesNotHaveGoUnderTheSimulatedOnesLabelledSo() {
+        RowLabel copy = new RowLabel("Sun 3/60", "", "Copy");
+        List<SimulatedCells.Cell> cells = List.of(
+                new SimulatedCells.Cell("douglis1991", "Andrew", copy, "Amoeba BULLET", "s", 66.9, "sun3-60-amoeba-bullet-sim", SimulatedCells.NO_PAPER_VALUE),
+                new SimulatedCells.Cell("douglis1991", "Andrew", copy, "Sprite CACHE", "s", 79.8, "sun3-60-sprite-cache-sim", SimulatedCells.NO_PAPER_VALUE));
+        List<Measurement> live = List.of(
+                new Measurement("douglis1991", "Andrew", new RowLabel("sprite-cache-live", "", "Copy"), "Sprite CACHE", "s", 0.5, 0.45, 0.55, "live",
+                        "org.asfast.jmh.AndrewBenchmark.copy(platform=sprite-cache-live)"),
+                new Measurement("douglis1991", "Andrew", new RowLabel("sprite-nocache-live", "", "Compile"), "Sprite NOCACHE", "s", 2.0, 1.8, 2.2, "live",
+                        "org.asfast.jmh.AndrewBenchmark.compile(platform=sprite-nocache-live)"));
+        TableView table = OtherPapers.views(BASELINES, Map.of(), cells, live).stream().filter(v -> v.id().equals("douglis1991-andrew-predictions"))
+                .findFirst().orElseThrow();
+        assertTrue(table.caption().contains("Andrew on the simulated and live systems (prediction, no paper value)"), table.caption());
+        assertEquals(List.of("Amoeba BULLET (s)", "Sprite CACHE (s)", "Sprite NOCACHE (s)"), table.columns());
+        assertEquals(List.of("Sun 3/60 Copy (simulated)", "Sun 3/60 Copy (live: sprite-cache-live)", "Compile (live: sprite-nocache-live)"),
+                table.rows().stream().map(TableView.Row::label).toList());
+        TableView.Cell liveCopy = table.rows().get(1).cells().get(1);
+        assertEquals(0.5, liveCopy.value());
+        assertTrue(liveCopy.title().contains("prediction, no paper value") && liveCopy.css().equals("live unchecked"), liveCopy.css() + ": " + liveCopy.title());
+        assertEquals(2.0, table.rows().get(2).cells().get(2).value());
+        assertTrue(OtherPapers.views(BASELINES, Map.of(), List.of(), live).stream().anyMatch(v -> v.id().equals("douglis1991-andrew-predictions")
+                && v.caption().contains("Andrew on the live systems (prediction, no paper value)")), "live cells alone get the table too");
+    }
+
+    @Test
     void aRunWithoutSimulatedCellsShowsNoneAndABrokenFileIsAOneLineError() throws Exception {
         assertEquals(List.of(), SimulatedCells.read(run));
         Files.writeString(run.resolve(SimulatedCells.FILE), "paper,table\ndouglis1991,1a\n");

@@ -28,8 +28,8 @@ final class HostCompiler implements Compiler {
         }
         // An explicit class path (the output directory): left out, javac in process would search the benchmark JVM's own.
         String output = files.resolve(outputDir).toString();
-        List<String> args = new ArrayList<>(List.of("-d", output, "-cp", output,
-                "-proc:none", "-implicit:none", "-nowarn", "-Xlint:none", "-encoding", "UTF-8"));
+        List<String> args = new ArrayList<>(List.of("-d", output, "-cp", output));
+        args.addAll(JAVAC_OPTIONS);
         for (String source : sources) {
             args.add(files.resolve(source).toString());
         }

@@ -8,6 +8,13 @@ import java.util.List;
  */
 public interface Compiler extends Capability {
 
+    /**
+     * javac's own options wherever the JDK's javac compiles the tree (the host's files, a live file service's), so that
+     * compile times compare file systems and machines rather than compilers. Where the classes go and the (empty) class
+     * path are each platform's file locations, not options of the compiler.
+     */
+    List<String> JAVAC_OPTIONS = List.of("-proc:none", "-implicit:none", "-nowarn", "-Xlint:none", "-encoding", "UTF-8");
+
     /** Compiles the sources (relative paths in the scratch directory) into {@code outputDir}. */
     void compile(List<String> sources, String outputDir);
 }

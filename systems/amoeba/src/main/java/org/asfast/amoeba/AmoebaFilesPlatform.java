@@ -9,6 +9,7 @@ import org.asfast.spi.Files;
 import org.asfast.spi.Memory;
 import org.asfast.spi.Platform;
 import org.asfast.spi.Processes;
+import org.asfast.systems.LivePrograms;
 import org.asfast.systems.SimulatedPrograms;
 import org.asfast.systems.SystemParameters;
 
@@ -22,7 +23,8 @@ abstract class AmoebaFilesPlatform implements Platform {
     private final String name;
     private final AmoebaFiles files;
     private final SystemParameters parameters;
-    private SimulatedPrograms programs;
+    /** cp and the compiler: simulated on the modelled client, or this JVM's live ({@link LivePrograms}). */
+    private Capability programs;
 
     /** An unknown configuration is refused here, before a subclass starts anything. */
     AmoebaFilesPlatform(String name, String configuration, SystemParameters parameters) {
@@ -62,9 +64,10 @@ abstract class AmoebaFilesPlatform implements Platform {
         if (capability == Files.class || capability == Memory.class) {
             return capability.cast(files);
         }
-        if ((capability == Processes.class || capability == Compiler.class) && cpu() != null) {
+        if (capability == Processes.class || capability == Compiler.class) {
             if (programs == null) {
-                programs = new SimulatedPrograms(name, files, cpu(), parameters.withModel(PROGRAMS_LIKE, SimulatedPrograms.MODEL_FIGURES));
+                programs = cpu() == null ? new LivePrograms(name, files)
+                        : new SimulatedPrograms(name, files, cpu(), parameters.withModel(PROGRAMS_LIKE, SimulatedPrograms.MODEL_FIGURES));
             }
             return capability.cast(programs);
         }

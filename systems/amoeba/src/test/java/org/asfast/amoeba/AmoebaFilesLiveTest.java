@@ -11,10 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.asfast.spi.Files;
 import org.asfast.spi.UserError;
+import org.asfast.systems.AndrewClasses;
+import org.asfast.workloads.Andrew;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The same Bullet and directory servers live: each a process of its own, their store and replicas files in the run's scratch folder. */
 class AmoebaFilesLiveTest {
@@ -76,5 +82,27 @@ class AmoebaFilesLiveTest {
             assertThrows(UserError.class, () -> p.require(Files.class).openForReading("large"), "no name was left for it");
         }
         assertFalse(java.nio.file.Files.exists(scratch), "the store and replicas went with the run's scratch folder");
+    }
+
+    /**
+     * The Andrew benchmark's programs live: cp and javac through the process's transactions. Its classes are committed on the
+     * Bullet server, survive its kill -9 and restart, are the host's javac's byte for byte, and load; the store and replicas
+     * go with the platform.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"BULLET", "BULLET/DIR"})
+    void andrewCompilesThroughTheLiveServersAndItsClassesAreInTheStore(String configuration, @TempDir Path host) throws Exception {
+        Map<String, byte[]> classes = AndrewClasses.compiledOnTheHost(host);
+        Path scratch;
+        try (AmoebaFilesLive p = new AmoebaFilesLive("test", configuration, AmoebaSimulated.parameters(), "")) {
+            scratch = p.scratch();
+            Andrew andrew = new Andrew(p);
+            String copy = andrew.copyPhases();
+            andrew.compilePhase(copy);
+            p.crashBullet();
+            p.restartBullet();
+            assertEquals(classes.size(), AndrewClasses.assertSameClasses(p.require(Files.class), copy + "/classes", classes));
+        }
+        assertFalse(java.nio.file.Files.exists(scratch), "the run's scratch folder is gone");
     }
 }

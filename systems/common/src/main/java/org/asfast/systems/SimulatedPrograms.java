@@ -25,7 +25,7 @@ public final class SimulatedPrograms implements Processes, Compiler {
     /** The figures the programs need, from the model's operating system. */
     public static final List<String> MODEL_FIGURES = List.of("spawn_instructions", "fork_copy_kb", "exec_read_kb", "switch_instructions",
             "copy_program_instructions", "compile_instructions_per_byte", "compiler_passes", "temporary_size_ratio", "object_size_ratio");
-    private static final int BLOCK = 8192;
+    private static final int BLOCK = FileCopy.BLOCK;
     private static final String BIN = "bin";
     private static final String TMP = "tmp";
 
@@ -57,31 +57,9 @@ public final class SimulatedPrograms implements Processes, Compiler {
         }
         start("cp");
         cpu.accept(node -> node.work(org.asfast.nodes.Work.KERNEL_CALL, p.number("copy_program_instructions"))); // mostly system calls, as the model charges it
-        long size = files.stat(copy.from());
-        int in = files.openForReading(copy.from());
-        int out = files.create(copy.to());
-        for (long done = 0; done < size; ) {
-            long n = files.read(in, buffer, Math.min(BLOCK, size - done));
-            if (n == 0) {
-                break;
-            }
-            files.write(out, buffer, n);
-            done += n;
-        }
-        files.close(in);
-        files.close(out);
+        FileCopy.copy(files, buffer, copy);
         exit();
-        return new Child() {
-            @Override
-            public int waitFor() {
-                return 0;
-            }
-
-            @Override
-            public void close() {
-                // it has exited
-            }
-        };
+        return FileCopy.EXITED;
     }
 
     @Override

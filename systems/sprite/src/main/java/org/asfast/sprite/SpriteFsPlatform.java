@@ -15,6 +15,7 @@ import org.asfast.spi.Memory;
 import org.asfast.spi.Platform;
 import org.asfast.spi.Processes;
 import org.asfast.spi.UserError;
+import org.asfast.systems.LivePrograms;
 import org.asfast.systems.Outcome;
 import org.asfast.systems.SimulatedPrograms;
 import org.asfast.systems.SystemParameters;
@@ -46,7 +47,8 @@ public abstract class SpriteFsPlatform implements Platform, Memory {
 
     /** The model's platform whose programs' figures (cp, the compiler) are Sprite's on the same Sun 3/60. */
     static final String PROGRAMS_LIKE = "sun3-60-sprite-local";
-    private SimulatedPrograms programs;
+    /** cp and the compiler: simulated on the modelled client, or this JVM's live ({@link LivePrograms}). */
+    private Capability programs;
 
     /** The file calls of the platform's client. */
     private final Files files = new ClientFiles(null);
@@ -95,10 +97,11 @@ public abstract class SpriteFsPlatform implements Platform, Memory {
         if (capability == Memory.class) {
             return capability.cast(this);
         }
-        if ((capability == Processes.class || capability == Compiler.class) && modelled() != null) {
+        if (capability == Processes.class || capability == Compiler.class) {
             if (programs == null) {
                 Consumer<Consumer<NodeContext>> cpu = work -> await("a program", (SpriteFsClient c, SpriteFsClient.Done<Void> r) -> c.charge(work, r));
-                programs = new SimulatedPrograms(name, files, cpu, modelled().withModel(PROGRAMS_LIKE, SimulatedPrograms.MODEL_FIGURES));
+                programs = modelled() == null ? new LivePrograms(name, files)
+                        : new SimulatedPrograms(name, files, cpu, modelled().withModel(PROGRAMS_LIKE, SimulatedPrograms.MODEL_FIGURES));
             }
             return capability.cast(programs);
         }

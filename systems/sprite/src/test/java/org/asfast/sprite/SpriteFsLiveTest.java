@@ -7,6 +7,7 @@ import static org.asfast.sprite.SpriteFsTest.write;
 import static org.asfast.sprite.SpriteFsTest.writeFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +15,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import org.asfast.spi.Files;
 import org.asfast.spi.UserError;
+import org.asfast.systems.AndrewClasses;
 import org.asfast.systems.SystemParameters;
+import org.asfast.workloads.Andrew;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,5 +202,28 @@ class SpriteFsLiveTest {
             assertArrayEquals(old, Arrays.copyOf(survived, 4096), "the write older than the delay survived");
             assertEquals(4096, survived.length, "the last write was only in the client's memory");
         }
+    }
+
+    /**
+     * The Andrew benchmark's programs live: cp and javac through the client's calls. Its classes reach the server (its delayed
+     * writes go out, then the client reboots, losing its cache) as the host's javac makes them, and they load; the server's
+     * scratch folder goes with the platform.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void andrewCompilesThroughTheLiveServerAndItsClassesAreOnTheServer(boolean caching) throws IOException {
+        Map<String, byte[]> host = AndrewClasses.compiledOnTheHost(scratch.resolve("host"));
+        Path serverFolder;
+        try (SpriteFsLive sprite = new SpriteFsLive("test", parameters(), "", caching, scratch)) {
+            serverFolder = sprite.serverFolder();
+            Andrew andrew = new Andrew(sprite);
+            String copy = andrew.copyPhases();
+            andrew.compilePhase(copy);
+            sprite.idle(Duration.ofMillis(Math.round(DELAY_S * 2500)));
+            assertEquals(0, sprite.dirtyBytes(), "every delayed write went out");
+            sprite.rebootClient();
+            assertEquals(host.size(), AndrewClasses.assertSameClasses(sprite.require(Files.class), copy + "/classes", host));
+        }
+        assertFalse(java.nio.file.Files.exists(serverFolder), "the server's disk files went with the platform");
     }
 }
