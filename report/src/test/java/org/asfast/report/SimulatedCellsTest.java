@@ -16,6 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulatedCellsTest {
     private static final Baselines BASELINES = Baselines.load(Path.of("..", "results", "baselines"));
     private static final RowLabel NULL_RPC = new RowLabel("Sun 3/60", "", "0 bytes");
+    /** Two simulated Andrew copies: cells of a table the paper does not have. */
+    private static final List<SimulatedCells.Cell> ANDREW_COPY = List.of(
+            new SimulatedCells.Cell("douglis1991", "Andrew", new RowLabel("Sun 3/60", "", "Copy"), "Amoeba BULLET", "s", 66.9, "sun3-60-amoeba-bullet-sim",
+                    SimulatedCells.NO_PAPER_VALUE),
+            new SimulatedCells.Cell("douglis1991", "Andrew", new RowLabel("Sun 3/60", "", "Copy"), "Sprite CACHE", "s", 79.8, "sun3-60-sprite-cache-sim",
+                    SimulatedCells.NO_PAPER_VALUE));
 
     @TempDir
     Path run;
@@ -50,10 +56,7 @@ class SimulatedCellsTest {
 
     @Test
     void predictionsOfATableThePaperDoesNotHaveGetATableOfTheirOwnLabelledSoAndNoFidelity() {
-        RowLabel copy = new RowLabel("Sun 3/60", "", "Copy");
-        List<SimulatedCells.Cell> cells = List.of(
-                new SimulatedCells.Cell("douglis1991", "Andrew", copy, "Amoeba BULLET", "s", 66.9, "sun3-60-amoeba-bullet-sim", SimulatedCells.NO_PAPER_VALUE),
-                new SimulatedCells.Cell("douglis1991", "Andrew", copy, "Sprite CACHE", "s", 79.8, "sun3-60-sprite-cache-sim", SimulatedCells.NO_PAPER_VALUE));
+        List<SimulatedCells.Cell> cells = ANDREW_COPY;
         TableView table = OtherPapers.views(BASELINES, Map.of(), cells).stream().filter(v -> v.id().equals("douglis1991-andrew-predictions"))
                 .findFirst().orElseThrow();
         assertTrue(table.caption().contains("Andrew on the simulated systems (prediction, no paper value)"), table.caption());
@@ -67,10 +70,7 @@ class SimulatedCellsTest {
 
     @Test
     void liveCellsOfATableThePaperDoesNotHaveGoUnderTheSimulatedOnesLabelledSo() {
-        RowLabel copy = new RowLabel("Sun 3/60", "", "Copy");
-        List<SimulatedCells.Cell> cells = List.of(
-                new SimulatedCells.Cell("douglis1991", "Andrew", copy, "Amoeba BULLET", "s", 66.9, "sun3-60-amoeba-bullet-sim", SimulatedCells.NO_PAPER_VALUE),
-                new SimulatedCells.Cell("douglis1991", "Andrew", copy, "Sprite CACHE", "s", 79.8, "sun3-60-sprite-cache-sim", SimulatedCells.NO_PAPER_VALUE));
+        List<SimulatedCells.Cell> cells = ANDREW_COPY;
         List<Measurement> live = List.of(
                 new Measurement("douglis1991", "Andrew", new RowLabel("sprite-cache-live", "", "Copy"), "Sprite CACHE", "s", 0.5, 0.45, 0.55, "live",
                         "org.asfast.jmh.AndrewBenchmark.copy(platform=sprite-cache-live)"),

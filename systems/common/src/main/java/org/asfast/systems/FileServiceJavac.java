@@ -77,7 +77,7 @@ final class FileServiceJavac {
     /** javac's first error, in one line, and how many more there were. */
     private String failure(List<Diagnostic<? extends JavaFileObject>> diagnostics, String output) {
         List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
-        String first = errors.isEmpty() ? output : (errors.getFirst().getSource() == null ? "" : errors.getFirst().getSource().getName()
+        String first = errors.isEmpty() ? output : (errors.getFirst().getSource() == null ? "" : errors.getFirst().getSource().toUri().getPath().substring(1)
                 + ":" + errors.getFirst().getLineNumber() + ": ") + errors.getFirst().getMessage(Locale.ROOT);
         String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : "";
         return ("javac failed on the Andrew source tree on " + platform + ": " + first.strip()).replaceAll("\\s*\\R\\s*", "; ") + more;

@@ -50,10 +50,7 @@ class LiveProgramsTest {
 
     @Test
     void aCompileErrorIsOneLineNamingTheFile() {
-        files.mkdir("src");
-        files.mkdir("out");
-        files.put("src/Good.java", "class Good {}".getBytes(StandardCharsets.UTF_8));
-        files.put("src/Bad.java", "class Bad { int x = ; Undefined y; }".getBytes(StandardCharsets.UTF_8));
+        sources(Map.of("Good.java", "class Good {}", "Bad.java", "class Bad { int x = ; Undefined y; }"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> programs.compile(List.of("src/Good.java", "src/Bad.java"), "out"));
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertTrue(e.getMessage().startsWith("javac failed on the Andrew source tree on test: ") && e.getMessage().contains("src/Bad.java:1: "), e.getMessage());
@@ -62,9 +59,7 @@ class LiveProgramsTest {
 
     @Test
     void aFileCallsFailureInsideJavacIsThrownAsItself() {
-        files.mkdir("src");
-        files.mkdir("out");
-        files.put("src/A.java", "class A {}".getBytes(StandardCharsets.UTF_8));
+        sources(Map.of("A.java", "class A {}"));
         UserError gone = new UserError("Sprite read: no answer within 60000 ms");
         files.failReads = gone;
         assertSame(gone, assertThrows(UserError.class, () -> programs.compile(List.of("src/A.java"), "out")));
@@ -83,6 +78,13 @@ class LiveProgramsTest {
         assertArrayEquals(content, files.content("to"));
         assertEquals(0, files.open.size(), "both descriptors closed");
         assertThrows(CapabilityMissing.class, () -> programs.spawn(Program.echo(), -1, -1, Processes.Placement.SAME_CPU));
+    }
+
+    /** Sources in src/ and an empty out/. */
+    private void sources(Map<String, String> sources) {
+        files.mkdir("src");
+        files.mkdir("out");
+        sources.forEach((name, text) -> files.put("src/" + name, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Files in memory; a file or directory needs its directory, as on a file server. */
