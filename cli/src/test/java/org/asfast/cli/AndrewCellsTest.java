@@ -1,7 +1,8 @@
 package org.asfast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,12 +11,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.asfast.amoeba.AmoebaSimulated;
 import org.asfast.report.Baselines;
-import org.asfast.spi.CapabilityMissing;
 import org.asfast.spi.Compiler;
 import org.asfast.spi.Platform;
 import org.asfast.spi.PlatformSettings;
 import org.asfast.spi.Platforms;
+import org.asfast.spi.Processes;
 import org.asfast.sprite.SpriteSimulated;
+import org.asfast.systems.LivePrograms;
 import org.asfast.systems.SimulatedPaper;
 import org.asfast.workloads.AndrewSourceTree;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,9 +70,13 @@ class AndrewCellsTest {
     }
 
     @Test
-    void theLivePlatformsHaveNoModelledCompilerSoAndrewIsNaThere() {
-        try (Platform p = Platforms.open("sprite-cache-live", PlatformSettings.defaults())) {
-            assertThrows(CapabilityMissing.class, () -> p.require(Compiler.class));
+    void theLivePlatformsRunTheLiveProgramsNotTheModelledOnes() {
+        for (String live : List.of("sprite-cache-live", "amoeba-bullet-live")) {
+            try (Platform p = Platforms.open(live, PlatformSettings.defaults())) {
+                Compiler compiler = p.require(Compiler.class);
+                assertInstanceOf(LivePrograms.class, compiler, live);
+                assertSame(compiler, p.require(Processes.class), "cp and javac are one program set: " + live);
+            }
         }
     }
 }
