@@ -254,6 +254,7 @@ public final class SpriteKernel implements Node {
     private void send(Call c) {
         if (call != null) {
             waiting.add(c);
+            lastRan = c; // its process ran to make the call, after the one in flight blocked
             return;
         }
         node.work(Work.DATA_TRANSFER, node.parameter("rpc_client_instructions"));
