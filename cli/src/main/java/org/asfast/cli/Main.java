@@ -49,8 +49,8 @@ public final class Main {
                 // Ctrl-C or kill: whatever the command threw since is the stop's doing (a JMH fork killed by the same
                 // signal is a "failed" benchmark), and the clean-up hooks remove what was unfinished. The process ends
                 // with the signal's status (143 for SIGTERM) whatever this returns, as System.exit waits for the hooks.
-                cmd.getErr().println("asfast: " + cmd.getCommandName() + " stopped by a signal (Ctrl-C or kill) before it finished"
-                        + (cmd.getCommandName().equals("run") ? "; no run folder was written" : ""));
+                cmd.getErr().println("asfast: " + (cmd.getCommand() instanceof StoppedBySignal command ? command.stoppedBySignal()
+                        : cmd.getCommandName() + " stopped by a signal (Ctrl-C or kill) before it finished"));
                 return 130;
             }
             if (e instanceof UserError) {
@@ -66,5 +66,10 @@ public final class Main {
             return 1;
         });
         return line;
+    }
+
+    /** A command that says itself what a stop by a signal left behind (run: whether its folder was written). */
+    interface StoppedBySignal {
+        String stoppedBySignal();
     }
 }

@@ -53,7 +53,9 @@ import picocli.CommandLine.Option;
  * results and never touches an earlier run.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the benchmarks into results/runs/<id>/ and write the report.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
+    /** The completed run folder, once it is in place: a stop after it leaves the run whole. */
+    private volatile Path written;
 
     @Option(names = "--profile", defaultValue = "quick", description = "quick (16 iterations of 100 ms, about 2 minutes with the C loops and repeats) or full (3 forks of 10 s, about 15-20 minutes); a figure not settled to ±5%% gets more forks (default: ${DEFAULT-VALUE})")
     Profile profile;
@@ -237,6 +239,7 @@ final class RunCommand implements Callable<Integer> {
             // step: an interrupted run leaves no run at all, never one without its report.
             ReportGenerator.Rendered report = noReport ? null : ReportGenerator.forRuns(results, List.of(run), baselines).render();
             Path finished = folder.complete(report == null ? null : () -> report.writeInto(folder.incomplete()));
+            written = finished;
             out.println("asfast: run written to " + finished);
             if (report != null) {
                 report.publishLatest();
@@ -359,6 +362,22 @@ final class RunCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What a signal that stops this run says; {@link Main}'s handler asks. */
+    @Override
+    public String stoppedBySignal() {
+        return stoppedBySignal(written);
+    }
+
+    /**
+     * A run stopped before its folder was completed left nothing (the clean-up hooks removed the unfinished folder); one
+     * stopped after it, while results/latest was being replaced (a step the stop refuses), is whole where it was written.
+     */
+    static String stoppedBySignal(Path written) {
+        return written == null
+                ? "run stopped by a signal (Ctrl-C or kill) before it finished; no run folder was written"
+                : "run stopped by a signal (Ctrl-C or kill) after the run was written to " + written + "; results/latest was not updated";
     }
 
     /** The error for a JMH run that failed: another run holding JMH's lock is the user's to wait for. */

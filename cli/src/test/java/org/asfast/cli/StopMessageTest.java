@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -17,17 +18,43 @@ import picocli.CommandLine.Command;
 class StopMessageTest {
     /** A run whose JMH fork ended under it: what runJmh throws when the Runner reports the fork's death. */
     @Command(name = "run")
-    static final class ForkDied implements Callable<Integer> {
+    static final class ForkDied implements Callable<Integer>, Main.StoppedBySignal {
         @Override
         public Integer call() {
             throw RunCommand.failure(new org.openjdk.jmh.runner.RunnerException("Benchmark had encountered error, and fail on error was requested"),
                     "a benchmark failed; JMH printed its error above, and no run folder was written");
         }
+
+        @Override
+        public String stoppedBySignal() {
+            return RunCommand.stoppedBySignal(null); // its folder was never completed
+        }
+    }
+
+    /** A run stopped after its folder was completed, while results/latest was being replaced (the step the stop refuses). */
+    @Command(name = "run")
+    static final class StoppedPublishing implements Callable<Integer>, Main.StoppedBySignal {
+        private Path written;
+
+        @Override
+        public Integer call() {
+            written = Path.of("results", "runs", "2026-11-30T17-00-00Z");
+            throw new IllegalStateException("interrupted");
+        }
+
+        @Override
+        public String stoppedBySignal() {
+            return RunCommand.stoppedBySignal(written);
+        }
     }
 
     /** The exit code and standard error of the stand-in run under the asfast command line's handler of a command's exceptions. */
     private static String[] execute(boolean stopRequested) {
-        CommandLine run = new CommandLine(new ForkDied());
+        return execute(new ForkDied(), stopRequested);
+    }
+
+    private static String[] execute(Callable<Integer> command, boolean stopRequested) {
+        CommandLine run = new CommandLine(command);
         run.setExecutionExceptionHandler(Main.commandLine(() -> stopRequested).getExecutionExceptionHandler());
         StringWriter err = new StringWriter();
         run.setErr(new PrintWriter(err, true));
@@ -43,5 +70,35 @@ class StopMessageTest {
         assertEquals("asfast: a benchmark failed; JMH printed its error above, and no run folder was written" + System.lineSeparator(), failed[1],
                 "with no stop requested, a failure is a failure");
         assertEquals("1", failed[0]);
+    }
+
+    @Test
+    void aRunStoppedAfterItsFolderWasWrittenSaysWhereItIs() {
+        String[] stopped = execute(new StoppedPublishing(), true);
+        assertEquals("asfast: run stopped by a signal (Ctrl-C or kill) after the run was written to "
+                + Path.of("results", "runs", "2026-11-30T17-00-00Z") + "; results/latest was not updated" + System.lineSeparator(), stopped[1]);
+        assertEquals("130", stopped[0]);
+    }
+
+    @Test
+    void aCommandOtherThanRunSaysOnlyThatItWasStopped() {
+        String[] stopped = execute(new Other(), true);
+        assertEquals("asfast: other stopped by a signal (Ctrl-C or kill) before it finished" + System.lineSeparator(), stopped[1]);
+    }
+
+    @Command(name = "other")
+    static final class Other implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("interrupted");
+        }
+    }
+
+    @Test
+    void theRunCommandDecidesByWhetherItsFolderWasCompleted() {
+        assertEquals("run stopped by a signal (Ctrl-C or kill) before it finished; no run folder was written", new RunCommand().stoppedBySignal(),
+                "a run that has not completed its folder");
+        assertEquals("run stopped by a signal (Ctrl-C or kill) after the run was written to x; results/latest was not updated",
+                RunCommand.stoppedBySignal(Path.of("x")));
     }
 }
