@@ -36,7 +36,7 @@ class XfsCoherenceTest {
         public void receive(int from, byte[] bytes) {
             Message m = Message.decode(bytes);
             if (m != null && m.kind() == Kind.INVALIDATE) {
-                context.send(from, Message.of(Kind.INVALIDATED, m.block(), 0, m.txn(), context.self(), m.version(), 0).encode());
+                context.send(from, Message.of(Kind.INVALIDATED, m.block(), 0, m.txn(), context.self(), 0, 0).encode());
                 return;
             }
             client.receive(from, bytes);

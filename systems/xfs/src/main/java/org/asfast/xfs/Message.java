@@ -17,7 +17,8 @@ import java.util.Set;
  * One xFS message, as an Active Message carries it: the kind (the handler it invokes, one byte), then only the fields
  * that kind's receivers act on ({@link Kind#fields()}), each at the width the simulated protocol's values need; a
  * data message adds its block's or fragment's length and bytes. The sender is not a field: the transport gives it (an
- * Active Message handler's token, a datagram's source). A field a kind does not carry decodes as 0.
+ * Active Message handler's token, a datagram's source). A field a kind does not carry is not on the wire, so reading it
+ * (its accessor) throws: a handler that acts on it would act on a value its sender never sent.
  *
  * @param kind    what it asks or says
  * @param block   the file block it concerns (a file and a block in it: one 64-bit number here)
@@ -34,9 +35,12 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
         BLOCK(8), REQUEST(8), TXN(8), NODE(4), VERSION(8), INDEX(4);
 
         final int bytes;
+        /** This field's bit in a kind's {@code carried} mask. */
+        final int bit;
 
         Field(int bytes) {
             this.bytes = bytes;
+            bit = 1 << ordinal();
         }
     }
 
@@ -103,6 +107,8 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
 
         private final boolean data;
         private final Set<Field> fields;
+        /** The bits of the fields it carries: the accessors' check, one AND on the hot path. */
+        private final int carried;
 
         Kind(Field... fields) {
             this(false, fields);
@@ -111,6 +117,7 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
         Kind(boolean data, Field... fields) {
             this.data = data;
             this.fields = fields.length == 0 ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(Arrays.asList(fields));
+            carried = this.fields.stream().mapToInt(f -> f.bit).sum();
         }
 
         /** The fields a message of this kind carries: those its receivers act on. */
@@ -139,6 +146,50 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
     /** A control message. */
     public static Message of(Kind kind, long block, long request, long txn, int node, long version, int index) {
         return new Message(kind, block, request, txn, node, version, index, NONE);
+    }
+
+    @Override
+    public long block() {
+        carried(BLOCK);
+        return block;
+    }
+
+    @Override
+    public long request() {
+        carried(REQUEST);
+        return request;
+    }
+
+    @Override
+    public long txn() {
+        carried(TXN);
+        return txn;
+    }
+
+    @Override
+    public int node() {
+        carried(NODE);
+        return node;
+    }
+
+    @Override
+    public long version() {
+        carried(VERSION);
+        return version;
+    }
+
+    @Override
+    public int index() {
+        carried(INDEX);
+        return index;
+    }
+
+    /** Throws unless this message's kind carries {@code field}: what a kind does not carry never reached its receiver. */
+    private void carried(Field field) {
+        if ((kind.carried & field.bit) == 0) {
+            throw new IllegalStateException("a message of kind " + kind + " carries no " + field.name().toLowerCase(java.util.Locale.ROOT)
+                    + " (Message.Kind lists what each kind carries); its receiver must not read one");
+        }
     }
 
     /** The value of {@code field} (an int field widened), carried or not. */

@@ -62,11 +62,10 @@ public final class StorageServer extends XfsNode {
     @Override
     void handle(int from, Message m) {
         chargeHandler();
-        Key key = new Key(m.block(), m.version());
         switch (m.kind()) {
-            case STORE -> append(key, m.data(), () ->
-                    send(from, Message.of(Kind.STORED, m.block(), m.request(), m.txn(), context.self(), m.version(), m.index())));
-            case FETCH -> readFragment(key, data ->
+            case STORE -> append(key(m), m.data(), () ->
+                    send(from, Message.of(Kind.STORED, m.block(), m.request(), 0, 0, 0, m.index())));
+            case FETCH -> readFragment(key(m), data ->
                     send(m.node(), new Message(Kind.FRAGMENT, m.block(), m.request(), m.txn(), context.self(), m.version(), mine(), data)));
             case INVENTORY -> {
                 for (Key k : index.keySet()) {
@@ -80,13 +79,14 @@ public final class StorageServer extends XfsNode {
                     if (inventoryPending.isEmpty()) {
                         rebuildAll();
                     }
-                } else if (!index.containsKey(key)) {
-                    toRebuild.add(key);
+                } else if (!index.containsKey(key(m))) {
+                    toRebuild.add(key(m));
                 }
             }
-            case FRAGMENT_REQUEST -> readFragment(key, data ->
+            case FRAGMENT_REQUEST -> readFragment(key(m), data ->
                     send(from, new Message(Kind.FRAGMENT, m.block(), 0, 0, context.self(), m.version(), mine(), data)));
             case FRAGMENT -> {
+                Key key = key(m);
                 byte[][] fragments = gathering.get(key);
                 if (fragments != null && m.index() >= 0 && m.index() < fragments.length && m.index() != mine()) {
                     fragments[m.index()] = m.data();
@@ -101,6 +101,11 @@ public final class StorageServer extends XfsNode {
                 // not a storage server's message
             }
         }
+    }
+
+    /** The stripe a message about a block's version concerns (only such kinds carry both). */
+    private static Key key(Message m) {
+        return new Key(m.block(), m.version());
     }
 
     /** This server's fragment index in its group's stripes. */

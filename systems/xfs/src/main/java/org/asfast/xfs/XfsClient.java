@@ -280,7 +280,7 @@ public final class XfsClient extends ClientNode {
             }
             case INVALIDATE -> {
                 cache.remove(m.block());
-                send(from, Message.of(Kind.INVALIDATED, m.block(), 0, m.txn(), context.self(), m.version(), 0));
+                send(from, Message.of(Kind.INVALIDATED, m.block(), 0, m.txn(), context.self(), 0, 0));
             }
             case GRANT -> {
                 if (current == null || current.request != m.request() || current.fragments != null && current.txn != m.txn()) {

@@ -127,18 +127,18 @@ public final class XfsManager extends XfsNode {
                         b.group = m.index();
                         b.committed = m.txn();
                         b.takenBack.headSet(m.txn()).clear(); // their reports are now superseded, told by comparison
-                        send(from, Message.of(Kind.COMMITTED, m.block(), m.request(), m.txn(), from, m.version(), m.index()));
+                        send(from, Message.of(Kind.COMMITTED, m.block(), 0, m.txn(), 0, 0, m.index()));
                     } else {
                         drop(b, from); // the grant made it the owner; it holds no copy
                     }
                     finish(m.block(), b);
                 } else if (m.index() >= 0 && (b.active == null || b.active.id != m.txn())) { // a report of a grant that is over
                     if (m.txn() == b.committed) { // committed before: a repeat
-                        send(from, Message.of(Kind.COMMITTED, m.block(), m.request(), m.txn(), from, m.version(), m.index()));
+                        send(from, Message.of(Kind.COMMITTED, m.block(), 0, m.txn(), 0, 0, m.index()));
                     } else if (m.txn() < b.committed) { // committed or taken back, and a later grant committed since
-                        send(from, Message.of(Kind.COMMITTED, m.block(), m.request(), m.txn(), from, m.version(), SUPERSEDED));
+                        send(from, Message.of(Kind.COMMITTED, m.block(), 0, m.txn(), 0, 0, SUPERSEDED));
                     } else { // no commit since: it was taken back
-                        send(from, Message.of(Kind.ABORTED, m.block(), m.request(), m.txn(), from, m.version(), m.index()));
+                        send(from, Message.of(Kind.ABORTED, m.block(), 0, m.txn(), 0, 0, 0));
                     }
                 }
             }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The wire form: each kind carries its own fields, and only those. */
+/** The wire form: each kind carries its own fields, and only those; reading another is an error. */
 class MessageTest {
     private static final byte[] FRAGMENT = {1, 2, 3, 4, 5};
 
@@ -27,6 +27,32 @@ class MessageTest {
                 assertEquals(kind.fields().contains(f) ? sent.value(f) : 0, got.value(f), kind + " " + f);
             }
             assertArrayEquals(sent.data(), got.data(), kind.toString());
+        }
+    }
+
+    @Test
+    void readingAFieldItsKindDoesNotCarryFailsLoudly() {
+        Message invalidate = Message.decode(full(Message.Kind.INVALIDATE).encode()); // block and transaction only
+        assertEquals(11, invalidate.block());
+        assertEquals(33, invalidate.txn());
+        IllegalStateException e = assertThrows(IllegalStateException.class, invalidate::version);
+        assertEquals("a message of kind INVALIDATE carries no version (Message.Kind lists what each kind carries); its receiver must not read one", e.getMessage());
+        assertThrows(IllegalStateException.class, invalidate::request);
+        assertThrows(IllegalStateException.class, invalidate::node);
+        assertThrows(IllegalStateException.class, invalidate::index);
+        for (Message.Kind kind : Message.Kind.values()) { // every accessor of a carried field answers
+            Message m = full(kind);
+            for (Message.Field f : kind.fields()) {
+                long value = switch (f) {
+                    case BLOCK -> m.block();
+                    case REQUEST -> m.request();
+                    case TXN -> m.txn();
+                    case NODE -> m.node();
+                    case VERSION -> m.version();
+                    case INDEX -> m.index();
+                };
+                assertEquals(m.value(f), value, kind + " " + f);
+            }
         }
     }
 
