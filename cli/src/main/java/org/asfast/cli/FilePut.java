@@ -17,6 +17,8 @@ import org.asfast.amoeba.AmoebaFilesLive;
 import org.asfast.amoeba.AmoebaFilesSimulated;
 import org.asfast.amoeba.AmoebaProvider;
 import org.asfast.amoeba.AmoebaSimulated;
+import org.asfast.live.LiveException;
+import org.asfast.live.LiveNode;
 import org.asfast.nodes.Faults;
 import org.asfast.spi.Memory;
 import org.asfast.spi.Platform;
@@ -42,7 +44,8 @@ final class FilePut {
     /** Units of sizes and speeds that may be fractional (a store of 0.5 MB) but not nothing. */
     private static final Set<String> POSITIVE_AMOUNTS = Set.of("KB", "MB", "MB/s", "MIPS", "Mbit/s", "ratio", "words");
 
-    private record Configuration(boolean amoeba, Function<SystemParameters, Platform> open) {
+    /** {@code live}: its servers are node JVMs, started with this JVM's live settings (the spin). */
+    private record Configuration(boolean amoeba, boolean live, Function<SystemParameters, Platform> open) {
     }
 
     private static final Map<String, Configuration> CONFIGURATIONS = configurations();
@@ -52,15 +55,15 @@ final class FilePut {
 
     private static Map<String, Configuration> configurations() {
         Map<String, Configuration> c = new LinkedHashMap<>();
-        c.put(AmoebaProvider.BULLET_SIMULATED, new Configuration(true, p -> new AmoebaFilesSimulated(AmoebaProvider.BULLET_SIMULATED, "BULLET", p, Faults.NONE)));
-        c.put(AmoebaProvider.BULLET_DIR_SIMULATED, new Configuration(true, p -> new AmoebaFilesSimulated(AmoebaProvider.BULLET_DIR_SIMULATED, "BULLET/DIR", p, Faults.NONE)));
-        c.put(SpriteProvider.CACHE_SIMULATED, new Configuration(false, p -> new SpriteFsSimulated(SpriteProvider.CACHE_SIMULATED, p, Faults.NONE, true)));
-        c.put(SpriteProvider.NOCACHE_SIMULATED, new Configuration(false, p -> new SpriteFsSimulated(SpriteProvider.NOCACHE_SIMULATED, p, Faults.NONE, false)));
-        c.put(AmoebaProvider.BULLET_LIVE, new Configuration(true, p -> new AmoebaFilesLive(AmoebaProvider.BULLET_LIVE, "BULLET", p, "")));
-        c.put(AmoebaProvider.BULLET_DIR_LIVE, new Configuration(true, p -> new AmoebaFilesLive(AmoebaProvider.BULLET_DIR_LIVE, "BULLET/DIR", p, "")));
+        c.put(AmoebaProvider.BULLET_SIMULATED, new Configuration(true, false, p -> new AmoebaFilesSimulated(AmoebaProvider.BULLET_SIMULATED, "BULLET", p, Faults.NONE)));
+        c.put(AmoebaProvider.BULLET_DIR_SIMULATED, new Configuration(true, false, p -> new AmoebaFilesSimulated(AmoebaProvider.BULLET_DIR_SIMULATED, "BULLET/DIR", p, Faults.NONE)));
+        c.put(SpriteProvider.CACHE_SIMULATED, new Configuration(false, false, p -> new SpriteFsSimulated(SpriteProvider.CACHE_SIMULATED, p, Faults.NONE, true)));
+        c.put(SpriteProvider.NOCACHE_SIMULATED, new Configuration(false, false, p -> new SpriteFsSimulated(SpriteProvider.NOCACHE_SIMULATED, p, Faults.NONE, false)));
+        c.put(AmoebaProvider.BULLET_LIVE, new Configuration(true, true, p -> new AmoebaFilesLive(AmoebaProvider.BULLET_LIVE, "BULLET", p, "")));
+        c.put(AmoebaProvider.BULLET_DIR_LIVE, new Configuration(true, true, p -> new AmoebaFilesLive(AmoebaProvider.BULLET_DIR_LIVE, "BULLET/DIR", p, "")));
         Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
-        c.put(SpriteProvider.CACHE_LIVE, new Configuration(false, p -> new SpriteFsLive(SpriteProvider.CACHE_LIVE, p, "", true, scratch)));
-        c.put(SpriteProvider.NOCACHE_LIVE, new Configuration(false, p -> new SpriteFsLive(SpriteProvider.NOCACHE_LIVE, p, "", false, scratch)));
+        c.put(SpriteProvider.CACHE_LIVE, new Configuration(false, true, p -> new SpriteFsLive(SpriteProvider.CACHE_LIVE, p, "", true, scratch)));
+        c.put(SpriteProvider.NOCACHE_LIVE, new Configuration(false, true, p -> new SpriteFsLive(SpriteProvider.NOCACHE_LIVE, p, "", false, scratch)));
         return c;
     }
 
@@ -74,6 +77,13 @@ final class FilePut {
         byte[] data = read(file);
         String as = name != null ? name : file.getFileName().toString();
         String changes = settings.isEmpty() ? "" : " (--set " + String.join(", ", settings) + ")";
+        if (configuration.live()) {
+            try {
+                LiveNode.defaultSpin(); // a bad -Dasfast.live.spinMicros is its own one line, not a fault of the --set values
+            } catch (LiveException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
         Platform opened;
         try {
             opened = configuration.open().apply(parameters);

@@ -92,6 +92,20 @@ class FilePutTest {
     }
 
     @Test
+    void aBadSpinPropertyIsItsOwnOneLineNotAFaultOfTheSetValues() throws Exception {
+        SpinProperty.with("-5", () -> {
+            String spin = "-Dasfast.live.spinMicros=-5 is not a spin: give whole microseconds from 0 (never spin) to 1000000, or leave it unset for 50";
+            for (String platform : List.of("sprite-cache-live", "amoeba-bullet-dir-live")) {
+                CliRun run = put("--on", platform, "--set", "max_tries=3");
+                refused(run, spin);
+                assertEquals("asfast: " + spin, run.err().strip(), "no --set hint: the values are fine");
+            }
+            CliRun simulated = put("--on", "sun3-60-sprite-cache-sim");
+            assertEquals(0, simulated.exitCode(), "a simulated configuration starts no node and does not read it: " + simulated.err());
+        });
+    }
+
+    @Test
     void aSetValueOutsideItsParametersRangeIsOneLine() {
         refused(put("--on", "sun3-60-sprite-cache-sim", "--set", "max_tries=0"), "--set 'max_tries=0': max_tries (tries) must be a whole number of 1 or more");
         refused(put("--on", "sun3-60-sprite-cache-sim", "--set", "fragment_bytes=0"), "fragment_bytes (bytes) must be a whole number of 1 or more");

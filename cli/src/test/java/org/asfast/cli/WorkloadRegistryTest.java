@@ -110,22 +110,14 @@ class WorkloadRegistryTest {
     }
 
     @Test
-    void aBadSpinPropertyIsRefusedInOneLineWhenLiveCellsAreSelectedBeforeTheRunStarts() {
+    void aBadSpinPropertyIsRefusedInOneLineWhenLiveCellsAreSelectedBeforeTheRunStarts() throws Exception {
         // It reached the live pass's JMH forks and node JVMs, minutes into a run, as an ExceptionInInitializerError.
-        String before = System.getProperty(org.asfast.live.LiveNode.SPIN_PROPERTY);
-        System.setProperty(org.asfast.live.LiveNode.SPIN_PROPERTY, "-5");
-        try {
+        SpinProperty.with("-5", () -> {
             org.asfast.spi.UserError error = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class,
                     () -> LivePass.select(Workloads.all(), List.of("all"), Profile.QUICK));
             assertEquals("-Dasfast.live.spinMicros=-5 is not a spin: give whole microseconds from 0 (never spin) to 1000000, or leave it unset for 50",
                     error.getMessage());
             assertTrue(LivePass.select(Workloads.all(), List.of("none"), Profile.QUICK).isEmpty(), "a run without live cells does not read it");
-        } finally {
-            if (before == null) {
-                System.clearProperty(org.asfast.live.LiveNode.SPIN_PROPERTY);
-            } else {
-                System.setProperty(org.asfast.live.LiveNode.SPIN_PROPERTY, before);
-            }
-        }
+        });
     }
 }
