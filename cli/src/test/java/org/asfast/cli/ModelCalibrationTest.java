@@ -17,6 +17,7 @@ import org.asfast.report.Baselines;
 import org.asfast.report.Fidelity;
 import org.asfast.report.ModelProvenance;
 import org.asfast.report.RowLabel;
+import org.asfast.systems.SimulatedPaper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -120,6 +121,24 @@ class ModelCalibrationTest {
         List<String> unexplained = fidelity.farOff().stream().filter(c -> c.explanation() == null)
                 .map(c -> Fidelity.key(c.paper(), c.table(), c.row(), c.column())).toList();
         assertEquals(List.of(), unexplained, "add a line to explanations.csv (tools/model/explain.py) for each");
+    }
+
+    @Test
+    void everyExplanationIsOfAPrintedCellMissedByMoreThanFortyPercent() {
+        // explanations.csv's header: "Why the model misses these cells by more than 40%" (modelled or simulated cells).
+        Map<String, Double> errors = new java.util.HashMap<>();
+        fidelity.cells().forEach(c -> errors.put(Fidelity.key(c.paper(), c.table(), c.row(), c.column()), c.model() / c.printed() - 1));
+        for (SimulatedPaper paper : SimulatedPapers.all()) {
+            for (SimulatedPapers.Compared c : SimulatedPapers.compare(paper, baselines)) {
+                if (c.paper() != null) {
+                    errors.put(Fidelity.key(c.cell().paper(), c.cell().table(), SimulatedPapers.row(c.cell()), c.cell().column()), c.error());
+                }
+            }
+        }
+        List<String> notFarOff = Explanations.bundled().keySet().stream()
+                .filter(key -> !errors.containsKey(key) || Math.abs(errors.get(key)) <= 0.4)
+                .map(key -> key + (errors.containsKey(key) ? String.format(java.util.Locale.ROOT, " (%+.1f%%)", 100 * errors.get(key)) : " (no such printed cell)")).toList();
+        assertEquals(List.of(), notFarOff, "explanations.csv explains cells missed by more than 40%: drop these lines or keep the reason elsewhere");
     }
 
     @Test
