@@ -145,8 +145,9 @@ public final class RmemCommand implements Callable<Integer> {
         if (total > MAX_OPERATIONS) {
             long most = MAX_OPERATIONS / clientsInAll;
             throw new UserError(String.format(Locale.ROOT, "--operations %d with --clients %s is %d simulated operations per scheme, more than the limit of %d"
-                    + " (about %d s a scheme on a quiet 2-core machine; these would take about %s); %s", operations, counts.stream().map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(",")), total, MAX_OPERATIONS, MAX_OPERATIONS / OPERATIONS_PER_SECOND,
+                    + " (about %d s a scheme at %d operations a second, measured on a 2-core machine at a load of 2.5; indicative;"
+                    + " these would take about %s); %s", operations, counts.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",")), total, MAX_OPERATIONS, MAX_OPERATIONS / OPERATIONS_PER_SECOND, OPERATIONS_PER_SECOND,
                     roughly(total / OPERATIONS_PER_SECOND), most >= 1 ? "use at most " + most + " operations with these clients, or fewer clients"
                             : "give fewer clients (at most " + MAX_OPERATIONS + " in all)"));
         }

@@ -84,6 +84,8 @@ class RmemCommandTest {
         assertTrue(rmem("--operations", "2000000000").err().startsWith("asfast: --operations 2000000000 with --clients 1,10,100,1000 is 2222000000000 simulated"
                 + " operations per scheme"), "names the product it refuses");
         assertTrue(rmem("--operations", "2000000000").err().contains("use at most 9000 operations with these clients, or fewer clients"), "and how to fix it");
+        assertTrue(rmem("--operations", "2000000000").err().contains("(about 66 s a scheme at 150000 operations a second, measured on a 2-core machine at a load"
+                + " of 2.5; indicative; these would take about 171 days)"), "the rate is the one measured, at the load it was measured at");
         assertDoesNotThrow(() -> RmemCommand.checkOperations(List.of(1000), 10_000), "the limit itself runs");
         assertDoesNotThrow(() -> RmemCommand.checkOperations(RmemCommand.RUN_CLIENTS, RmemCommand.RUN_OPERATIONS), "the main job's run");
     }
