@@ -15,7 +15,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.asfast.nodes.Faults;
 import org.asfast.nodes.Work;
 import org.asfast.rmem.RmemKernel.Descriptor;
-import org.asfast.systems.Charges;
 import org.asfast.systems.SystemParameters;
 
 /**
@@ -119,7 +118,7 @@ public final class FileService {
             // The data just landed in the slot through this CPU's data cache (write-through: its stores went to memory too),
             // and slot and cache block (at most 4 + 8 KB) fit the DS5000's 64 KB cache: the model charges such a copy at twice
             // the memory's rate (org.asfast.model's Hardware.copy), its loads hitting and only its stores going to memory.
-            Charges.copy(context(), Work.PROCEDURE, toCache / 2.0);
+            halfCopy(Work.PROCEDURE, toCache);
             halfCopy(Work.REPLY, bytes);
             served++;
             write(reply, 0, new byte[bytes], false, false, Work.REPLY, (r, e) -> {

@@ -175,7 +175,7 @@ public final class RmemCells {
          * to the §3.1 ratio.
          */
         double localWriteMicros() {
-            return AtmCell.DATA_BYTES / (2 * parameters.number("memory_mbs") * (1 << 20)) * 1e6;
+            return RmemKernel.halfCopySeconds(AtmCell.DATA_BYTES, parameters.number("memory_mbs")) * 1e6;
         }
 
         double exportMicros() {

@@ -594,9 +594,14 @@ public class RmemKernel implements Node {
      * The memory side of a cell's programmed I/O: the words read from the FIFO into registers are stored to memory (a
      * WRITE's or READ's data landing), or loaded from memory before they are written to the FIFO (a READ answered).
      * Half of a memory-to-memory copy's traffic, so at twice the copy rate, as the model's cache charges a copy whose
-     * loads hit (Hardware.copy).
+     * loads hit (Hardware.copy); so is a copy from memory the CPU's data cache still holds (Hybrid-1's write procedure).
      */
     protected final void halfCopy(Work kind, int bytes) {
-        Charges.copy(node, kind, bytes / 2.0);
+        Charges.seconds(node, kind, halfCopySeconds(bytes, node.parameter("memory_mbs")));
+    }
+
+    /** Seconds of {@link #halfCopy} of {@code bytes} on a memory of {@code memoryMbs}: half a copy's traffic, at the copy rate. */
+    static double halfCopySeconds(double bytes, double memoryMbs) {
+        return bytes / 2.0 / (memoryMbs * (1 << 20));
     }
 }
