@@ -2,12 +2,16 @@ package org.asfast.systems;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.asfast.live.Launcher;
 import org.asfast.live.LiveException;
 import org.asfast.live.LiveNode;
+import org.asfast.live.Load;
 import org.asfast.live.LocalProcessPlacement;
 import org.asfast.nodes.Faults;
 import org.asfast.nodes.Node;
+import org.asfast.nodes.Work;
 import org.asfast.spi.Clock;
 import org.asfast.spi.UserError;
 
@@ -25,6 +29,9 @@ public abstract class Machines implements AutoCloseable {
     public abstract void crash(int node);
 
     public abstract Clock clock();
+
+    /** A node's counters so far: a live node's {@link Load}, asked of its JVM; a simulated one's busy time by kind ({@code nanos.<KIND>}) only. */
+    public abstract Load load(int node);
 
     @Override
     public abstract void close();
@@ -53,6 +60,15 @@ public abstract class Machines implements AutoCloseable {
             @Override
             public Clock clock() {
                 return system.clock();
+            }
+
+            @Override
+            public Load load(int node) {
+                SortedMap<String, Long> busy = new TreeMap<>();
+                for (Work kind : Work.values()) {
+                    busy.put("nanos." + kind, Math.round(system.cluster().busyNanos(node, kind)));
+                }
+                return new Load(busy);
             }
 
             @Override
@@ -107,6 +123,11 @@ public abstract class Machines implements AutoCloseable {
             @Override
             public Clock clock() {
                 return Clock.WALL;
+            }
+
+            @Override
+            public Load load(int node) {
+                return launcher.load(node);
             }
 
             @Override

@@ -206,17 +206,17 @@ public final class SpriteHost implements Node {
         }, failed);
     }
 
-    /** gettimeofday by a process here: from its own kernel, or, for a process whose home is elsewhere, forwarded home. */
-    public void gettimeofday(boolean foreign, Outcome outcome) {
+    /** gettimeofday by a process here whose home is the machine {@code home}: from this kernel when that is this machine, otherwise forwarded home. */
+    public void gettimeofday(int home, Outcome outcome) {
         Charges.trap(node);
-        if (!foreign) {
+        if (home == node.self()) {
             timeOfDay();
             copyOut();
             outcome.succeed(node.nanos());
             return;
         }
         node.work(Work.KERNEL_CALL, p("remote_call_instructions")); // Proc_DoRemoteCall marshals the call
-        call(HOME, REMOTE_CALL, (int) p("remote_call_bytes"), time -> {
+        call(home, REMOTE_CALL, (int) p("remote_call_bytes"), time -> {
             copyOut();
             outcome.succeed(node.nanos());
         }, outcome::fail);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.asfast.nodes.Faults;
+import org.asfast.nodes.Work;
 import org.asfast.spi.RemoteExecution.Site;
 import org.asfast.spi.UserError;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,17 @@ class SpriteProcessesTest {
             double remoteTod = millis(p, () -> p.gettimeofday(true));
             System.out.printf("sprite fork %.2f local %.2f specified %.2f unspecified %.2f tod %.4f remote tod %.4f%n", fork, local, specified, unspecified, tod, remoteTod);
             assertTrue(fork < local && local < specified && specified < unspecified, local + " " + specified + " " + unspecified);
+        }
+    }
+
+    @Test
+    void onlyAMigratedProcesssGettimeofdayKeepsTheOtherWorkstationBusy() {
+        try (SpriteProcesses p = SpriteProcesses.simulated("t", SpriteSimulated.parameters(), Faults.NONE)) {
+            long busy = p.load(SpriteHost.IDLE_HOST).nanos(Work.PROCEDURE);
+            p.gettimeofday(false);
+            assertEquals(busy, p.load(SpriteHost.IDLE_HOST).nanos(Work.PROCEDURE), "read from the caller's own kernel");
+            p.gettimeofday(true);
+            assertTrue(p.load(SpriteHost.IDLE_HOST).nanos(Work.PROCEDURE) > busy, "forwarded to the process's home and served there");
         }
     }
 
