@@ -203,9 +203,11 @@ public final class RunDerivation {
         return overheads;
     }
 
+    private static final java.util.regex.Pattern PLATFORM_PARAM = java.util.regex.Pattern.compile("[(, ]platform=([^,)]*)");
+
     /** The platform a measured cell was taken on, as {@link #paramsText} wrote it into the cell's benchmark ("host" without one). */
     static String platformOf(Measurement m) {
-        java.util.regex.Matcher platform = java.util.regex.Pattern.compile("[(, ]platform=([^,)]*)").matcher(m.benchmark());
+        java.util.regex.Matcher platform = PLATFORM_PARAM.matcher(m.benchmark());
         return platform.find() ? platform.group(1) : "host";
     }
 

@@ -109,6 +109,8 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
         private final Set<Field> fields;
         /** The bits of the fields it carries: the accessors' check, one AND on the hot path. */
         private final int carried;
+        /** What {@link #headerBytes()} gives, worked out once: every message encoded or decoded asks. */
+        private final int headerBytes;
 
         Kind(Field... fields) {
             this(false, fields);
@@ -118,6 +120,7 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
             this.data = data;
             this.fields = fields.length == 0 ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(Arrays.asList(fields));
             carried = this.fields.stream().mapToInt(f -> f.bit).sum();
+            headerBytes = KIND_BYTES + this.fields.stream().mapToInt(f -> f.bytes).sum() + (data ? LENGTH_BYTES : 0);
         }
 
         /** The fields a message of this kind carries: those its receivers act on. */
@@ -132,7 +135,7 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
 
         /** The bytes of a message of this kind before its data (a control message's whole size). */
         public int headerBytes() {
-            return KIND_BYTES + fields.stream().mapToInt(f -> f.bytes).sum() + (data ? LENGTH_BYTES : 0);
+            return headerBytes;
         }
     }
 
