@@ -45,6 +45,10 @@ final class Libc {
     static final int SIGKILL = 9;
     static final int FD_SET_BYTES = 128;
     static final int STAT_BYTES = 256;
+    /** linux/fs.h's inode-flag ioctls (the same numbers on x86-64 and aarch64) and ext2/3/4's "top of a directory hierarchy" flag. */
+    static final long FS_IOC_GETFLAGS = 0x80086601L;
+    static final long FS_IOC_SETFLAGS = 0x40086602L;
+    static final int FS_TOPDIR_FL = 0x00020000;
     static final long STAT_SIZE_OFFSET = 48;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -77,6 +81,7 @@ final class Libc {
     static final MethodHandle KILL = plain("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     static final MethodHandle SCHED_SETAFFINITY = errno("sched_setaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
     static final MethodHandle SCHED_GETAFFINITY = errno("sched_getaffinity", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
+    static final MethodHandle IOCTL = errno("ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2));
     static final MethodHandle STRERROR = plain("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     /** Size of the opaque posix_spawn_file_actions_t; generous, glibc's is 80 bytes. */

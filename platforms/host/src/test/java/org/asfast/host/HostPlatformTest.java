@@ -153,6 +153,30 @@ class HostPlatformTest {
         assertTrue(target.toFile().list().length == 0, "nothing else left in the target");
     }
 
+    /**
+     * On ext2/3/4 the scratch tree's parent carries the top-directory flag, so that each fork's files start in a block
+     * group of their own (see {@link Scratch}); elsewhere the flag is not there and the scratch works as before.
+     */
+    @Test
+    void theScratchTreeIsPlacedAsATopDirectoryWhereTheFileSystemCan() throws Exception {
+        try (HostPlatform host = new HostPlatform(target)) {
+            host.require(org.asfast.spi.Files.class).mkdir("a");
+            Path tree = host.scratchDirectory();
+            Path marked = tree.getParent();
+            assertTrue(marked.getFileName().toString().startsWith("asfast-scratch-") && tree.getFileName().toString().startsWith("tree-"), tree.toString());
+            boolean ext = Files.getFileStore(marked).type().matches("ext[234]");
+            assertEquals(ext, topDirectoryFlag(marked), "the flag is set exactly where the file system (" + Files.getFileStore(marked).type() + ") has it");
+            assertFalse(topDirectoryFlag(tree), "only the parent is marked: the tree's own subdirectories stay beside it");
+        }
+    }
+
+    /** lsattr's 'T'. */
+    private static boolean topDirectoryFlag(Path directory) throws Exception {
+        Process lsattr = new ProcessBuilder("lsattr", "-d", directory.toString()).redirectErrorStream(true).start();
+        String out = new String(lsattr.getInputStream().readAllBytes());
+        return lsattr.waitFor() == 0 && out.split(" ")[0].contains("T");
+    }
+
     @Test
     void symbolicLinksAreNeitherFollowedNorDeletedThrough() throws Exception {
         Path outside = Files.createTempDirectory("asfast-outside");
