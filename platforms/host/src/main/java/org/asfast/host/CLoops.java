@@ -1,11 +1,15 @@
 package org.asfast.host;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.asfast.spi.FileTrees;
 
 /**
  * The host workloads' loops in C (tools/cbench/ousterhout.c): the same system calls with the same
@@ -51,8 +55,27 @@ public final class CLoops {
         return CCompiler.compile(SOURCE, dir, FLAGS);
     }
 
-    /** Runs the compiled program; it works in a directory of its own under {@code target} and removes it. */
+    /**
+     * Runs the compiled program; it works in a directory of its own under {@code target} and removes it. That directory
+     * is placed in a block group of its own as the JVM's scratch is (see {@link Scratch}), so that C's files start
+     * where no recent deletion was, as asfast's do.
+     */
     public static List<Figure> run(Path program, Path target, Settings settings) throws CCompiler.Unavailable {
+        Path placed;
+        try {
+            placed = Files.createTempDirectory(target, "asfast-cloops-");
+        } catch (IOException e) {
+            throw new CCompiler.Unavailable("cannot make a directory for the C loops in " + target + ": " + e.getMessage());
+        }
+        try {
+            Scratch.markTopDirectory(placed);
+            return runIn(program, placed, settings);
+        } finally {
+            FileTrees.delete(placed);
+        }
+    }
+
+    private static List<Figure> runIn(Path program, Path target, Settings settings) throws CCompiler.Unavailable {
         List<String> command = new ArrayList<>(List.of(program.toString(), "-d", target.toString(),
                 "-t", String.valueOf(settings.threads()), "-f", String.valueOf(settings.descriptorBase()),
                 "-m", String.valueOf(settings.trialMillis()), "-n", String.valueOf(settings.trials()),
