@@ -87,16 +87,17 @@ public final class RmemCommand implements Callable<Integer> {
         AtomicFiles.requireWritable(out, 16L << 20, "rmem-figures.csv and rmem-scale.csv");
         System.out.printf(Locale.ROOT, "%-24s %-9s %12s %12s %12s %12s %12s %12s%n", "operation (alone)", "scheme", "latency us", "server: data",
                 "control", "procedure", "reply", "total us");
-        List<RmemFileService.FigureRow> figures = figures();
+        SystemParameters parameters = RmemSimulated.parameters();
+        List<FileService.Alone> alone = FileService.figures(parameters); // simulated once: the table and both ratios come from it
+        List<RmemFileService.FigureRow> figures = figureRows(alone);
         for (RmemFileService.FigureRow f : figures) {
             System.out.printf(Locale.ROOT, "%-24s %-9s %12.1f %12.1f %12.1f %12.1f %12.1f %12.1f%n", f.operation(), f.scheme(), f.latencyUs(),
                     f.dataTransferUs(), f.controlTransferUs(), f.procedureUs(), f.replyUs(), f.serverUs());
         }
-        SystemParameters parameters = RmemSimulated.parameters();
         System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, averaged over the operations that move data, each once (the paper's \"on the average\"): %.1f%%, paper %s%n",
-                100 * FileService.loadRatio(parameters), paperLoadRatio());
+                100 * FileService.loadRatio(alone), paperLoadRatio());
         System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, weighted by Table 1a's calls (the department's server; the paper gives no such figure): %.1f%%%n",
-                100 * FileService.mixWeightedLoadRatio(parameters));
+                100 * FileService.mixWeightedLoadRatio(alone));
         System.out.printf(Locale.ROOT, "%n%-9s %7s %10s %14s %16s %12s %10s %8s%n", "scheme", "clients", "operations", "latency (us)", "server us / op",
                 "server busy", "simulated", "wall");
         List<RmemFileService.Row> rows = scale(counts, operations, s -> System.out.printf(Locale.ROOT, "%-9s %7d %10d %14.1f %16.1f %11.1f%% %9.2fs %7.2fs%n",
@@ -118,7 +119,11 @@ public final class RmemCommand implements Callable<Integer> {
 
     /** Each operation of Table 1a alone under both schemes: latency and the server's CPU by kind. */
     static List<RmemFileService.FigureRow> figures() {
-        return FileService.figures(RmemSimulated.parameters()).stream().map(a -> new RmemFileService.FigureRow(a.operation().name(), a.scheme().name(),
+        return figureRows(FileService.figures(RmemSimulated.parameters()));
+    }
+
+    private static List<RmemFileService.FigureRow> figureRows(List<FileService.Alone> alone) {
+        return alone.stream().map(a -> new RmemFileService.FigureRow(a.operation().name(), a.scheme().name(),
                 a.latencyMicros(), a.serverMicros().get(Work.DATA_TRANSFER), a.serverMicros().get(Work.CONTROL_TRANSFER), a.serverMicros().get(Work.PROCEDURE),
                 a.serverMicros().get(Work.REPLY))).toList();
     }

@@ -272,18 +272,28 @@ public final class FileService {
      * numbers) probably showed larger transfers than Table 1b's means.
      */
     public static double loadRatio(SystemParameters parameters) {
-        return loadRatio(parameters, op -> op.dataBytes() > 0 ? 1 : 0);
+        return loadRatio(figures(parameters));
+    }
+
+    /** {@link #loadRatio(SystemParameters)} from figures already simulated (those of {@link #figures}), not simulated again. */
+    public static double loadRatio(List<Alone> figures) {
+        return loadRatio(figures, op -> op.dataBytes() > 0 ? 1 : 0);
     }
 
     /** The same with each operation weighted by its calls in Table 1a: the department's server's load (not the paper's figure). */
     public static double mixWeightedLoadRatio(SystemParameters parameters) {
-        return loadRatio(parameters, Operation::calls);
+        return mixWeightedLoadRatio(figures(parameters));
     }
 
-    private static double loadRatio(SystemParameters parameters, java.util.function.ToLongFunction<Operation> weight) {
+    /** {@link #mixWeightedLoadRatio(SystemParameters)} from figures already simulated, not simulated again. */
+    public static double mixWeightedLoadRatio(List<Alone> figures) {
+        return loadRatio(figures, Operation::calls);
+    }
+
+    private static double loadRatio(List<Alone> figures, java.util.function.ToLongFunction<Operation> weight) {
         double dx = 0;
         double hybrid = 0;
-        for (Alone a : figures(parameters)) {
+        for (Alone a : figures) {
             double weighted = weight.applyAsLong(a.operation()) * a.serverTotalMicros();
             if (a.scheme() == Scheme.DX) {
                 dx += weighted;
