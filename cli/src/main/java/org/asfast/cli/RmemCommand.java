@@ -194,17 +194,24 @@ public final class RmemCommand implements Callable<Integer> {
         if (parts.length != 3) {
             throw new UserError("--access '" + spec + "': write NAME:OFFSET:BYTES, e.g. " + RmemAccess.DEMO + ":0:40");
         }
-        int offset;
-        int bytes;
-        try {
-            offset = Integer.parseInt(parts[1]);
-            bytes = Integer.parseInt(parts[2]);
-        } catch (NumberFormatException e) {
-            throw new UserError("--access '" + spec + "': OFFSET and BYTES must be whole numbers, e.g. " + RmemAccess.DEMO + ":0:40");
-        }
+        int offset = accessNumber(spec, "OFFSET", parts[1]);
+        int bytes = accessNumber(spec, "BYTES", parts[2]);
         RmemAccess.Result r = RmemAccess.read(parts[0], offset, bytes);
         System.out.printf(Locale.ROOT, "READ of %d bytes at offset %d of '%s' (machine %d, segment %d, generation %d): %.1f us simulated on the DECstation 5000/200s%n",
                 bytes, offset, parts[0], r.segment().node(), r.segment().segment(), r.segment().generation(), r.micros());
         return 0;
+    }
+
+    /** OFFSET or BYTES of --access: a whole number; one only past int is too large for any segment, not "not a number". */
+    private static int accessNumber(String spec, String what, String given) {
+        try {
+            return Integer.parseInt(given);
+        } catch (NumberFormatException e) {
+            if (given.matches("[0-9]+")) {
+                throw new UserError("--access '" + spec + "': " + what + " " + given + " is too large; a READ stays inside its segment ('" + RmemAccess.DEMO
+                        + "' has " + RmemAccess.DEMO_BYTES + " bytes), e.g. " + RmemAccess.DEMO + ":0:40");
+            }
+            throw new UserError("--access '" + spec + "': OFFSET and BYTES must be whole numbers, e.g. " + RmemAccess.DEMO + ":0:40");
+        }
     }
 }

@@ -47,6 +47,7 @@ class RmemCommandTest {
         Path out = dir.resolve("out");
         for (String[] args : List.of(new String[] {"--clients", "10,abc"}, new String[] {"--clients", "2000000000"}, new String[] {"--clients", "99999999999"}, new String[] {"--access", "demo:4090:40"},
                 new String[] {"--access", "no-such:0:4"}, new String[] {"--access", "demo:0"}, new String[] {"--access", "demo:0:99999"},
+                new String[] {"--access", "demo:0:99999999999"}, new String[] {"--access", "demo:x:4"},
                 new String[] {"--clients", "1", "--access", "demo:0:8"}, new String[] {"--clients", ","}, new String[] {"--clients", "10,10"})) {
             String[] all = new String[args.length + 2];
             System.arraycopy(args, 0, all, 0, args.length);
@@ -63,6 +64,11 @@ class RmemCommandTest {
         assertTrue(rmem("--access", "demo:4090:40").err().contains("segment out of range"));
         assertTrue(rmem("--access", "no-such:0:4").err().contains("unknown name 'no-such'"));
         assertTrue(rmem("--access", "demo:0:99999").err().contains("give from 0 to 4096 bytes"), "more bytes than the segment has: no offset fits");
+        assertEquals("asfast: --access 'demo:0:99999999999': BYTES 99999999999 is too large; a READ stays inside its segment ('demo' has 4096 bytes), e.g. demo:0:40",
+                rmem("--access", "demo:0:99999999999").err().strip(), "a number past int is too large, not 'not a whole number'");
+        assertTrue(rmem("--access", "99999999999:0:4").err().contains("unknown name"), "the name is not a number to check");
+        assertTrue(rmem("--access", "demo:3000000000:4").err().contains("OFFSET 3000000000 is too large"));
+        assertTrue(rmem("--access", "demo:x:4").err().contains("OFFSET and BYTES must be whole numbers"));
         assertTrue(rmem("--operations", "5", "--access", "demo:0:8").err().contains("give --access, or --clients and --operations, not both"));
         Path aFile = Files.writeString(dir.resolve("a-file"), "not a folder");
         CliRun nowhere = rmem("--clients", "1", "--out", aFile.resolve("out").toString());
