@@ -76,7 +76,7 @@ final class FilePut {
         SystemParameters parameters = changed(configuration.amoeba() ? AmoebaSimulated.parameters() : SpriteSimulated.parameters(), settings);
         byte[] data = read(file);
         String as = name != null ? name : file.getFileName().toString();
-        String changes = settings.isEmpty() ? "" : " (--set " + String.join(", ", settings) + ")";
+        String changes = changes(settings);
         if (configuration.live()) {
             try {
                 LiveNode.defaultSpin(); // a bad -Dasfast.live.spinMicros is its own one line, not a fault of the --set values
@@ -88,7 +88,7 @@ final class FilePut {
         try {
             opened = configuration.open().apply(parameters);
         } catch (RuntimeException e) { // a server that cannot start with these parameters (a store too small for its i-nodes)
-            throw new UserError(platform + " cannot start with these parameters" + changes + ": " + e.getMessage() + "; change the --set values");
+            throw cannotStart(platform, settings, e);
         }
         try (Platform p = opened) {
             org.asfast.spi.Files files = p.require(org.asfast.spi.Files.class);
@@ -127,6 +127,22 @@ final class FilePut {
             }
             throw new UserError(platform + " cannot work with these parameters" + changes + ": " + e.getMessage() + "; change the --set values");
         }
+    }
+
+    /**
+     * A platform that failed to start: with --set values, they are the likely cause and the hint says to change them;
+     * without, the shipped parameters were used and the failure's own message is all there is to say.
+     */
+    static UserError cannotStart(String platform, List<String> settings, RuntimeException e) {
+        if (settings.isEmpty()) {
+            return new UserError(platform + " cannot start with its shipped parameters: " + e.getMessage());
+        }
+        return new UserError(platform + " cannot start with these parameters" + changes(settings) + ": " + e.getMessage() + "; change the --set values");
+    }
+
+    /** The --set values as a message quotes them, or nothing when none were given. */
+    private static String changes(List<String> settings) {
+        return settings.isEmpty() ? "" : " (--set " + String.join(", ", settings) + ")";
     }
 
     private static SystemParameters changed(SystemParameters parameters, List<String> settings) {

@@ -106,6 +106,15 @@ class FilePutTest {
     }
 
     @Test
+    void aPlatformThatCannotStartHintsAtTheSetValuesOnlyWhenSomeWereGiven() {
+        IllegalStateException why = new IllegalStateException("node 1: UDP port 40000 is in use");
+        assertEquals("sprite-cache-live cannot start with its shipped parameters: node 1: UDP port 40000 is in use",
+                FilePut.cannotStart("sprite-cache-live", List.of(), why).getMessage(), "no --set given: no hint to change it");
+        assertEquals("sprite-cache-live cannot start with these parameters (--set max_tries=3): node 1: UDP port 40000 is in use; change the --set values",
+                FilePut.cannotStart("sprite-cache-live", List.of("max_tries=3"), why).getMessage());
+    }
+
+    @Test
     void aSetValueOutsideItsParametersRangeIsOneLine() {
         refused(put("--on", "sun3-60-sprite-cache-sim", "--set", "max_tries=0"), "--set 'max_tries=0': max_tries (tries) must be a whole number of 1 or more");
         refused(put("--on", "sun3-60-sprite-cache-sim", "--set", "fragment_bytes=0"), "fragment_bytes (bytes) must be a whole number of 1 or more");
