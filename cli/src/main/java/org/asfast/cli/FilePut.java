@@ -59,9 +59,9 @@ final class FilePut {
         c.put(AmoebaProvider.BULLET_DIR_SIMULATED, new Configuration(true, false, p -> new AmoebaFilesSimulated(AmoebaProvider.BULLET_DIR_SIMULATED, "BULLET/DIR", p, Faults.NONE)));
         c.put(SpriteProvider.CACHE_SIMULATED, new Configuration(false, false, p -> new SpriteFsSimulated(SpriteProvider.CACHE_SIMULATED, p, Faults.NONE, true)));
         c.put(SpriteProvider.NOCACHE_SIMULATED, new Configuration(false, false, p -> new SpriteFsSimulated(SpriteProvider.NOCACHE_SIMULATED, p, Faults.NONE, false)));
-        c.put(AmoebaProvider.BULLET_LIVE, new Configuration(true, true, p -> new AmoebaFilesLive(AmoebaProvider.BULLET_LIVE, "BULLET", p, "")));
-        c.put(AmoebaProvider.BULLET_DIR_LIVE, new Configuration(true, true, p -> new AmoebaFilesLive(AmoebaProvider.BULLET_DIR_LIVE, "BULLET/DIR", p, "")));
         Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
+        c.put(AmoebaProvider.BULLET_LIVE, new Configuration(true, true, p -> new AmoebaFilesLive(AmoebaProvider.BULLET_LIVE, "BULLET", p, "", scratch)));
+        c.put(AmoebaProvider.BULLET_DIR_LIVE, new Configuration(true, true, p -> new AmoebaFilesLive(AmoebaProvider.BULLET_DIR_LIVE, "BULLET/DIR", p, "", scratch)));
         c.put(SpriteProvider.CACHE_LIVE, new Configuration(false, true, p -> new SpriteFsLive(SpriteProvider.CACHE_LIVE, p, "", true, scratch)));
         c.put(SpriteProvider.NOCACHE_LIVE, new Configuration(false, true, p -> new SpriteFsLive(SpriteProvider.NOCACHE_LIVE, p, "", false, scratch)));
         return c;

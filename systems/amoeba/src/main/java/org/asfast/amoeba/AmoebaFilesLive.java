@@ -20,11 +20,12 @@ public final class AmoebaFilesLive extends AmoebaFilesPlatform {
     private final LivePair servers;
     private final Duration timeout;
 
-    public AmoebaFilesLive(String name, String configuration, SystemParameters parameters, String faults) {
+    /** Its servers' scratch folder is made in {@code scratchIn} (a run's target directory, as the other live file platforms'). */
+    public AmoebaFilesLive(String name, String configuration, SystemParameters parameters, String faults, Path scratchIn) {
         super(name, configuration, parameters); // an unknown configuration is refused before anything starts
         // Enquiries answered WORKING keep a slow call (a store file's fsync on a busy disk) alive; this only ends a hang.
         timeout = Duration.ofSeconds(60);
-        servers = new LivePair(List.of(BulletServer.class.getName(), DirectoryServer.class.getName()), client, parameters.numbers(), faults);
+        servers = new LivePair(List.of(BulletServer.class.getName(), DirectoryServer.class.getName()), client, parameters.numbers(), faults, scratchIn);
     }
 
     @Override

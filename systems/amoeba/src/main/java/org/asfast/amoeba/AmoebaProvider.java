@@ -19,7 +19,7 @@ public final class AmoebaProvider extends SystemProvider {
         live(LIVE, (faults, settings) -> new AmoebaLive(LIVE, faults));
         simulated(BULLET_SIMULATED, (faults, settings) -> new AmoebaFilesSimulated(BULLET_SIMULATED, "BULLET", AmoebaSimulated.parameters(), faults));
         simulated(BULLET_DIR_SIMULATED, (faults, settings) -> new AmoebaFilesSimulated(BULLET_DIR_SIMULATED, "BULLET/DIR", AmoebaSimulated.parameters(), faults));
-        live(BULLET_LIVE, (faults, settings) -> new AmoebaFilesLive(BULLET_LIVE, "BULLET", AmoebaSimulated.parameters(), faults));
-        live(BULLET_DIR_LIVE, (faults, settings) -> new AmoebaFilesLive(BULLET_DIR_LIVE, "BULLET/DIR", AmoebaSimulated.parameters(), faults));
+        live(BULLET_LIVE, (faults, settings) -> new AmoebaFilesLive(BULLET_LIVE, "BULLET", AmoebaSimulated.parameters(), faults, settings.target()));
+        live(BULLET_DIR_LIVE, (faults, settings) -> new AmoebaFilesLive(BULLET_DIR_LIVE, "BULLET/DIR", AmoebaSimulated.parameters(), faults, settings.target()));
     }
 }

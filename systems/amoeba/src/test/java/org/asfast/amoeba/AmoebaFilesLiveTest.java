@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.asfast.spi.Files;
+import org.asfast.spi.PlatformSettings;
 import org.asfast.spi.UserError;
 import org.asfast.systems.AndrewClasses;
 import org.asfast.workloads.Andrew;
@@ -24,6 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The same Bullet and directory servers live: each a process of its own, their store and replicas files in the run's scratch folder. */
 class AmoebaFilesLiveTest {
+    /** What a run's -Dasfast.target would be: the platform's scratch folder is made in it. */
+    @TempDir
+    Path target;
 
     @AfterEach
     void noNodeProcessIsLeft() {
@@ -33,7 +37,7 @@ class AmoebaFilesLiveTest {
     @Test
     void killingTheBulletServerRightAfterACommitLosesNoByte() throws Exception {
         Path scratch;
-        try (AmoebaFilesLive p = new AmoebaFilesLive("test", "BULLET/DIR", AmoebaSimulated.parameters(), "")) {
+        try (AmoebaFilesLive p = new AmoebaFilesLive("test", "BULLET/DIR", AmoebaSimulated.parameters(), "", target)) {
             scratch = p.scratch();
             byte[] data = content(100 * 1024, 31);
             write(p, "kept", data); // acknowledged: on disk (fsynced) before the reply
@@ -47,7 +51,7 @@ class AmoebaFilesLiveTest {
 
     @Test
     void losingOneDirectoryReplicaFileLosesNoName() throws Exception {
-        try (AmoebaFilesLive p = new AmoebaFilesLive("test", "BULLET/DIR", AmoebaSimulated.parameters(), "")) {
+        try (AmoebaFilesLive p = new AmoebaFilesLive("test", "BULLET/DIR", AmoebaSimulated.parameters(), "", target)) {
             Files files = p.require(Files.class);
             files.mkdir("a");
             for (int i = 0; i < 4; i++) {
@@ -70,7 +74,7 @@ class AmoebaFilesLiveTest {
     @Test
     void badNamesAndAFullStoreAreOneLineErrorsAndLeaveNothingBehind() {
         Path scratch;
-        try (AmoebaFilesLive p = new AmoebaFilesLive("test", "BULLET/DIR", AmoebaSimulated.parameters().with("bullet_store_mb", 0.55), "")) {
+        try (AmoebaFilesLive p = new AmoebaFilesLive("test", "BULLET/DIR", AmoebaSimulated.parameters().with("bullet_store_mb", 0.55), "", target)) {
             scratch = p.scratch();
             for (String bad : List.of("my file", "x".repeat(300))) {
                 UserError e = assertThrows(UserError.class, () -> write(p, bad, content(10, 1)));
@@ -84,6 +88,21 @@ class AmoebaFilesLiveTest {
         assertFalse(java.nio.file.Files.exists(scratch), "the store and replicas went with the run's scratch folder");
     }
 
+    @Test
+    void theProviderMakesItsScratchFolderInTheRunsTargetAndRemovesIt() throws Exception {
+        Path scratch;
+        try (AmoebaFilesLive p = (AmoebaFilesLive) new AmoebaProvider().open(AmoebaProvider.BULLET_LIVE, new PlatformSettings(target, ""))) {
+            scratch = p.scratch();
+            assertEquals(target, scratch.getParent(), "the scratch folder is in the given target, not the system's temp folder");
+            write(p, "kept", content(1000, 3));
+            assertTrue(java.nio.file.Files.size(p.store()) >= 1000, "the Bullet store file is under the target: " + p.store());
+        }
+        assertFalse(java.nio.file.Files.exists(scratch), "the run's scratch folder is gone");
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(target)) {
+            assertEquals(List.of(), left.toList(), "nothing left in the target");
+        }
+    }
+
     /**
      * The Andrew benchmark's programs live: cp and javac through the process's transactions. Its classes are committed on the
      * Bullet server, survive its kill -9 and restart, are the host's javac's byte for byte, and load; the store and replicas
@@ -94,7 +113,7 @@ class AmoebaFilesLiveTest {
     void andrewCompilesThroughTheLiveServersAndItsClassesAreInTheStore(String configuration, @TempDir Path host) throws Exception {
         Map<String, byte[]> classes = AndrewClasses.compiledOnTheHost(host);
         Path scratch;
-        try (AmoebaFilesLive p = new AmoebaFilesLive("test", configuration, AmoebaSimulated.parameters(), "")) {
+        try (AmoebaFilesLive p = new AmoebaFilesLive("test", configuration, AmoebaSimulated.parameters(), "", target)) {
             scratch = p.scratch();
             Andrew andrew = new Andrew(p);
             String copy = andrew.copyPhases();

@@ -155,7 +155,7 @@ class AmoebaFilesTest {
         UserError e = assertThrows(UserError.class, () -> open("BULLET/DIRECTORY"));
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertTrue(e.getMessage().contains("use BULLET"), e.getMessage());
-        assertThrows(UserError.class, () -> new AmoebaFilesLive("test", "NFS", AmoebaSimulated.parameters(), ""));
+        assertThrows(UserError.class, () -> new AmoebaFilesLive("test", "NFS", AmoebaSimulated.parameters(), "", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))));
         assertEquals(0, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(), "nothing was started");
     }
 
