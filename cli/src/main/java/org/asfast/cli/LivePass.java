@@ -125,9 +125,9 @@ final class LivePass {
      * then, if any cell ran, the live runtime's round trip; the C floor follows ({@link #floor}).
      */
     List<RunResult> run(Path scratchRoot, List<NotAvailable> notAvailable, PrintStream out) {
-        Profile.Live live = profile.live;
-        long perFork = (long) live.warmupIterations() * live.warmupMillis() + (long) live.measurementIterations() * live.measurementMillis() + 2500;
-        Progress progress = new Progress(out, units.size() + 1, perFork * 1_000_000L, System::nanoTime);
+        int singleShots = (int) units.stream().filter(Unit::singleShot).count();
+        Progress progress = new Progress(out, new Progress.Kind(units.size() - singleShots + 1, expectedNanosPerFork(profile, false)), // + the round trip
+                new Progress.Kind(singleShots, expectedNanosPerFork(profile, true)), System::nanoTime);
         List<RunResult> results = new ArrayList<>();
         for (Unit u : units) {
             if (notAvailable.stream().noneMatch(n -> n.workload().equals(u.workload()) && n.platform().equals(u.platform()))) {
@@ -138,6 +138,19 @@ final class LivePass {
             results.addAll(run(new Unit("live-round-trip", RUNTIME_ROUND_TRIP, Map.of("transfer", "null"), null, false), scratchRoot, progress, notAvailable, out));
         }
         return results;
+    }
+
+    /**
+     * What one fork is expected to take until one of its kind has finished: 2.5 s to start its JVM and the system's nodes,
+     * then a timed fork's iterations, or a single-shot fork's warm-ups and shots. A shot's time is not known up front; the
+     * host's estimate (RunCommand.expectedNanosPerBenchmark) has none either and counts a host single-shot fork as a timed
+     * one, so a shot is counted as one of the profile's measured iterations.
+     */
+    static long expectedNanosPerFork(Profile profile, boolean singleShot) {
+        Profile.Live live = profile.live;
+        long millis = singleShot ? (long) (live.warmupIterations() + live.measurementIterations()) * profile.measurementMillis
+                : (long) live.warmupIterations() * live.warmupMillis() + (long) live.measurementIterations() * live.measurementMillis();
+        return (millis + 2500) * 1_000_000L;
     }
 
     private List<RunResult> run(Unit u, Path scratchRoot, Progress progress, List<NotAvailable> notAvailable, PrintStream out) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -28,23 +29,46 @@ final class Progress implements OutputFormat {
     private final OutputFormat jmh;
     private final PrintStream out;
     private final LongSupplier nanoClock;
-    private final int total;
-    private final long estimateNanos;
+    /** Timed benchmarks, and single-shot ones when counted apart (their forks last as many shots as they take, not as many iterations). */
+    private final Kind timed;
+    private final Kind singleShots;
     private final long startNanos;
-    private int started;
-    private int finished;
-    private long finishedNanos;
+    private Kind current;
     private long benchmarkStart;
+
+    /** Benchmarks of one kind: how many, the time one is expected to take until one of them has finished, and those done. */
+    static final class Kind {
+        private final int total;
+        private final long estimateNanos;
+        private int started;
+        private int finished;
+        private long finishedNanos;
+
+        Kind(int total, long estimateNanos) {
+            this.total = total;
+            this.estimateNanos = estimateNanos;
+        }
+
+        /** Those not yet started, the one starting now included, at their own mean so far or the estimate. */
+        private long leftNanos() {
+            return Math.max(0, total - started) * (finished == 0 ? estimateNanos : finishedNanos / finished);
+        }
+    }
 
     /**
      * @param total how many benchmarks the run has ({@link #count})
      * @param estimateNanos how long one benchmark is expected to take until one has finished
      */
     Progress(PrintStream out, int total, long estimateNanos, LongSupplier nanoClock) {
+        this(out, new Kind(total, estimateNanos), new Kind(0, 0), nanoClock);
+    }
+
+    /** With the single-shot benchmarks counted and estimated apart from the timed ones ({@code singleShots} none: all as one kind). */
+    Progress(PrintStream out, Kind timed, Kind singleShots, LongSupplier nanoClock) {
         this.jmh = OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL);
         this.out = out;
-        this.total = total;
-        this.estimateNanos = estimateNanos;
+        this.timed = timed;
+        this.singleShots = singleShots;
         this.nanoClock = nanoClock;
         this.startNanos = nanoClock.getAsLong();
     }
@@ -68,20 +92,22 @@ final class Progress implements OutputFormat {
     }
 
     /** A benchmark starts: prints the progress line. */
-    void started(String benchmark) {
+    void started(String benchmark, boolean singleShot) {
         long now = nanoClock.getAsLong();
         benchmarkStart = now;
-        started++;
-        long perBenchmark = finished == 0 ? estimateNanos : finishedNanos / finished;
-        long left = Math.max(0, total - started + 1) * perBenchmark;
+        long left = timed.leftNanos() + singleShots.leftNanos();
+        current = singleShot && singleShots.total > 0 ? singleShots : timed;
+        current.started++;
+        int started = timed.started + singleShots.started;
+        int total = timed.total + singleShots.total;
         out.printf(Locale.ROOT, "asfast: benchmark %d of %d: %s; %s elapsed, about %s left%n", started, Math.max(total, started), benchmark,
                 clock(now - startNanos), clock(left));
     }
 
-    /** A benchmark ends: its time refines the estimate. */
+    /** A benchmark ends: its time refines the estimate for its kind. */
     void finished() {
-        finished++;
-        finishedNanos += nanoClock.getAsLong() - benchmarkStart;
+        current.finished++;
+        current.finishedNanos += nanoClock.getAsLong() - benchmarkStart;
     }
 
     /** m:ss, or h:mm:ss from an hour on. */
@@ -109,7 +135,7 @@ final class Progress implements OutputFormat {
 
     @Override
     public void startBenchmark(BenchmarkParams params) {
-        started(name(params));
+        started(name(params), params.getMode() == Mode.SingleShotTime);
         jmh.startBenchmark(params);
     }
 
