@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.asfast.host.CCompiler;
 import org.asfast.host.UdpFloor;
 import org.asfast.live.LiveException;
@@ -50,11 +51,14 @@ final class LivePass {
     private final List<Unit> units;
     /** The cells this profile leaves to the full one (single shots, {@link Profile.Live#singleShots}). */
     private final List<Unit> fullProfileOnly;
+    /** Their workloads and platforms, as {@link #fullProfileOnly()} gives them (made once: the run asks several times). */
+    private final List<Map<String, String>> fullProfileOnlyCells;
     private final Profile profile;
 
     private LivePass(List<Unit> units, List<Unit> fullProfileOnly, Profile profile) {
         this.units = units;
         this.fullProfileOnly = fullProfileOnly;
+        this.fullProfileOnlyCells = fullProfileOnly.stream().map(u -> Map.of("workload", u.workload(), "platform", u.platform())).distinct().toList();
         this.profile = profile;
     }
 
@@ -97,8 +101,8 @@ final class LivePass {
                 throw new UserError(e.getMessage());
             }
         }
-        List<Unit> later = units.values().stream().filter(u -> u.singleShot() && !profile.live.singleShots()).toList();
-        return new LivePass(units.values().stream().filter(u -> !later.contains(u)).toList(), later, profile);
+        Map<Boolean, List<Unit>> later = units.values().stream().collect(Collectors.partitioningBy(u -> u.singleShot() && !profile.live.singleShots()));
+        return new LivePass(List.copyOf(later.get(false)), List.copyOf(later.get(true)), profile);
     }
 
     boolean isEmpty() {
@@ -117,7 +121,7 @@ final class LivePass {
 
     /** The workloads and platforms whose live cells this profile leaves to the full one, as environment.json's fullProfileOnly lists them. */
     List<Map<String, String>> fullProfileOnly() {
-        return fullProfileOnly.stream().map(u -> Map.of("workload", u.workload(), "platform", u.platform())).distinct().toList();
+        return fullProfileOnlyCells;
     }
 
     /**
