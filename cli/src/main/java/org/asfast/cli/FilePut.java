@@ -131,11 +131,12 @@ final class FilePut {
 
     /**
      * A platform that failed to start: with --set values, they are the likely cause and the hint says to change them;
-     * without, the shipped parameters were used and the failure's own message is all there is to say.
+     * without, the shipped parameters were used, so the failure is passed on as it is (a UserError's line, or a
+     * defect's stack trace).
      */
-    static UserError cannotStart(String platform, List<String> settings, RuntimeException e) {
+    static RuntimeException cannotStart(String platform, List<String> settings, RuntimeException e) {
         if (settings.isEmpty()) {
-            return new UserError(platform + " cannot start with its shipped parameters: " + e.getMessage());
+            return e;
         }
         return new UserError(platform + " cannot start with these parameters" + changes(settings) + ": " + e.getMessage() + "; change the --set values");
     }

@@ -207,8 +207,8 @@ public final class RmemCommand implements Callable<Integer> {
         try {
             return Integer.parseInt(given);
         } catch (NumberFormatException e) {
-            if (given.matches("[0-9]+")) {
-                throw new UserError("--access '" + spec + "': " + what + " " + given + " is too large; a READ stays inside its segment ('" + RmemAccess.DEMO
+            if (given.matches("[+-]?[0-9]+")) {
+                throw new UserError("--access '" + spec + "': " + what + " " + given + " is too " + (given.startsWith("-") ? "small" : "large") + "; a READ stays inside its segment ('" + RmemAccess.DEMO
                         + "' has " + RmemAccess.DEMO_BYTES + " bytes), e.g. " + RmemAccess.DEMO + ":0:40");
             }
             throw new UserError("--access '" + spec + "': OFFSET and BYTES must be whole numbers, e.g. " + RmemAccess.DEMO + ":0:40");

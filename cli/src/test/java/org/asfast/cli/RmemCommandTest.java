@@ -68,6 +68,7 @@ class RmemCommandTest {
                 rmem("--access", "demo:0:99999999999").err().strip(), "a number past int is too large, not 'not a whole number'");
         assertTrue(rmem("--access", "99999999999:0:4").err().contains("unknown name"), "the name is not a number to check");
         assertTrue(rmem("--access", "demo:3000000000:4").err().contains("OFFSET 3000000000 is too large"));
+        assertTrue(rmem("--access", "demo:-3000000000:4").err().contains("OFFSET -3000000000 is too small"), "a negative number past int is one too");
         assertTrue(rmem("--access", "demo:x:4").err().contains("OFFSET and BYTES must be whole numbers"));
         assertTrue(rmem("--operations", "5", "--access", "demo:0:8").err().contains("give --access, or --clients and --operations, not both"));
         Path aFile = Files.writeString(dir.resolve("a-file"), "not a folder");

@@ -57,8 +57,8 @@ public final class CLoops {
 
     /**
      * Runs the compiled program; it works in a directory of its own under {@code target} and removes it. That directory
-     * is placed in a block group of its own as the JVM's scratch is (see {@link Scratch}), so that C's files start
-     * where no recent deletion was, as asfast's do.
+     * is placed as the JVM's scratch is (see {@link Scratch}), so that C's files start away from recent deletions, as
+     * asfast's do.
      */
     public static List<Figure> run(Path program, Path target, Settings settings) throws CCompiler.Unavailable {
         Path placed;
@@ -71,7 +71,12 @@ public final class CLoops {
             Scratch.markTopDirectory(placed);
             return runIn(program, placed, settings);
         } finally {
-            FileTrees.delete(placed);
+            try {
+                FileTrees.delete(placed);
+            } catch (RuntimeException e) {
+                // it is inside the run's scratch folder, which the run removes; the figures (or the failure) matter more
+                System.err.println("asfast: could not remove " + placed + " (" + e.getMessage() + "); the run's clean-up removes it");
+            }
         }
     }
 

@@ -16,20 +16,22 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * (Ctrl-C, SIGTERM), by a shutdown hook. Removal never follows a symbolic link.
  *
  * <p>The workload's files go in {@code asfast-scratch-N/tree-M}, and {@code asfast-scratch-N} carries ext4's
- * top-directory flag, so ext4 places {@code tree-M} in a block group of its own, as it would a directory at the root
- * of the file system, instead of next to its parent. Why: ext4 (Linux 6.x) will not reuse an inode freed in the last
- * minute (five if its table block is still dirty); it steps over each one, so creating a file in a group where
- * thousands were just deleted costs a scan of them. Without the flag each fork's files went into the group the forks
- * before it had just emptied, and on this machine Andrew's copy, 150 cp's, took 82, 91, 107, 115, 123 and 138 ms in six
- * forks in a row, the extra time in {@code ext4_create}'s {@code find_inode_bit} and {@code recently_deleted}
- * (perf). With the flag: 75 to 78 ms in five of six forks. Other file systems ignore the flag or refuse it; either way
- * the tree is made as before.
+ * top-directory flag, so ext4 places {@code tree-M} as it would a directory at the root of the file system, usually in
+ * another flex group than the forks before it, instead of next to its parent. Why: ext4 without a journal (this
+ * machine's root file system has none) will not reuse an inode freed in the last minute (six while its table block is
+ * dirty); it steps over each one, so creating a file in a group where thousands were just deleted costs a scan of them.
+ * Without the flag each fork's files went into the group the forks before it had just emptied, and on this machine
+ * Andrew's copy, 150 cp's, took 82, 91, 107, 115, 123 and 138 ms in six forks in a row, the extra time in
+ * {@code ext4_create}'s {@code find_inode_bit} and {@code recently_deleted} (perf). With the flag: 73.7 to 76.9 ms in
+ * six forks. A journalled ext4 reuses such inodes at once and the flag costs nothing there; other file systems ignore
+ * the flag or refuse it, and the tree is made as before.
  */
 final class Scratch implements AutoCloseable {
     static final int AT_FDCWD = -100;
 
     final Path dir;
     final int dirFd;
+    private int openFd = -1;
     private final Path root;
     private final Thread cleanupOnExit;
     private boolean closed;
@@ -47,6 +49,7 @@ final class Scratch implements AutoCloseable {
             markTopDirectory(root);
             dir = Files.createTempDirectory(root, "tree-"); // a new name each time: ext4 starts its search for a group at the name's hash
             dirFd = openDirectory(dir);
+            openFd = dirFd;
         } catch (IOException e) {
             close();
             throw new UserError("cannot create a scratch directory in " + root + " (" + e.getMessage() + "); check space and permissions or pass another --target");
@@ -58,7 +61,12 @@ final class Scratch implements AutoCloseable {
 
     /** Sets ext2/3/4's top-directory flag on {@code directory}, if its file system has it; nothing otherwise. */
     static boolean markTopDirectory(Path directory) {
-        int fd = openDirectory(directory);
+        int fd;
+        try {
+            fd = openDirectory(directory);
+        } catch (RuntimeException cannotOpen) {
+            return false; // only a placement; whatever uses the directory will say what is wrong with it
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment flags = arena.allocate(JAVA_INT);
             MemorySegment state = Libc.callState();
@@ -91,8 +99,8 @@ final class Scratch implements AutoCloseable {
             return;
         }
         closed = true;
-        if (dirFd > 0) {
-            Descriptors.close(dirFd);
+        if (openFd >= 0) {
+            Descriptors.close(openFd);
         }
         deleteTree();
         try {
