@@ -474,7 +474,7 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
     @SafeVarargs
     private static String[] jvmArgs(Path scratchRoot, List<String>... extra) {
         List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Dasfast.target=" + scratchRoot));
+                "-Dasfast.target=" + scratchRoot, "-Dasfast.scratch.keptForTheRun=true")); // the run removes scratchRoot: see host Scratch
         for (List<String> flags : extra) {
             args.addAll(flags);
         }

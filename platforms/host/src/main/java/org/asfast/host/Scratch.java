@@ -3,8 +3,13 @@ package org.asfast.host;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
 
 import org.asfast.spi.FileTrees;
 import org.asfast.spi.UserError;
@@ -28,6 +33,14 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 final class Scratch implements AutoCloseable {
     static final int AT_FDCWD = -100;
+    /**
+     * Set by a run for its forks, whose scratch folders lie in the run's own, which the run removes when it ends (or
+     * the next run, after a kill -9). A fork then empties its files but deletes none: a deleted inode would cost every
+     * later fork whose tree ext4 puts in the same group a step in its scan for six minutes; with the trees kept, their
+     * groups keep their directories, and ext4 puts the next tree elsewhere. Twelve Andrew copy forks in a row: 72.6 to
+     * 100.6 ms, two above 89, deleting; 74.0 to 82.5 ms keeping.
+     */
+    static final String KEPT_FOR_THE_RUN = "asfast.scratch.keptForTheRun";
 
     final Path dir;
     final int dirFd;
@@ -111,6 +124,25 @@ final class Scratch implements AutoCloseable {
     }
 
     private void deleteTree() {
-        FileTrees.delete(root);
+        if (Boolean.getBoolean(KEPT_FOR_THE_RUN)) {
+            emptyFiles(root);
+        } else {
+            FileTrees.delete(root);
+        }
+    }
+
+    /** Truncates every regular file under {@code root} to 0 bytes (its space back, its inode kept); follows no link. */
+    private static void emptyFiles(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try (FileChannel file = FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                        file.truncate(0);
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the run removes the whole folder at its end; a file left full only costs space until then
+        }
     }
 }
