@@ -44,7 +44,6 @@ final class Scratch implements AutoCloseable {
 
     final Path dir;
     final int dirFd;
-    private int openFd = -1;
     private final Path root;
     private final Thread cleanupOnExit;
     private boolean closed;
@@ -62,14 +61,20 @@ final class Scratch implements AutoCloseable {
             markTopDirectory(root);
             dir = Files.createTempDirectory(root, "tree-"); // a new name each time: ext4 starts its search for a group at the name's hash
             dirFd = openDirectory(dir);
-            openFd = dirFd;
         } catch (IOException e) {
-            close();
+            abandon();
             throw new UserError("cannot create a scratch directory in " + root + " (" + e.getMessage() + "); check space and permissions or pass another --target");
         } catch (RuntimeException e) {
-            close();
+            abandon();
             throw e;
         }
+    }
+
+    /** A scratch that could not be made whole (no directory open yet): removed at once, run or not, and its hook with it. */
+    private void abandon() {
+        closed = true;
+        FileTrees.delete(root);
+        Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
     }
 
     /** Sets ext2/3/4's top-directory flag on {@code directory}, if its file system has it; nothing otherwise. */
@@ -112,9 +117,7 @@ final class Scratch implements AutoCloseable {
             return;
         }
         closed = true;
-        if (openFd >= 0) {
-            Descriptors.close(openFd);
-        }
+        Descriptors.close(dirFd);
         deleteTree();
         try {
             Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
