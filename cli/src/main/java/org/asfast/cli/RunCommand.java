@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.asfast.host.HostMips;
+import org.asfast.host.HostPlatform;
 import org.asfast.host.TargetDirectory;
 import org.asfast.report.AtomicFiles;
 import org.asfast.report.Baselines;
@@ -474,7 +475,7 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
     @SafeVarargs
     private static String[] jvmArgs(Path scratchRoot, List<String>... extra) {
         List<String> args = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-Dasfast.target=" + scratchRoot, "-Dasfast.scratch.keptForTheRun=true")); // the run removes scratchRoot: see host Scratch
+                "-Dasfast.target=" + scratchRoot, "-D" + HostPlatform.SCRATCH_KEPT_FOR_THE_RUN + "=true")); // the run removes scratchRoot
         for (List<String> flags : extra) {
             args.addAll(flags);
         }

@@ -18,6 +18,8 @@ import org.asfast.spi.Select;
 /** This computer, for real: Linux system calls through downcall handles, timed on the wall clock. */
 public final class HostPlatform implements Platform {
     public static final String NAME = "host";
+    /** The system property a run sets for its forks: they keep their scratch trees for the run to remove (see Scratch). */
+    public static final String SCRATCH_KEPT_FOR_THE_RUN = "asfast.scratch.keptForTheRun";
 
     private final Arena arena = Arena.ofShared();
     private final Path target;

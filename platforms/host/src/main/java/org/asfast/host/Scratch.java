@@ -40,7 +40,7 @@ final class Scratch implements AutoCloseable {
      * groups keep their directories, and ext4 puts the next tree elsewhere. Twelve Andrew copy forks in a row: 72.6 to
      * 100.6 ms, two above 89, deleting; 74.0 to 82.5 ms keeping.
      */
-    static final String KEPT_FOR_THE_RUN = "asfast.scratch.keptForTheRun";
+    static final String KEPT_FOR_THE_RUN = HostPlatform.SCRATCH_KEPT_FOR_THE_RUN;
 
     final Path dir;
     final int dirFd;
