@@ -280,12 +280,7 @@ public final class FileService {
         return loadRatio(figures, op -> op.dataBytes() > 0 ? 1 : 0);
     }
 
-    /** The same with each operation weighted by its calls in Table 1a: the department's server's load (not the paper's figure). */
-    public static double mixWeightedLoadRatio(SystemParameters parameters) {
-        return mixWeightedLoadRatio(figures(parameters));
-    }
-
-    /** {@link #mixWeightedLoadRatio(SystemParameters)} from figures already simulated, not simulated again. */
+    /** The same with each operation weighted by its calls in Table 1a (the department's server's load, not the paper's figure), from {@link #figures}. */
     public static double mixWeightedLoadRatio(List<Alone> figures) {
         return loadRatio(figures, Operation::calls);
     }

@@ -55,7 +55,7 @@ class FindingsTest {
             }
         }
         assertEquals(dx / hybrid, FileService.loadRatio(parameters), 1e-12);
-        assertEquals(dxWeighted / hybridWeighted, FileService.mixWeightedLoadRatio(parameters), 1e-12);
+        assertEquals(dxWeighted / hybridWeighted, FileService.mixWeightedLoadRatio(FileService.figures(parameters)), 1e-12);
         assertEquals(dx / hybrid, FileService.loadRatio(figures), 1e-12, "from figures already simulated, as ./asfast rmem takes it");
         assertEquals(dxWeighted / hybridWeighted, FileService.mixWeightedLoadRatio(figures), 1e-12);
         assertEquals(7, FileService.operations().stream().filter(o -> o.dataBytes() > 0).count(), "Table 1b's seven operations; a Null Ping moves no data");
