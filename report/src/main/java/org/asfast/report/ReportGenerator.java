@@ -303,6 +303,7 @@ public final class ReportGenerator {
         env.path("host").path("mitigations").properties().forEach(e -> mitigations.add(e.getKey() + ": " + e.getValue().asText()));
         summary.put("mitigations", mitigations);
         summary.put("memory", env.path("host").path("memoryTotal").asText());
+        summary.put("cpuIdle", cpuIdle(env.path("host")));
         summary.put("jdk", env.path("host").path("jdk").asText());
         var target = env.path("target");
         summary.put("fileSystem", target.path("fileSystem").asText() + " at " + target.path("mountPoint").asText() + " ("
@@ -314,6 +315,25 @@ public final class ReportGenerator {
         summary.put("git", env.path("git").path("commit").asText() + (env.path("git").path("dirty").asBoolean(false) ? " (with uncommitted changes)" : ""));
         summary.put("jmh", env.path("jmhVersion").asText());
         return summary;
+    }
+
+    /**
+     * How an idle CPU waits, which sets the cross-CPU round trip's wake-ups, or "" for an older run: the cpuidle driver, whether
+     * the CPU runs under a hypervisor, and how long haltpoll polls before it halts.
+     */
+    static String cpuIdle(JsonNode host) {
+        JsonNode idle = host.path("cpuIdle");
+        if (!idle.has("driver")) {
+            return "";
+        }
+        String text = "cpuidle driver " + idle.path("driver").asText() + " (governor " + idle.path("governor").asText() + ")"
+                + (host.path("hypervisor").asBoolean(false) ? ", under a hypervisor" : "");
+        JsonNode pollNs = idle.path("haltpoll").path("guest_halt_poll_ns");
+        if (!pollNs.isMissingNode()) {
+            text += pollNs.asText().equals("0") ? "; an idle CPU halts at once (guest_halt_poll_ns 0), so a thread woken on it waits for the host to run it again"
+                    : "; an idle CPU polls up to " + pollNs.asText() + " ns before it halts (guest_halt_poll_ns)";
+        }
+        return text + ".";
     }
 
     /** How the rating's trials spread, or "" when the rating was given (or the run is older). */

@@ -13,7 +13,7 @@ public final class HostEnvironment {
     private HostEnvironment() {
     }
 
-    /** CPU model, CPU count, caches, kernel, mitigations, memory and JDK, as an ordered map ready for JSON. */
+    /** CPU model, CPU count, caches, kernel, mitigations, how an idle CPU waits, memory and JDK, as an ordered map ready for JSON. */
     public static Map<String, Object> describe() {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("cpuModel", cpuModel());
@@ -22,6 +22,8 @@ public final class HostEnvironment {
         env.put("kernel", firstLine(Path.of("/proc/sys/kernel/osrelease")));
         env.put("kernelVersion", firstLine(Path.of("/proc/sys/kernel/version")));
         env.put("mitigations", mitigations());
+        env.put("hypervisor", hypervisor());
+        env.put("cpuIdle", cpuIdle(Path.of("/sys")));
         env.put("memoryTotal", memTotal());
         env.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version());
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -53,6 +55,52 @@ public final class HostEnvironment {
             result.put("error", "cannot read " + dir + ": " + e.getMessage());
         }
         return result;
+    }
+
+    /** Whether the CPU says it runs under a hypervisor (the "hypervisor" flag of /proc/cpuinfo). */
+    static boolean hypervisor() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .anyMatch(l -> l.startsWith("flags") && List.of(l.substring(l.indexOf(':') + 1).trim().split(" ")).contains("hypervisor"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * How an idle CPU waits, which sets what waking it costs: a thread woken on another, idle CPU (Table 3's cross-CPU row)
+     * waits for that CPU to leave its idle state. Under a hypervisor a halted virtual CPU is woken by the host, and the
+     * haltpoll driver's guest_halt_poll_ns says how long the guest polls before it halts (0: it halts at once). The cpuidle
+     * driver and governor, CPU 0's idle states with their exit latencies in µs, and haltpoll's parameters where present.
+     */
+    static Map<String, Object> cpuIdle(Path sys) {
+        Map<String, Object> idle = new LinkedHashMap<>();
+        Path cpuidle = sys.resolve("devices/system/cpu/cpuidle");
+        idle.put("driver", firstLine(cpuidle.resolve("current_driver")));
+        idle.put("governor", firstLine(cpuidle.resolve("current_governor_ro")));
+        List<String> states = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(sys.resolve("devices/system/cpu/cpu0/cpuidle"), "state*")) {
+            for (Path state : dirs) {
+                states.add(state.getFileName() + ": " + firstLine(state.resolve("name")) + ", exit latency " + firstLine(state.resolve("latency")) + " µs");
+            }
+        } catch (IOException e) {
+            states.add("none (" + e.getMessage() + ")");
+        }
+        states.sort(null);
+        idle.put("states", states);
+        Path haltpoll = sys.resolve("module/haltpoll/parameters");
+        if (Files.isDirectory(haltpoll)) {
+            Map<String, String> parameters = new java.util.TreeMap<>();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(haltpoll)) {
+                for (Path file : files) {
+                    parameters.put(file.getFileName().toString(), firstLine(file));
+                }
+            } catch (IOException e) {
+                parameters.put("error", "cannot read " + haltpoll + ": " + e.getMessage());
+            }
+            idle.put("haltpoll", parameters);
+        }
+        return idle;
     }
 
     private static String memTotal() {
