@@ -10,11 +10,11 @@ package org.asfast.cli;
  * whose iterations are pooled with the first ones, up to {@code maxForks} and within
  * {@code repeatSeconds} for the whole run.
  *
- * <p>Quick may give a figure five forks, as full does, within its 45 s: a timed fork costs about 2.5 s, and a figure
- * whose level the host moves between forks needs them. The cross-CPU round trip (each wake-up of the other, idle, virtual
- * CPU goes through the hypervisor here) sits at about 46 µs with spells of several seconds at 57: in the quick job of
- * 969fdbf a first fork in such a spell (55 µs) and two out of it (44 µs) pooled to ±7.6%, and each further fork out of it
- * weighs the spell less.
+ * <p>Quick may give a figure five forks, as full does, within its 45 s: a timed fork costs about 3 s (its iterations and
+ * a JVM's start), and a figure whose level the host moves between forks needs them. The cross-CPU round trip (each
+ * wake-up of the other, idle, virtual CPU goes through the hypervisor here; README, "Table 3's cross-CPU row") sits at
+ * about 46 µs with spells of seconds at about 56: in the main job on a fresh clone of 969fdbf, a first fork in such a
+ * spell (55 µs) and two out of it (44 and 45 µs) pooled to ±7.3%, and each further fork out of it weighs the spell less.
  */
 enum Profile {
     QUICK(1, 3, 200, 16, 100, 5, 45, 8, 20, 7, 50, new Live(2, 100, 10, 50, 20_000, false)),

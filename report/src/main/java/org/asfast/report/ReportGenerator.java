@@ -318,20 +318,22 @@ public final class ReportGenerator {
     }
 
     /**
-     * How an idle CPU waits, which sets the cross-CPU round trip's wake-ups, or "" for an older run: the cpuidle driver, whether
-     * the CPU runs under a hypervisor, and how long haltpoll polls before it halts.
+     * How an idle CPU waits, which sets the cross-CPU round trip's wake-ups: the cpuidle driver, whether the CPU runs under
+     * a hypervisor, and how long the haltpoll governor polls before it halts; "" for a run from before the entry or a
+     * kernel without cpuidle.
      */
     static String cpuIdle(JsonNode host) {
         JsonNode idle = host.path("cpuIdle");
-        if (!idle.has("driver")) {
+        String driver = idle.path("driver").asText("");
+        if (driver.isEmpty() || driver.startsWith("unknown (")) {
             return "";
         }
-        String text = "cpuidle driver " + idle.path("driver").asText() + " (governor " + idle.path("governor").asText() + ")"
-                + (host.path("hypervisor").asBoolean(false) ? ", under a hypervisor" : "");
+        boolean underHypervisor = host.path("hypervisor").asBoolean(false);
+        String text = "cpuidle driver " + driver + " (governor " + idle.path("governor").asText() + ")" + (underHypervisor ? ", under a hypervisor" : "");
         JsonNode pollNs = idle.path("haltpoll").path("guest_halt_poll_ns");
         if (!pollNs.isMissingNode()) {
-            text += pollNs.asText().equals("0") ? "; an idle CPU halts at once (guest_halt_poll_ns 0), so a thread woken on it waits for the host to run it again"
-                    : "; an idle CPU polls up to " + pollNs.asText() + " ns before it halts (guest_halt_poll_ns)";
+            text += !pollNs.asText().equals("0") ? "; an idle CPU polls up to " + pollNs.asText() + " ns before it halts (guest_halt_poll_ns)"
+                    : "; an idle CPU halts at once (guest_halt_poll_ns 0)" + (underHypervisor ? ", so a thread woken on it waits for the host to run it again" : "");
         }
         return text + ".";
     }

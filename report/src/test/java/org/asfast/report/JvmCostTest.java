@@ -141,19 +141,6 @@ class JvmCostTest {
         assertEquals("", ReportGenerator.mipsC(json.readTree("{\"mips\": 5}")));
     }
 
-    @Test
-    void howAnIdleCpuWaitsIsDescribedOrLeftOut() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        assertEquals("cpuidle driver haltpoll (governor haltpoll), under a hypervisor; an idle CPU halts at once (guest_halt_poll_ns 0), "
-                + "so a thread woken on it waits for the host to run it again.", ReportGenerator.cpuIdle(json.readTree("""
-                {"hypervisor": true, "cpuIdle": {"driver": "haltpoll", "governor": "haltpoll", "haltpoll": {"guest_halt_poll_ns": "0"}}}""")));
-        assertEquals("cpuidle driver intel_idle (governor menu).", ReportGenerator.cpuIdle(json.readTree("""
-                {"hypervisor": false, "cpuIdle": {"driver": "intel_idle", "governor": "menu"}}""")));
-        assertTrue(ReportGenerator.cpuIdle(json.readTree("""
-                {"cpuIdle": {"driver": "haltpoll", "governor": "haltpoll", "haltpoll": {"guest_halt_poll_ns": "200000"}}}""")).endsWith("polls up to 200000 ns before it halts (guest_halt_poll_ns)."));
-        assertEquals("", ReportGenerator.cpuIdle(json.readTree("{\"cpus\": 2}")), "a run from before the entry");
-    }
-
     private static String getpid(double nanos) {
         return """
                 {"benchmark": "org.asfast.jmh.GetpidBenchmark.getpid", "mode": "avgt", "params": {},

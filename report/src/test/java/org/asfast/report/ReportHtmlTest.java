@@ -74,6 +74,8 @@ class ReportHtmlTest {
         String csv = Files.readString(report.resolve("tables/ousterhout1990-table2.csv"));
         assertTrue(csv.startsWith("row,kind,source,Time (µs),MIPS-Relative Speed"), csv.lines().findFirst().orElse(""));
         assertTrue(csv.contains("host Linux"), "the run's row is in the table");
+        assertTrue(html.contains("<dt>Idle CPUs</dt><dd>cpuidle driver haltpoll (governor haltpoll), under a hypervisor; an idle CPU halts at once"),
+                "the run's description says how an idle CPU waits");
     }
 
     @Test

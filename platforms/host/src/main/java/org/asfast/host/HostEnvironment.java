@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What a result depends on about this computer, read from /proc and /sys, for environment.json. */
 public final class HostEnvironment {
@@ -45,7 +48,7 @@ public final class HostEnvironment {
 
     /** Each file in /sys/devices/system/cpu/vulnerabilities and what it says. */
     static Map<String, String> mitigations() {
-        Map<String, String> result = new java.util.TreeMap<>();
+        Map<String, String> result = new TreeMap<>();
         Path dir = Path.of("/sys/devices/system/cpu/vulnerabilities");
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
@@ -57,44 +60,47 @@ public final class HostEnvironment {
         return result;
     }
 
-    /** Whether the CPU says it runs under a hypervisor (the "hypervisor" flag of /proc/cpuinfo). */
-    static boolean hypervisor() {
+    /**
+     * Whether the CPU says it runs under a hypervisor (the "hypervisor" flag of /proc/cpuinfo's x86 flags), or null where
+     * the CPU lists no flags there and nothing is known.
+     */
+    static Boolean hypervisor() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .anyMatch(l -> l.startsWith("flags") && List.of(l.substring(l.indexOf(':') + 1).trim().split(" ")).contains("hypervisor"));
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("flags")).findFirst()
+                    .map(l -> List.of(l.substring(l.indexOf(':') + 1).trim().split(" ")).contains("hypervisor")).orElse(null);
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 
     /**
      * How an idle CPU waits, which sets what waking it costs: a thread woken on another, idle CPU (Table 3's cross-CPU row)
-     * waits for that CPU to leave its idle state. Under a hypervisor a halted virtual CPU is woken by the host, and the
-     * haltpoll driver's guest_halt_poll_ns says how long the guest polls before it halts (0: it halts at once). The cpuidle
-     * driver and governor, CPU 0's idle states with their exit latencies in µs, and haltpoll's parameters where present.
+     * waits for that CPU to leave its idle state. The cpuidle driver and governor, CPU 0's idle states in order with their
+     * exit latencies in µs, and, when the governor is haltpoll (a guest's), its parameters: guest_halt_poll_ns is how long
+     * an idle CPU polls before it halts (0: it halts at once, and under a hypervisor the host must run it again to wake it).
+     * Where the kernel has no cpuidle, the driver says so ("unknown (...)") and there are no states.
      */
     static Map<String, Object> cpuIdle(Path sys) {
         Map<String, Object> idle = new LinkedHashMap<>();
         Path cpuidle = sys.resolve("devices/system/cpu/cpuidle");
+        String governor = firstLine(cpuidle.resolve("current_governor_ro"));
         idle.put("driver", firstLine(cpuidle.resolve("current_driver")));
-        idle.put("governor", firstLine(cpuidle.resolve("current_governor_ro")));
-        List<String> states = new java.util.ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(sys.resolve("devices/system/cpu/cpu0/cpuidle"), "state*")) {
-            for (Path state : dirs) {
-                states.add(state.getFileName() + ": " + firstLine(state.resolve("name")) + ", exit latency " + firstLine(state.resolve("latency")) + " µs");
-            }
+        idle.put("governor", governor);
+        List<Path> stateDirs = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(sys.resolve("devices/system/cpu/cpu0/cpuidle"),
+                d -> d.getFileName().toString().matches("state\\d+"))) {
+            dirs.forEach(stateDirs::add);
         } catch (IOException e) {
-            states.add("none (" + e.getMessage() + ")");
+            // no cpuidle: no states
         }
-        states.sort(null);
-        idle.put("states", states);
-        Path haltpoll = sys.resolve("module/haltpoll/parameters");
-        if (Files.isDirectory(haltpoll)) {
-            Map<String, String> parameters = new java.util.TreeMap<>();
+        stateDirs.sort(Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString().substring("state".length()))));
+        idle.put("states", stateDirs.stream()
+                .map(d -> d.getFileName() + ": " + firstLine(d.resolve("name")) + ", exit latency " + firstLine(d.resolve("latency")) + " µs").toList());
+        Path haltpoll = sys.resolve("module/haltpoll/parameters"); // the haltpoll governor's; built in, it is there under any governor
+        if (governor.equals("haltpoll") && Files.isDirectory(haltpoll)) {
+            Map<String, String> parameters = new TreeMap<>();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(haltpoll)) {
-                for (Path file : files) {
-                    parameters.put(file.getFileName().toString(), firstLine(file));
-                }
+                files.forEach(file -> parameters.put(file.getFileName().toString(), firstLine(file)));
             } catch (IOException e) {
                 parameters.put("error", "cannot read " + haltpoll + ": " + e.getMessage());
             }
