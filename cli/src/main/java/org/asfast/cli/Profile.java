@@ -15,6 +15,7 @@ package org.asfast.cli;
  * wake-up of the other, idle, virtual CPU goes through the hypervisor here; README, "Table 3's cross-CPU row") sits at
  * about 46 µs with spells of seconds at about 56: in the main job on a fresh clone of 969fdbf, a first fork in such a
  * spell (55 µs) and two out of it (44 and 45 µs) pooled to ±7.3%, and each further fork out of it weighs the spell less.
+ * A figure's repeated forks start at least {@link Repetition#SPACING_NANOS} apart, so that they are not all in one spell.
  */
 enum Profile {
     QUICK(1, 3, 200, 16, 100, 5, 45, 8, 20, 7, 50, new Live(2, 100, 10, 50, 20_000, false)),

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -421,10 +423,12 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
      * Gives each figure whose 99.9% interval is still wider than ±5% another fork, in the order of
      * {@link Repetition#unsettled} (timed figures first, then Andrew's; least settled first in each),
      * pooling its iterations with the earlier ones, until every figure has settled, has had
-     * the profile's most forks, or the profile's time for repetition is spent.
+     * the profile's most forks, or the profile's time for repetition is spent. A figure's next fork starts no sooner than
+     * {@link Repetition#SPACING_NANOS} after its last ended (the wait counts against that time).
      */
     private List<RunResult> repeatUnsettled(List<RunResult> results, Path scratchRoot, Progress progress) throws RunnerException {
         long deadline = System.nanoTime() + profile.repeatSeconds * 1_000_000_000L;
+        Map<Integer, Long> lastForkEnded = new HashMap<>();
         for (int forks = profile.forks; forks < profile.maxForks; forks++) {
             List<Integer> unsettled = Repetition.unsettled(results.stream().map(Repetition::summary).toList());
             for (int index : unsettled) {
@@ -433,8 +437,20 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
                     return results;
                 }
                 RunResult first = results.get(index);
-                System.out.printf("asfast: %s %s has not settled (±%.1f%%); measuring it in one more fork%n", first.getParams().getBenchmark(),
-                        Repetition.paramsOf(first), 100 * Repetition.summary(first).relativeHalfWidth());
+                long wait = Repetition.waitBeforeNextFork(lastForkEnded.get(index), System.nanoTime());
+                if (System.nanoTime() + wait > deadline) { // another figure's fork may still fit
+                    System.out.printf("asfast: %s %s has not settled (±%.1f%%), and no time is left to wait the %d s before its next fork; the report marks it%n",
+                            first.getParams().getBenchmark(), Repetition.paramsOf(first), 100 * Repetition.summary(first).relativeHalfWidth(),
+                            Repetition.SPACING_NANOS / 1_000_000_000L);
+                    continue;
+                }
+                System.out.printf("asfast: %s %s has not settled (±%.1f%%); measuring it in one more fork%s%n", first.getParams().getBenchmark(),
+                        Repetition.paramsOf(first), 100 * Repetition.summary(first).relativeHalfWidth(),
+                        wait == 0 ? "" : String.format(Locale.ROOT, " in %.0f s, %d s after its last, so that its forks sample the machine at different times",
+                                wait / 1e9, Repetition.SPACING_NANOS / 1_000_000_000L));
+                if (!pause(wait)) {
+                    return results;
+                }
                 ChainedOptionsBuilder options = baseOptions(scratchRoot).forks(1)
                         .include("^" + java.util.regex.Pattern.quote(first.getParams().getBenchmark()) + "$");
                 for (String key : first.getParams().getParamsKeys()) {
@@ -444,9 +460,21 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
                 boolean singleShot = first.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SingleShotTime;
                 RunResult more = new Runner(singleShot ? singleShotOptions(options, List.of(), scratchRoot) : timedOptions(options, List.of()), progress).runSingle();
                 results.set(index, Repetition.pooled(first, more));
+                lastForkEnded.put(index, System.nanoTime());
             }
         }
         return results;
+    }
+
+    /** Sleeps; false if the run was interrupted meanwhile (its figures so far stand, and the run goes on to its end or its hook). */
+    private static boolean pause(long nanos) {
+        try {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(nanos);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** JMH's options for this run, without the platform parameter (a repeated fork names its own). */

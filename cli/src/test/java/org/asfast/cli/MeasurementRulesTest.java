@@ -36,6 +36,15 @@ class MeasurementRulesTest {
     }
 
     @Test
+    void aFiguresNextForkStartsTenSecondsAfterItsLastEnded() {
+        long s = 1_000_000_000L;
+        assertEquals(0, Repetition.waitBeforeNextFork(null, 500 * s), "no fork of it has ended in the repetition: at once");
+        assertEquals(7 * s, Repetition.waitBeforeNextFork(100 * s, 103 * s), "3 s after its last: 7 s more");
+        assertEquals(0, Repetition.waitBeforeNextFork(100 * s, 110 * s), "exactly 10 s after");
+        assertEquals(0, Repetition.waitBeforeNextFork(100 * s, 130 * s), "other figures' forks have filled the gap");
+    }
+
+    @Test
     void theForkShapeIsTheMostThreadsAndTheMedianDescriptors() {
         assertEquals(21, ForkSampler.threadsOf(List.of("Name:\tjava", "Umask:\t0022", "Threads:\t21", "SigQ:\t0/1")));
         assertEquals(0, ForkSampler.threadsOf(List.of("Name:\tjava")));
