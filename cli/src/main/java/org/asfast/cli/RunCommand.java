@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.asfast.host.HostMips;
@@ -429,6 +431,7 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
     private List<RunResult> repeatUnsettled(List<RunResult> results, Path scratchRoot, Progress progress) throws RunnerException {
         long deadline = System.nanoTime() + profile.repeatSeconds * 1_000_000_000L;
         Map<Integer, Long> lastForkEnded = new HashMap<>();
+        Set<Integer> outOfTime = new HashSet<>();
         for (int forks = profile.forks; forks < profile.maxForks; forks++) {
             List<Integer> unsettled = Repetition.unsettled(results.stream().map(Repetition::summary).toList());
             for (int index : unsettled) {
@@ -439,6 +442,9 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
                 RunResult first = results.get(index);
                 long wait = Repetition.waitBeforeNextFork(lastForkEnded.get(index), System.nanoTime());
                 if (System.nanoTime() + wait > deadline) { // another figure's fork may still fit
+                    if (!outOfTime.add(index)) {
+                        continue; // said already, in an earlier round
+                    }
                     System.out.printf("asfast: %s %s has not settled (±%.1f%%), and no time is left to wait the %d s before its next fork; the report marks it%n",
                             first.getParams().getBenchmark(), Repetition.paramsOf(first), 100 * Repetition.summary(first).relativeHalfWidth(),
                             Repetition.SPACING_NANOS / 1_000_000_000L);
@@ -446,7 +452,7 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
                 }
                 System.out.printf("asfast: %s %s has not settled (±%.1f%%); measuring it in one more fork%s%n", first.getParams().getBenchmark(),
                         Repetition.paramsOf(first), 100 * Repetition.summary(first).relativeHalfWidth(),
-                        wait == 0 ? "" : String.format(Locale.ROOT, " in %.0f s, %d s after its last, so that its forks sample the machine at different times",
+                        wait == 0 ? "" : String.format(Locale.ROOT, " after a wait of %.1f s (a figure's forks start %d s apart, to sample the machine at different times)",
                                 wait / 1e9, Repetition.SPACING_NANOS / 1_000_000_000L));
                 if (!pause(wait)) {
                     return results;
