@@ -48,15 +48,25 @@ final class Repetition {
 
     /**
      * The least time between the end of a figure's fork and the start of its next, so that its forks sample the machine at
-     * different times: the host moves some figures in spells of seconds (the cross-CPU round trip: 42 µs, then spells at
-     * 55-61 µs of 4-10 s), and a figure that alone is left unsettled would otherwise get its repeats back to back. In CI's
-     * quick job of 9576363 its forks 3, 4 and 5 ran within 8 s, all three in one spell, and pooled to ±6.3%.
+     * different times: the host moves some figures in spells (the cross-CPU round trip: 42 µs, then spells at 55-61 µs;
+     * README, "Table 3's cross-CPU row"), and a figure that alone is left unsettled would otherwise get its repeats back to
+     * back. In CI's quick job of 9576363 its forks 3, 4 and 5 ran within 8 s, all three in one spell, and pooled to ±6.3%.
      */
     static final long SPACING_NANOS = 10_000_000_000L;
 
-    /** How long to wait before a figure's next fork, given when its last one ended (or null if none has ended in the repetition yet). */
-    static long waitBeforeNextFork(Long lastForkEndedNanos, long nowNanos) {
-        return lastForkEndedNanos == null ? 0 : Math.max(0, lastForkEndedNanos + SPACING_NANOS - nowNanos);
+    /** How long to wait before a figure's next fork, given when its last one ended. */
+    static long waitBeforeNextFork(long lastForkEndedNanos, long nowNanos) {
+        return Math.max(0, lastForkEndedNanos + SPACING_NANOS - nowNanos);
+    }
+
+    /**
+     * A round's figures in the order to measure them: first those that need no wait, in the given order (least settled
+     * first), then the others, the soonest ready first, so that no fork waits while another could run.
+     */
+    static List<Integer> readyFirst(List<Integer> unsettled, long[] lastForkEndedNanos, long nowNanos) {
+        return unsettled.stream()
+                .sorted(Comparator.comparingLong((Integer i) -> waitBeforeNextFork(lastForkEndedNanos[i], nowNanos) == 0 ? Long.MIN_VALUE : lastForkEndedNanos[i]))
+                .toList();
     }
 
     /** One result with the forks of both: JMH then computes its mean and interval over all their iterations. */

@@ -7,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.asfast.host.HostMips;
@@ -331,6 +328,7 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
         List<Workloads> everywhere = workloads.stream().filter(Workloads::runsEverywhere).toList();
         List<Workloads> ordered = new ArrayList<>(everywhere.stream().filter(w -> !w.singleShot()).toList());
         ordered.addAll(everywhere.stream().filter(Workloads::singleShot).toList());
+        List<Long> forkEnded = new ArrayList<>(); // when each of all's figures' last fork ended
         Progress progress = new Progress(System.out, Progress.count(everywhere.stream().map(Workloads::includePattern).toList(), platformNames),
                 expectedNanosPerBenchmark(), System::nanoTime);
         try {
@@ -340,6 +338,9 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
                     ChainedOptionsBuilder options = baseOptions(scratchRoot).forks(profile.forks).param("platform", platform);
                     try {
                         all.addAll(new Runner(w.singleShot() ? singleShotOptions(options, List.of(w), scratchRoot) : timedOptions(options, List.of(w)), progress).run());
+                        while (forkEnded.size() < all.size()) { // the repeats' spacing counts from here (at the latest: a workload's figures run in turn)
+                            forkEnded.add(System.nanoTime());
+                        }
                     } catch (RunnerException e) {
                         NotAvailable missing = NotAvailable.of(e, w.userName(), platform).orElseThrow(() -> e);
                         System.out.println("asfast: " + platform + " has no " + missing.capability() + ": " + w.userName() + " is n/a there");
@@ -347,7 +348,7 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
                     }
                 }
             }
-            all = repeatUnsettled(all, scratchRoot, progress);
+            all = repeatUnsettled(all, forkEnded.stream().mapToLong(Long::longValue).toArray(), scratchRoot, progress);
         } catch (RunnerException e) {
             throw failure(e, "a benchmark failed; JMH printed its error above, and no run folder was written");
         }
@@ -425,38 +426,33 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
      * Gives each figure whose 99.9% interval is still wider than ±5% another fork, in the order of
      * {@link Repetition#unsettled} (timed figures first, then Andrew's; least settled first in each),
      * pooling its iterations with the earlier ones, until every figure has settled, has had
-     * the profile's most forks, or the profile's time for repetition is spent. A figure's next fork starts no sooner than
-     * {@link Repetition#SPACING_NANOS} after its last ended (the wait counts against that time).
+     * the profile's most forks, or the profile's time for repetition is spent. A figure's next fork starts
+     * {@link Repetition#SPACING_NANOS} after its last ended, figures that need no wait going first; when the time left
+     * is shorter than the wait, the fork runs at once, since a fork close to the last is worth more than none.
      */
-    private List<RunResult> repeatUnsettled(List<RunResult> results, Path scratchRoot, Progress progress) throws RunnerException {
+    private List<RunResult> repeatUnsettled(List<RunResult> results, long[] lastForkEnded, Path scratchRoot, Progress progress) throws RunnerException {
         long deadline = System.nanoTime() + profile.repeatSeconds * 1_000_000_000L;
-        Map<Integer, Long> lastForkEnded = new HashMap<>();
-        Set<Integer> outOfTime = new HashSet<>();
         for (int forks = profile.forks; forks < profile.maxForks; forks++) {
             List<Integer> unsettled = Repetition.unsettled(results.stream().map(Repetition::summary).toList());
-            for (int index : unsettled) {
+            for (int index : Repetition.readyFirst(unsettled, lastForkEnded, System.nanoTime())) {
                 if (System.nanoTime() > deadline) {
                     System.out.println("asfast: no time left to repeat the figures that have not settled; the report marks them");
                     return results;
                 }
                 RunResult first = results.get(index);
-                long wait = Repetition.waitBeforeNextFork(lastForkEnded.get(index), System.nanoTime());
-                if (System.nanoTime() + wait > deadline) { // another figure's fork may still fit
-                    if (!outOfTime.add(index)) {
-                        continue; // said already, in an earlier round
-                    }
-                    System.out.printf("asfast: %s %s has not settled (±%.1f%%), and no time is left to wait the %d s before its next fork; the report marks it%n",
-                            first.getParams().getBenchmark(), Repetition.paramsOf(first), 100 * Repetition.summary(first).relativeHalfWidth(),
+                long wait = Repetition.waitBeforeNextFork(lastForkEnded[index], System.nanoTime());
+                String when = "";
+                if (wait > 0 && System.nanoTime() + wait > deadline) {
+                    wait = 0;
+                    when = String.format(Locale.ROOT, ", at once: the time left is shorter than the %d s a figure's forks are kept apart",
                             Repetition.SPACING_NANOS / 1_000_000_000L);
-                    continue;
+                } else if (wait > 0) {
+                    when = String.format(Locale.ROOT, " after a wait of %.1f s (a figure's forks start %d s apart, to sample the machine at different times)",
+                            wait / 1e9, Repetition.SPACING_NANOS / 1_000_000_000L);
                 }
                 System.out.printf("asfast: %s %s has not settled (±%.1f%%); measuring it in one more fork%s%n", first.getParams().getBenchmark(),
-                        Repetition.paramsOf(first), 100 * Repetition.summary(first).relativeHalfWidth(),
-                        wait == 0 ? "" : String.format(Locale.ROOT, " after a wait of %.1f s (a figure's forks start %d s apart, to sample the machine at different times)",
-                                wait / 1e9, Repetition.SPACING_NANOS / 1_000_000_000L));
-                if (!pause(wait)) {
-                    return results;
-                }
+                        Repetition.paramsOf(first), 100 * Repetition.summary(first).relativeHalfWidth(), when);
+                pause(wait);
                 ChainedOptionsBuilder options = baseOptions(scratchRoot).forks(1)
                         .include("^" + java.util.regex.Pattern.quote(first.getParams().getBenchmark()) + "$");
                 for (String key : first.getParams().getParamsKeys()) {
@@ -466,20 +462,19 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
                 boolean singleShot = first.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SingleShotTime;
                 RunResult more = new Runner(singleShot ? singleShotOptions(options, List.of(), scratchRoot) : timedOptions(options, List.of()), progress).runSingle();
                 results.set(index, Repetition.pooled(first, more));
-                lastForkEnded.put(index, System.nanoTime());
+                lastForkEnded[index] = System.nanoTime();
             }
         }
         return results;
     }
 
-    /** Sleeps; false if the run was interrupted meanwhile (its figures so far stand, and the run goes on to its end or its hook). */
-    private static boolean pause(long nanos) {
+    /** Sleeps; nothing in asfast interrupts the main thread, so an interrupt is a failure of the run, not a signal to go on. */
+    private static void pause(long nanos) {
         try {
             java.util.concurrent.TimeUnit.NANOSECONDS.sleep(nanos);
-            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new IllegalStateException("interrupted while waiting to repeat a fork", e);
         }
     }
 

@@ -38,10 +38,18 @@ class MeasurementRulesTest {
     @Test
     void aFiguresNextForkStartsTenSecondsAfterItsLastEnded() {
         long s = 1_000_000_000L;
-        assertEquals(0, Repetition.waitBeforeNextFork(null, 500 * s), "no fork of it has ended in the repetition: at once");
         assertEquals(7 * s, Repetition.waitBeforeNextFork(100 * s, 103 * s), "3 s after its last: 7 s more");
         assertEquals(0, Repetition.waitBeforeNextFork(100 * s, 110 * s), "exactly 10 s after");
         assertEquals(0, Repetition.waitBeforeNextFork(100 * s, 130 * s), "other figures' forks have filled the gap");
+    }
+
+    @Test
+    void figuresThatNeedNoWaitGoFirstThenTheSoonestReady() {
+        long s = 1_000_000_000L;
+        long[] lastForkEnded = {0, 95 * s, 50 * s, 99 * s, 60 * s}; // now is 100 s: figures 1 and 3 must wait, 3 longer
+        assertEquals(List.of(4, 2, 1, 3), Repetition.readyFirst(List.of(1, 3, 4, 2), lastForkEnded, 100 * s),
+                "4 and 2 ready, in the given (least settled first) order; then 1 (ready at 105 s) before 3 (at 109 s)");
+        assertEquals(List.of(3, 1), Repetition.readyFirst(List.of(3, 1), lastForkEnded, 120 * s), "all ready: the given order");
     }
 
     @Test
