@@ -48,8 +48,12 @@ public final class HostEnvironment {
 
     /** Each file in /sys/devices/system/cpu/vulnerabilities and what it says. */
     static Map<String, String> mitigations() {
+        return firstLines(Path.of("/sys/devices/system/cpu/vulnerabilities"));
+    }
+
+    /** Each file in {@code dir} by name, with its first line, in name order; an "error" entry if the folder cannot be read. */
+    private static Map<String, String> firstLines(Path dir) {
         Map<String, String> result = new TreeMap<>();
-        Path dir = Path.of("/sys/devices/system/cpu/vulnerabilities");
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 result.put(file.getFileName().toString(), firstLine(file));
@@ -98,13 +102,7 @@ public final class HostEnvironment {
                 .map(d -> d.getFileName() + ": " + firstLine(d.resolve("name")) + ", exit latency " + firstLine(d.resolve("latency")) + " µs").toList());
         Path haltpoll = sys.resolve("module/haltpoll/parameters"); // the haltpoll governor's; built in, it is there under any governor
         if (governor.equals("haltpoll") && Files.isDirectory(haltpoll)) {
-            Map<String, String> parameters = new TreeMap<>();
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(haltpoll)) {
-                files.forEach(file -> parameters.put(file.getFileName().toString(), firstLine(file)));
-            } catch (IOException e) {
-                parameters.put("error", "cannot read " + haltpoll + ": " + e.getMessage());
-            }
-            idle.put("haltpoll", parameters);
+            idle.put("haltpoll", firstLines(haltpoll));
         }
         return idle;
     }

@@ -33,14 +33,6 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 final class Scratch implements AutoCloseable {
     static final int AT_FDCWD = -100;
-    /**
-     * Set by a run for its forks, whose scratch folders lie in the run's own, which the run removes when it ends (or
-     * the next run, after a kill -9). A fork then empties its files but deletes none: a deleted inode would cost every
-     * later fork whose tree ext4 puts in the same group a step in its scan for six minutes; with the trees kept, their
-     * groups keep their directories, and ext4 puts the next tree elsewhere. Twelve Andrew copy forks in a row: 72.6 to
-     * 100.6 ms, two above 89, deleting; 74.0 to 82.5 ms keeping.
-     */
-    static final String KEPT_FOR_THE_RUN = HostPlatform.SCRATCH_KEPT_FOR_THE_RUN;
 
     final Path dir;
     final int dirFd;
@@ -126,8 +118,16 @@ final class Scratch implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the tree, or under a run ({@link HostPlatform#SCRATCH_KEPT_FOR_THE_RUN}, set for its forks, whose scratch
+     * folders lie in the run's own, which the run removes when it ends or the next run after a kill -9) empties its
+     * files but deletes none: a deleted inode would cost every
+     * later fork whose tree ext4 puts in the same group a step in its scan for six minutes; with the trees kept, their
+     * groups keep their directories, and ext4 puts the next tree elsewhere. Twelve Andrew copy forks in a row: 72.6 to
+     * 100.6 ms, two above 89, deleting; 74.0 to 82.5 ms keeping.
+     */
     private void deleteTree() {
-        if (Boolean.getBoolean(KEPT_FOR_THE_RUN)) {
+        if (Boolean.getBoolean(HostPlatform.SCRATCH_KEPT_FOR_THE_RUN)) {
             emptyFiles(root);
         } else {
             FileTrees.delete(root);

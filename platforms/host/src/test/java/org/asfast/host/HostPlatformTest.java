@@ -190,7 +190,7 @@ class HostPlatformTest {
     /** Under a run (which removes its own scratch folder at its end), a fork empties its files and deletes nothing. */
     @Test
     void underARunTheScratchIsEmptiedNotDeleted() throws Exception {
-        System.setProperty(Scratch.KEPT_FOR_THE_RUN, "true");
+        System.setProperty(HostPlatform.SCRATCH_KEPT_FOR_THE_RUN, "true");
         Path scratch;
         try (HostPlatform host = new HostPlatform(target); Arena arena = Arena.ofConfined()) {
             org.asfast.spi.Files files = host.require(org.asfast.spi.Files.class);
@@ -200,7 +200,7 @@ class HostPlatformTest {
             assertEquals(10_000, files.write(fd, arena.allocate(10_000), 10_000));
             files.close(fd);
         } finally {
-            System.clearProperty(Scratch.KEPT_FOR_THE_RUN);
+            System.clearProperty(HostPlatform.SCRATCH_KEPT_FOR_THE_RUN);
         }
         assertTrue(Files.isDirectory(scratch.resolve("a")), "the tree is kept for the run to remove");
         assertEquals(0, Files.size(scratch.resolve("a/x")), "its files are emptied, their space given back");
