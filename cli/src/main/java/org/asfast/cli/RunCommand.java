@@ -142,8 +142,10 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
         JmhLeftovers.deleteIfIdle();
         RunFolder folder = RunFolder.create(results.resolve("runs"));
         Path scratchRoot = Files.createTempDirectory(realTarget, "asfast-run-" + FileTrees.ownerId() + "-");
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Thread cleanup = new Thread(() -> {
             // Ctrl-C or kill: wait for a step on disk to end, stop the benchmark JVMs, then remove what they wrote.
+            stopping.set(true);
             Uninterrupted.stop();
             stopChildProcesses();
             cleanUp(folder, scratchRoot);
@@ -249,7 +251,11 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
             }
             return 0;
         } finally {
-            cleanUp(folder, scratchRoot);
+            // Stopped by a signal, the hook cleans up once the forks have stopped: the main thread gets here as soon as JMH
+            // sees its fork go, while the fork's benchmark may still be creating files, and a removal then fails.
+            if (!stopping.get()) {
+                cleanUp(folder, scratchRoot);
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException shuttingDown) {
@@ -258,8 +264,12 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
         }
     }
 
-    /** Best effort, also from the shutdown hook: a failure here must not hide the run's own error. */
-    private static void cleanUp(RunFolder folder, Path scratchRoot) {
+    /**
+     * Best effort, also from the shutdown hook: a failure here must not hide the run's own error. One at a time: a signal
+     * that comes while the main thread cleans up starts the hook's clean-up too, and two removals of one tree trip over
+     * each other's deletions (a killed run left its scratch folder so once in three tries).
+     */
+    private static synchronized void cleanUp(RunFolder folder, Path scratchRoot) {
         try {
             org.asfast.host.CCompiler.Running.stopAll(); // before its scratch files go: it removes its own
             folder.discardIfIncomplete();
