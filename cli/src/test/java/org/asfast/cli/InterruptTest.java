@@ -128,6 +128,34 @@ class InterruptTest {
     }
 
     @Test
+    void stoppingTheMainProcessDuringCreateDeleteCleansUpOnceWithoutError() throws Exception {
+        // 8150872: the main thread's clean-up began as soon as JMH saw the fork go, while the fork still created files,
+        // and raced the shutdown hook's: "could not clean up" in 2 of 3 kills, the scratch folder left in 1.
+        Process run = start("run.log", "run", "--workload", "create-delete", "--host-mips", "1000", "--no-report",
+                "--model", "none", "--live", "none", "--results", results.toString(), "--target", target.toString());
+        // Into the 100-Kbyte fork's measurement, where each operation writes and removes a file of its own.
+        await("create-delete measures 100 Kbytes", () -> measuring("run.log", "data=HUNDRED_KB") || !run.isAlive());
+        assertTrue(run.isAlive(), log("run.log"));
+        signal("TERM", Long.toString(run.pid())); // the main process only, as kill <pid> does
+        assertTrue(run.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS), "the run stops");
+        assertFalse(ourJvmsRun(), "the fork stopped before the main process ended");
+        assertFalse(log("run.log").contains("could not clean up"), log("run.log"));
+        assertEquals(List.of(), entries(target), "no scratch files: " + log("run.log"));
+        assertEquals(List.of(), entries(results.resolve("runs")), "no half-written run folder");
+    }
+
+    /** True once the log shows a measured iteration after the line that starts the fork with these parameters. */
+    private boolean measuring(String name, String params) {
+        try {
+            String text = log(name);
+            int fork = text.indexOf(params);
+            return fork >= 0 && text.indexOf("\nIteration   2:", fork) >= 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
     void theNextRunRemovesWhatARunKilledWithMinus9Left() throws Exception {
         Process run = longRead();
         await("the read workload created its file", () -> readFileExists() || !run.isAlive());
