@@ -1,5 +1,9 @@
 package org.asfast.cli;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.asfast.report.ExportCommand;
 import org.asfast.report.ImportCommand;
 import org.asfast.report.PublishCommand;
@@ -44,13 +48,28 @@ public final class Main {
             e.getCommandLine().getErr().println("asfast: " + ReportCommand.oneLine(e.getMessage()) + "; see '" + command + " --help' for the options");
             return 2;
         });
+        AtomicReference<StopNotice> running = new AtomicReference<>();
+        line.setExecutionStrategy(parsed -> {
+            // Ctrl-C or kill: the JVM ends when its shutdown hooks do, and the main thread may not get to say why (it
+            // may be computing, or waiting on a fork that dies of the same signal). So a hook says it, for the command
+            // that runs; withdrawn when the command returns, as a normal exit runs the hooks too.
+            List<CommandLine> commands = parsed.asCommandLineList();
+            StopNotice notice = new StopNotice(commands.getLast());
+            running.set(notice);
+            Runnable withdraw = Uninterrupted.whenStopping(notice::say);
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                withdraw.run();
+            }
+        });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof Uninterrupted.Stopped || stopRequested.getAsBoolean()) {
                 // Ctrl-C or kill: whatever the command threw since is the stop's doing (a JMH fork killed by the same
                 // signal is a "failed" benchmark), and the clean-up hooks remove what was unfinished. The process ends
                 // with the signal's status (143 for SIGTERM) whatever this returns, as System.exit waits for the hooks.
-                cmd.getErr().println("asfast: " + (cmd.getCommand() instanceof StoppedBySignal command ? command.stoppedBySignal()
-                        : cmd.getCommandName() + " stopped by a signal (Ctrl-C or kill) before it finished"));
+                StopNotice notice = running.get();
+                (notice != null && notice.command == cmd ? notice : new StopNotice(cmd)).say();
                 return 130;
             }
             if (e instanceof UserError) {
@@ -66,6 +85,24 @@ public final class Main {
             return 1;
         });
         return line;
+    }
+
+    /** The one line that says a signal stopped {@code command}: from the shutdown hook or the command's failure, whichever comes first. */
+    private static final class StopNotice {
+        private final CommandLine command;
+        private final AtomicBoolean said = new AtomicBoolean();
+
+        StopNotice(CommandLine command) {
+            this.command = command;
+        }
+
+        void say() {
+            if (said.compareAndSet(false, true)) {
+                command.getErr().println("asfast: " + (command.getCommand() instanceof StoppedBySignal stopped ? stopped.stoppedBySignal()
+                        : command.getCommandName() + " stopped by a signal (Ctrl-C or kill) before it finished"));
+                command.getErr().flush();
+            }
+        }
     }
 
     /** A command that says itself what a stop by a signal left behind (run: whether its folder was written). */

@@ -56,8 +56,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the benchmarks into results/runs/<id>/ and write the report.")
 final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
-    /** The completed run folder, once it is in place: a stop after it leaves the run whole. */
-    private volatile Path written;
+    /** The run's folder, once made, and its report, once drawn: what a stop says it left depends on them. */
+    private volatile RunFolder folder;
+    private volatile ReportGenerator.Rendered report;
 
     @Option(names = "--profile", defaultValue = "quick", description = "quick (16 iterations of 100 ms, about 2 minutes with the C loops and repeats) or full (3 forks of 10 s, about 15-20 minutes); a figure not settled to ±5%% gets more forks (default: ${DEFAULT-VALUE})")
     Profile profile;
@@ -141,6 +142,7 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
         FileTrees.deleteLeftovers(realTarget, SCRATCH_LEFTOVER);
         JmhLeftovers.deleteIfIdle();
         RunFolder folder = RunFolder.create(results.resolve("runs"));
+        this.folder = folder;
         Path scratchRoot = Files.createTempDirectory(realTarget, "asfast-run-" + FileTrees.ownerId() + "-");
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Thread cleanup = new Thread(() -> {
@@ -242,8 +244,8 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
             // The report is drawn in memory, written into the unfinished run and moved into place with it in one
             // step: an interrupted run leaves no run at all, never one without its report.
             ReportGenerator.Rendered report = noReport ? null : ReportGenerator.forRuns(results, List.of(run), baselines).render();
+            this.report = report;
             Path finished = folder.complete(report == null ? null : () -> report.writeInto(folder.incomplete()));
-            written = finished;
             out.println("asfast: run written to " + finished);
             if (report != null) {
                 report.publishLatest();
@@ -380,20 +382,26 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
         }
     }
 
-    /** What a signal that stops this run says; {@link Main}'s handler asks. */
+    /** What a signal that stops this run says (from {@link Main}'s notice, when no step on disk is running). */
     @Override
     public String stoppedBySignal() {
-        return stoppedBySignal(written);
+        RunFolder f = folder;
+        ReportGenerator.Rendered r = report;
+        return stoppedBySignal(f == null ? null : f.completedAt(), r != null && r.publishedLatest());
     }
 
     /**
      * A run stopped before its folder was completed left nothing (the clean-up hooks removed the unfinished folder); one
-     * stopped after it, while results/latest was being replaced (a step the stop refuses), is whole where it was written.
+     * stopped after it, while results/latest was being replaced (a step the stop refuses), is whole where it was written;
+     * one stopped after that had only its last lines to print.
      */
-    static String stoppedBySignal(Path written) {
-        return written == null
-                ? "run stopped by a signal (Ctrl-C or kill) before it finished; no run folder was written"
-                : "run stopped by a signal (Ctrl-C or kill) after the run was written to " + written + "; results/latest was not updated";
+    static String stoppedBySignal(Path written, boolean publishedLatest) {
+        String stopped = "run stopped by a signal (Ctrl-C or kill) ";
+        if (written == null) {
+            return stopped + "before it finished; no run folder was written";
+        }
+        return publishedLatest ? stopped + "after it finished: the run is in " + written + " and results/latest shows it"
+                : stopped + "after the run was written to " + written + "; results/latest was not updated";
     }
 
     /** The error for a JMH run that failed: another run holding JMH's lock is the user's to wait for. */

@@ -22,7 +22,8 @@ final class RunFolder {
     private final Path runs;
     private final String id;
     private final Path incomplete;
-    private boolean completed;
+    /** Where the run went when it was renamed into place; null until then. Volatile: a stop's notice reads it from its own thread. */
+    private volatile Path completedAt;
 
     private RunFolder(Path runs, String id, Path incomplete) {
         this.runs = runs;
@@ -95,7 +96,7 @@ final class RunFolder {
                     last.run();
                 }
                 Path done = Files.move(incomplete, runs.resolve(id));
-                completed = true;
+                completedAt = done;
                 return done;
             });
         } catch (IOException e) {
@@ -107,9 +108,14 @@ final class RunFolder {
         return complete(null);
     }
 
+    /** The finished run's folder, or null while it is incomplete. */
+    Path completedAt() {
+        return completedAt;
+    }
+
     /** Removes the hidden folder of a run that did not finish. */
     synchronized void discardIfIncomplete() {
-        if (!completed) {
+        if (completedAt == null) {
             FileTrees.delete(incomplete);
         }
     }

@@ -126,19 +126,26 @@ class InterruptTest {
     }
 
     /**
-     * A run stopped by SIGTERM to its main process: it ends with the signal's status, after its fork, with no clean-up
-     * error, no scratch files, no run folder and no JMH files but JMH's lock. (Its "stopped by a signal" line is not
-     * asserted: the main thread prints it, and the JVM may end when the hooks finish, before it does; 1 run in 4.)
+     * A run stopped by SIGTERM to its main process: it ends with the signal's status, after its fork, says so once, with
+     * no clean-up error, no scratch files, no run folder and no JMH files but JMH's lock. (The line was missing in 1 run
+     * of 4 when the main thread printed it: the JVM ended when the hooks did. A hook says it now.)
      */
     private void assertStoppedCleanly(Process run) throws Exception {
         assertTrue(run.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS), "the run stops");
         assertFalse(ourJvmsRun(), "the fork stopped before the main process ended");
         String log = log("run.log");
         assertEquals(143, run.exitValue(), log); // SIGTERM's status: the stop, not a failure, ended it
+        assertEquals(1, occurrences(log, STOPPED_EARLY), "said once: " + log);
         assertFalse(log.contains("could not clean up"), log);
         assertEquals(List.of(), entries(target), "no scratch files: " + log);
         assertEquals(List.of(), entries(results.resolve("runs")), "no half-written run folder");
         assertEquals(List.of("jmh.lock"), entries(tmp), "no JMH files");
+    }
+
+    private static final String STOPPED_EARLY = "asfast: run stopped by a signal (Ctrl-C or kill) before it finished; no run folder was written\n";
+
+    private static int occurrences(String text, String line) {
+        return text.split(java.util.regex.Pattern.quote(line), -1).length - 1;
     }
 
     private static void signal(String signal, String target) throws Exception {
@@ -271,6 +278,15 @@ class InterruptTest {
             public void check(boolean finished) throws Exception {
                 List<String> runs = entries(results.resolve("runs"));
                 assertTrue(runs.size() <= 1 && runs.stream().noneMatch(n -> n.startsWith(".")), "no unfinished run: " + runs);
+                String log = log(finished ? "run.log" : "run-cut.log");
+                if (!finished) {
+                    // The stop's one line says what it left, as the disk shows it.
+                    String expected = runs.isEmpty() ? STOPPED_EARLY
+                            : "asfast: run stopped by a signal (Ctrl-C or kill) after " + (Files.exists(results.resolve("latest"))
+                                    ? "it finished: the run is in " + results.resolve("runs").resolve(runs.getFirst()) + " and results/latest shows it\n"
+                                    : "the run was written to " + results.resolve("runs").resolve(runs.getFirst()) + "; results/latest was not updated\n");
+                    assertEquals(1, occurrences(log, expected), "said once: " + log);
+                }
                 for (String id : runs) {
                     assertTrue(Files.isRegularFile(results.resolve("runs").resolve(id).resolve("report/index.html")), "a finished run has its report");
                     assertTrue(entries(results.resolve("runs").resolve(id)).containsAll(List.of(Run.ENVIRONMENT_FILE, Run.JMH_FILE, "report", "results.csv")),

@@ -27,7 +27,7 @@ class StopMessageTest {
 
         @Override
         public String stoppedBySignal() {
-            return RunCommand.stoppedBySignal(null); // its folder was never completed
+            return RunCommand.stoppedBySignal(null, false); // its folder was never completed
         }
     }
 
@@ -44,7 +44,7 @@ class StopMessageTest {
 
         @Override
         public String stoppedBySignal() {
-            return RunCommand.stoppedBySignal(written);
+            return RunCommand.stoppedBySignal(written, false);
         }
     }
 
@@ -99,6 +99,8 @@ class StopMessageTest {
         assertEquals("run stopped by a signal (Ctrl-C or kill) before it finished; no run folder was written", new RunCommand().stoppedBySignal(),
                 "a run that has not completed its folder");
         assertEquals("run stopped by a signal (Ctrl-C or kill) after the run was written to x; results/latest was not updated",
-                RunCommand.stoppedBySignal(Path.of("x")));
+                RunCommand.stoppedBySignal(Path.of("x"), false));
+        assertEquals("run stopped by a signal (Ctrl-C or kill) after it finished: the run is in x and results/latest shows it",
+                RunCommand.stoppedBySignal(Path.of("x"), true), "a stop after results/latest was replaced");
     }
 }

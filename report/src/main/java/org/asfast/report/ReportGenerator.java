@@ -209,6 +209,7 @@ public final class ReportGenerator {
      */
     public final class Rendered {
         private final Map<String, byte[]> files = new LinkedHashMap<>();
+        private volatile boolean publishedLatest;
 
         private Rendered() {
         }
@@ -255,16 +256,22 @@ public final class ReportGenerator {
         /** Writes the report into {@code runDir}/report, replacing any earlier one whole; returns that folder. */
         public Path writeInto(Path runDir) {
             FileTrees.deleteLeftovers(runDir, LEFTOVERS);
-            return publish(runDir, "report");
+            return publish(runDir, "report", () -> {
+            });
         }
 
         /** Makes this report results/latest. */
         public void publishLatest() {
             FileTrees.deleteLeftovers(results, LEFTOVERS);
-            publish(results, LATEST);
+            publish(results, LATEST, () -> publishedLatest = true);
         }
 
-        private Path publish(Path parent, String name) {
+        /** Whether {@link #publishLatest} swapped this report in: set in the same uninterrupted step, so a stop reads it right. */
+        public boolean publishedLatest() {
+            return publishedLatest;
+        }
+
+        private Path publish(Path parent, String name, Runnable swapped) {
             Path target = parent.resolve(name);
             try {
                 return Uninterrupted.run(() -> {
@@ -273,6 +280,7 @@ public final class ReportGenerator {
                         writeTo(staging);
                         swapIn(staging, target);
                         staging = null;
+                        swapped.run();
                         return target;
                     } finally {
                         deleteQuietly(staging);

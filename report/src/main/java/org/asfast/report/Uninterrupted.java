@@ -1,6 +1,8 @@
 package org.asfast.report;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The short steps on disk that Ctrl-C or {@code kill} must not cut in half: writing a staged report
@@ -12,6 +14,8 @@ import java.io.IOException;
 public final class Uninterrupted {
     private static final Object LOCK = new Object();
     private static boolean stopping;
+    /** What to run when the stop begins ({@link #whenStopping}); guarded by LOCK. */
+    private static final List<Runnable> NOTICES = new ArrayList<>();
 
     static {
         try {
@@ -40,11 +44,39 @@ public final class Uninterrupted {
         }
     }
 
-    /** Waits for a running step to finish and refuses later ones. Clean-up hooks call this before they remove anything. */
+    /**
+     * Waits for a running step to finish and refuses later ones, then runs the notices registered with
+     * {@link #whenStopping}. Clean-up hooks call this before they remove anything.
+     */
     public static void stop() {
         synchronized (LOCK) {
             stopping = true;
+            List<Runnable> due = List.copyOf(NOTICES);
+            NOTICES.clear();
+            due.forEach(Runnable::run);
         }
+    }
+
+    /**
+     * Runs {@code notice} once if the process begins to stop, from the shutdown hook: a thread the JVM waits for, unlike the
+     * main thread, which may never get to say why it ended. It runs after the last step has ended and before anything is
+     * removed, so what it reads of the steps' results is final. The returned action withdraws it (call it when the work it
+     * speaks for has ended; a normal exit runs the shutdown hooks too).
+     */
+    public static Runnable whenStopping(Runnable notice) {
+        synchronized (LOCK) {
+            if (stopping) {
+                notice.run();
+                return () -> {
+                };
+            }
+            NOTICES.add(notice);
+        }
+        return () -> {
+            synchronized (LOCK) {
+                NOTICES.remove(notice);
+            }
+        };
     }
 
     /**
