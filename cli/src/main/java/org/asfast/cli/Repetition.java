@@ -3,6 +3,7 @@ package org.asfast.cli;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.asfast.report.Settling;
@@ -67,6 +68,65 @@ final class Repetition {
         return unsettled.stream()
                 .sorted(Comparator.comparingLong((Integer i) -> waitBeforeNextFork(lastForkEndedNanos[i], nowNanos) == 0 ? Long.MIN_VALUE : lastForkEndedNanos[i]))
                 .toList();
+    }
+
+    /** What the repeat rounds act on: the run gives JMH and the real clock; a test, figures and a clock of its own. */
+    interface Forks<R> {
+        long nanoTime();
+
+        /** Waits {@code nanos} (the spacing of a figure's forks). */
+        void pause(long nanos);
+
+        /** The figure with one more fork's iterations pooled in. */
+        R oneMore(R figure);
+
+        Summary summary(R figure);
+
+        /** The figure's name in messages: its benchmark and parameters. */
+        String name(R figure);
+
+        void say(String line);
+    }
+
+    /**
+     * Gives each figure whose 99.9% interval is still wider than ±5% another fork, in the order of {@link #unsettled}
+     * (timed figures first, then Andrew's; least settled first in each), until every figure has settled, has had
+     * {@code maxForks}, or {@code repeatNanos} are spent. A figure's next fork starts {@link #SPACING_NANOS} after its last
+     * ended, figures that need no wait going first; when the time left is shorter than the wait, the fork runs at once,
+     * since a fork close to the last is worth more than none.
+     *
+     * @param lastForkEnded when each figure's last fork ended; updated as forks run
+     * @param forks how many forks each figure has had (the profile's)
+     */
+    static <R> List<R> repeatUnsettled(List<R> figures, long[] lastForkEnded, int forks, int maxForks, long repeatNanos, Forks<R> world) {
+        List<R> results = new ArrayList<>(figures);
+        long deadline = world.nanoTime() + repeatNanos;
+        for (int round = forks; round < maxForks; round++) {
+            List<Integer> unsettled = unsettled(results.stream().map(world::summary).toList());
+            for (int index : readyFirst(unsettled, lastForkEnded, world.nanoTime())) {
+                if (world.nanoTime() > deadline) {
+                    world.say("asfast: no time left to repeat the figures that have not settled; the report marks them");
+                    return results;
+                }
+                R first = results.get(index);
+                long wait = waitBeforeNextFork(lastForkEnded[index], world.nanoTime());
+                String when = "";
+                if (wait > 0 && world.nanoTime() + wait > deadline) {
+                    wait = 0;
+                    when = String.format(Locale.ROOT, ", at once: the time left is shorter than the %d s a figure's forks are kept apart",
+                            SPACING_NANOS / 1_000_000_000L);
+                } else if (wait > 0) {
+                    when = String.format(Locale.ROOT, " after a wait of %.1f s (a figure's forks start %d s apart, to sample the machine at different times)",
+                            wait / 1e9, SPACING_NANOS / 1_000_000_000L);
+                }
+                world.say(String.format(Locale.ROOT, "asfast: %s has not settled (±%.1f%%); measuring it in one more fork%s", world.name(first),
+                        100 * world.summary(first).relativeHalfWidth(), when));
+                world.pause(wait);
+                results.set(index, world.oneMore(first));
+                lastForkEnded[index] = world.nanoTime();
+            }
+        }
+        return results;
     }
 
     /** One result with the forks of both: JMH then computes its mean and interval over all their iterations. */

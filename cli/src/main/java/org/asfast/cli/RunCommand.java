@@ -56,6 +56,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the benchmarks into results/runs/<id>/ and write the report.")
 final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
+    private static final String BENCHMARK_FAILED = "a benchmark failed; JMH printed its error above, and no run folder was written";
     /** The run's folder, once made, and its report, once drawn: what a stop says it left depends on them. */
     private volatile RunFolder folder;
     private volatile ReportGenerator.Rendered report;
@@ -362,7 +363,9 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
             }
             all = repeatUnsettled(all, forkEnded.stream().mapToLong(Long::longValue).toArray(), scratchRoot, progress);
         } catch (RunnerException e) {
-            throw failure(e, "a benchmark failed; JMH printed its error above, and no run folder was written");
+            throw failure(e, BENCHMARK_FAILED);
+        } catch (RepeatFailed e) {
+            throw failure((RunnerException) e.getCause(), BENCHMARK_FAILED);
         }
         return all;
     }
@@ -440,50 +443,62 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
         return options.jvmArgsAppend(jvmArgs(scratchRoot, SINGLE_SHOT_JIT, List.of("-Xms1g", "-Xmx1g", "-Xmn512m"))).shouldDoGC(true);
     }
 
-    /**
-     * Gives each figure whose 99.9% interval is still wider than ±5% another fork, in the order of
-     * {@link Repetition#unsettled} (timed figures first, then Andrew's; least settled first in each),
-     * pooling its iterations with the earlier ones, until every figure has settled, has had
-     * the profile's most forks, or the profile's time for repetition is spent. A figure's next fork starts
-     * {@link Repetition#SPACING_NANOS} after its last ended, figures that need no wait going first; when the time left
-     * is shorter than the wait, the fork runs at once, since a fork close to the last is worth more than none.
-     */
-    private List<RunResult> repeatUnsettled(List<RunResult> results, long[] lastForkEnded, Path scratchRoot, Progress progress) throws RunnerException {
-        long deadline = System.nanoTime() + profile.repeatSeconds * 1_000_000_000L;
-        for (int forks = profile.forks; forks < profile.maxForks; forks++) {
-            List<Integer> unsettled = Repetition.unsettled(results.stream().map(Repetition::summary).toList());
-            for (int index : Repetition.readyFirst(unsettled, lastForkEnded, System.nanoTime())) {
-                if (System.nanoTime() > deadline) {
-                    System.out.println("asfast: no time left to repeat the figures that have not settled; the report marks them");
-                    return results;
-                }
-                RunResult first = results.get(index);
-                long wait = Repetition.waitBeforeNextFork(lastForkEnded[index], System.nanoTime());
-                String when = "";
-                if (wait > 0 && System.nanoTime() + wait > deadline) {
-                    wait = 0;
-                    when = String.format(Locale.ROOT, ", at once: the time left is shorter than the %d s a figure's forks are kept apart",
-                            Repetition.SPACING_NANOS / 1_000_000_000L);
-                } else if (wait > 0) {
-                    when = String.format(Locale.ROOT, " after a wait of %.1f s (a figure's forks start %d s apart, to sample the machine at different times)",
-                            wait / 1e9, Repetition.SPACING_NANOS / 1_000_000_000L);
-                }
-                System.out.printf("asfast: %s %s has not settled (±%.1f%%); measuring it in one more fork%s%n", first.getParams().getBenchmark(),
-                        Repetition.paramsOf(first), 100 * Repetition.summary(first).relativeHalfWidth(), when);
-                pause(wait);
-                ChainedOptionsBuilder options = baseOptions(scratchRoot).forks(1)
-                        .include("^" + java.util.regex.Pattern.quote(first.getParams().getBenchmark()) + "$");
-                for (String key : first.getParams().getParamsKeys()) {
-                    options.param(key, first.getParams().getParam(key));
-                }
-                writeBackDirtyData(); // as before each workload: a repeated create-delete fork right after Andrew's took 0.103 ms, not 0.015
-                boolean singleShot = first.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SingleShotTime;
-                RunResult more = new Runner(singleShot ? singleShotOptions(options, List.of(), scratchRoot) : timedOptions(options, List.of()), progress).runSingle();
-                results.set(index, Repetition.pooled(first, more));
-                lastForkEnded[index] = System.nanoTime();
-            }
+    /** {@link Repetition#repeatUnsettled} with JMH's forks, the real clock and the profile's forks and time for repeats. */
+    private List<RunResult> repeatUnsettled(List<RunResult> results, long[] lastForkEnded, Path scratchRoot, Progress progress) {
+        return Repetition.repeatUnsettled(results, lastForkEnded, profile.forks, profile.maxForks, profile.repeatSeconds * 1_000_000_000L,
+                new Repetition.Forks<>() {
+                    @Override
+                    public long nanoTime() {
+                        return System.nanoTime();
+                    }
+
+                    @Override
+                    public void pause(long nanos) {
+                        RunCommand.pause(nanos);
+                    }
+
+                    @Override
+                    public RunResult oneMore(RunResult first) {
+                        ChainedOptionsBuilder options = baseOptions(scratchRoot).forks(1)
+                                .include("^" + java.util.regex.Pattern.quote(first.getParams().getBenchmark()) + "$");
+                        for (String key : first.getParams().getParamsKeys()) {
+                            options.param(key, first.getParams().getParam(key));
+                        }
+                        writeBackDirtyData(); // as before each workload: a repeated create-delete fork right after Andrew's took 0.103 ms, not 0.015
+                        boolean singleShot = first.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SingleShotTime;
+                        try {
+                            return Repetition.pooled(first, new Runner(singleShot ? singleShotOptions(options, List.of(), scratchRoot)
+                                    : timedOptions(options, List.of()), progress).runSingle());
+                        } catch (RunnerException e) {
+                            throw new RepeatFailed(e);
+                        }
+                    }
+
+                    @Override
+                    public Repetition.Summary summary(RunResult figure) {
+                        return Repetition.summary(figure);
+                    }
+
+                    @Override
+                    public String name(RunResult figure) {
+                        String params = Repetition.paramsOf(figure);
+                        return figure.getParams().getBenchmark() + (params.isEmpty() ? "" : " " + params);
+                    }
+
+                    @Override
+                    public void say(String line) {
+                        System.out.println(line);
+                    }
+                });
+    }
+
+    /** A repeated fork's failure, carried out of {@link Repetition.Forks#oneMore} to be thrown as the run's. */
+    private static final class RepeatFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RepeatFailed(RunnerException cause) {
+            super(cause);
         }
-        return results;
     }
 
     /** Sleeps; nothing in asfast interrupts the main thread, so an interrupt is a failure of the run, not a signal to go on. */
