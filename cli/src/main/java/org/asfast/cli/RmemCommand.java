@@ -94,10 +94,10 @@ public final class RmemCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-24s %-9s %12.1f %12.1f %12.1f %12.1f %12.1f %12.1f%n", f.operation(), f.scheme(), f.latencyUs(),
                     f.dataTransferUs(), f.controlTransferUs(), f.procedureUs(), f.replyUs(), f.serverUs());
         }
-        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, averaged over the operations that move data, each once (the paper's \"on the average\"): %.1f%%, paper %s%n",
-                100 * FileService.loadRatio(alone), paperLoadRatio());
-        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, weighted by Table 1a's calls (the department's server; the paper gives no such figure): %.1f%%%n",
-                100 * FileService.mixWeightedLoadRatio(alone));
+        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, the text's cell (the operations that move data, each once, total over total; a reading"
+                + " of \"on the average\" chosen with the paper's figure in view, so a calibration): %.1f%%, paper %s%n",
+                100 * FileService.loadRatio(alone, parameters.number("load_ratio_call_weight")), paperLoadRatio());
+        FileService.readings(alone).forEach((reading, ratio) -> System.out.printf(Locale.ROOT, "  other reading: %s: %.1f%%%n", reading, 100 * ratio));
         System.out.printf(Locale.ROOT, "%n%-9s %7s %10s %14s %16s %12s %10s %8s%n", "scheme", "clients", "operations", "latency (us)", "server us / op",
                 "server busy", "simulated", "wall");
         List<RmemFileService.Row> rows = scale(counts, operations, s -> System.out.printf(Locale.ROOT, "%-9s %7d %10d %14.1f %16.1f %11.1f%% %9.2fs %7.2fs%n",

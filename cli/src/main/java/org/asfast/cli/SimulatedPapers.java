@@ -42,6 +42,11 @@ final class SimulatedPapers {
         boolean meetsGoal() {
             return median <= GOAL;
         }
+
+        /** Calibration cells are under a third of the table's cells, as the project keeps them (the model's rule too). */
+        boolean withinBudget() {
+            return 3 * calibrations < cells;
+        }
     }
 
     private SimulatedPapers() {

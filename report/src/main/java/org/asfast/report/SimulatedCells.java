@@ -39,6 +39,11 @@ public final class SimulatedCells {
         boolean meetsGoal() {
             return median <= GOAL;
         }
+
+        /** Calibration cells are under a third of the table's cells, as the project keeps them (the model's rule too). */
+        boolean withinBudget() {
+            return 3 * calibrations < cells;
+        }
     }
 
     private SimulatedCells() {

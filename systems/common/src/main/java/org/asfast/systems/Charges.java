@@ -38,8 +38,13 @@ public final class Charges {
 
     /** One context switch: the scheduler's {@code schedulerInstructions}, then one thread's registers out and another's in. */
     public static void contextSwitch(NodeContext node, double schedulerInstructions) {
-        node.work(Work.CONTROL_TRANSFER, schedulerInstructions);
-        copy(node, Work.CONTROL_TRANSFER, 2 * node.parameter("switched_registers") * 4);
+        contextSwitches(node, 1, schedulerInstructions);
+    }
+
+    /** {@code count} context switches (a count that is a parameter may be moved to a fraction, to see what depends on it). */
+    public static void contextSwitches(NodeContext node, double count, double schedulerInstructions) {
+        node.work(Work.CONTROL_TRANSFER, count * schedulerInstructions);
+        copy(node, Work.CONTROL_TRANSFER, count * 2 * node.parameter("switched_registers") * 4);
     }
 
     /**

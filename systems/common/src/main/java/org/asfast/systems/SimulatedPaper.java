@@ -58,8 +58,14 @@ public interface SimulatedPaper {
     String OUT_OF_SAMPLE = "prediction (out-of-sample)";
     /** A prediction in a table the paper does not have (Andrew on Amoeba and Sprite): nothing can check it yet. */
     String NO_PAPER_VALUE = "prediction, no paper value";
-    /** How far the calibrated parameters move to find what a cell depends on. */
-    double MOVE = 1.25;
+    /**
+     * How far each calibrated parameter moves, alone, to find what a cell depends on. Alone: moving them all together
+     * leaves a ratio of two costs they scale alike where it was. Halved and doubled: a cell that rounds (whole
+     * collisions) can stay put under a small move.
+     */
+    double[] MOVES = {0.5, 2.0};
+    /** A cell moved when it changed by more than this fraction: less is the simulation's rounding to whole nanoseconds. */
+    double MOVED = 1e-4;
 
     /** The parameters calibrated on this paper's cells. */
     default List<Parameter> calibrations() {
@@ -76,16 +82,19 @@ public interface SimulatedPaper {
     default List<Tagged> tagged() {
         List<Cell> cells = cells(List.of());
         Set<String> calibrated = new LinkedHashSet<>();
-        List<Parameter> moved = new ArrayList<>();
+        Map<String, Parameter> calibratedParameters = new LinkedHashMap<>();
         for (Parameter p : calibrations()) {
             calibrated.addAll(p.calibrationCells());
-            if (moved.stream().noneMatch(x -> x.name().equals(p.name()))) {
-                moved.add(new Parameter(p.subject(), p.name(), Double.toString(MOVE * p.number()), p.unit(), "moved"));
-            }
+            calibratedParameters.putIfAbsent(p.name(), p);
         }
-        Map<String, Double> after = new HashMap<>();
-        if (!moved.isEmpty()) {
-            cells(moved).forEach(x -> after.put(x.key(), x.value()));
+        List<Map<String, Double>> after = new ArrayList<>();
+        for (Parameter p : calibratedParameters.values()) {
+            for (double factor : MOVES) {
+                Map<String, Double> values = new HashMap<>();
+                cells(List.of(new Parameter(p.subject(), p.name(), Double.toString(factor * p.number()), p.unit(), "moved")))
+                        .forEach(x -> values.put(x.key(), x.value()));
+                after.add(values);
+            }
         }
         List<Tagged> tagged = new ArrayList<>();
         for (Cell c : cells) {
@@ -95,8 +104,10 @@ public interface SimulatedPaper {
             } else if (calibrated.contains(c.key()) || c.sameAs() != null && calibrated.contains(c.sameAs())) {
                 tag = CALIBRATION;
             } else {
-                Double value = after.get(c.key());
-                boolean moves = !moved.isEmpty() && (value == null || Math.abs(value - c.value()) > 1e-9 * Math.abs(c.value()));
+                boolean moves = after.stream().anyMatch(values -> {
+                    Double value = values.get(c.key());
+                    return value == null || Math.abs(value - c.value()) > MOVED * Math.abs(c.value());
+                });
                 tag = moves ? PREDICTION : OUT_OF_SAMPLE;
             }
             tagged.add(new Tagged(c, tag));

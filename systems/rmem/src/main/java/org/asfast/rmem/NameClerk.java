@@ -41,13 +41,15 @@ public final class NameClerk {
     private final Map<String, Integer> exported = new HashMap<>();
     private long remoteProbes;
     private Completion awaitingReply;
+    /** Lookups by control transfer waiting for the one before them: a machine has one request slot on each clerk and one reply segment. */
+    private final java.util.ArrayDeque<Runnable> queuedLookups = new java.util.ArrayDeque<>();
     /** The bytes of the awaited reply that have landed: with retransmission a reply is two cells, which may come in either order. */
     private final java.util.BitSet replyLanded = new java.util.BitSet(ENTRY);
 
     NameClerk(RmemKernel kernel) {
         this.kernel = kernel;
         for (int segment : new int[] {REGISTRY, REQUESTS, REPLIES}) {
-            kernel.export(kernel.allocate(segment == REGISTRY ? SLOTS * ENTRY : SLOTS * ENTRY));
+            kernel.export(kernel.allocate(SLOTS * ENTRY));
         }
         kernel.onNotify(REQUESTS, (from, segment, offset) -> answer(offset));
         kernel.onDeposit(REPLIES, (from, offset, count) -> {
@@ -56,6 +58,7 @@ public final class NameClerk {
             if (waiting != null && replyLanded.cardinality() == ENTRY) {
                 awaitingReply = null;
                 waiting.completed(Arrays.copyOf(kernel.memory(REPLIES), ENTRY), null);
+                nextLookup();
             }
         });
     }
@@ -75,16 +78,25 @@ public final class NameClerk {
         if (key == null) {
             return;
         }
+        Integer earlier = exported.get(name);
+        if (earlier != null && earlier != segment) {
+            done.completed(null, "the name '" + name + "' is exported already, for segment " + earlier + "; revoke it first");
+            return;
+        }
         kernelCall();
         kernel.context().work(Work.KERNEL_CALL, kernel.context().parameter("export_kernel_instructions"));
-        Descriptor d = kernel.export(segment);
+        // The slot before the export: a full registry fails the call with the segment not exported (there would be no name to revoke it by).
+        int slot = slotToEnter(kernel.memory(REGISTRY), key);
+        if (slot >= 0) {
+            kernel.export(segment); // again for a name exported already: a new generation, so earlier imports see a protection error
+        }
         toClerk();
-        int slot = findSlot(kernel.memory(REGISTRY), key, true);
         if (slot < 0) {
             fromClerk();
             done.completed(null, "the name registry of machine " + kernel.context().self() + " is full (" + SLOTS + " names); revoke some first");
             return;
         }
+        Descriptor d = kernel.descriptor(segment);
         System.arraycopy(entryOf(key, d), 0, kernel.memory(REGISTRY), slot * ENTRY, ENTRY);
         exported.put(name, segment);
         fromClerk();
@@ -143,8 +155,10 @@ public final class NameClerk {
         }
         kernel.revoke(segment);
         toClerk();
-        int slot = findSlot(kernel.memory(REGISTRY), key(name), false);
-        ByteBuffer.wrap(kernel.memory(REGISTRY), slot * ENTRY, 4).putInt(DELETED);
+        int slot = slotOf(kernel.memory(REGISTRY), key(name));
+        if (slot >= 0) {
+            ByteBuffer.wrap(kernel.memory(REGISTRY), slot * ENTRY, 4).putInt(DELETED);
+        }
         fromClerk();
         done.completed(new byte[0], null);
     }
@@ -162,7 +176,7 @@ public final class NameClerk {
         toClerk();
         Descriptor known = uncached ? null : imported.get(name);
         if (known == null && (hint == kernel.context().self() || !uncached)) {
-            int slot = findSlot(kernel.memory(REGISTRY), key, false);
+            int slot = slotOf(kernel.memory(REGISTRY), key);
             known = slot < 0 ? null : entry(kernel.memory(REGISTRY), slot * ENTRY);
         }
         if (known != null || hint == kernel.context().self()) {
@@ -178,6 +192,10 @@ public final class NameClerk {
         if (key == null) {
             return;
         }
+        if (awaitingReply != null) {
+            queuedLookups.add(() -> lookupByControlTransfer(name, hint, done));
+            return;
+        }
         kernelCall();
         toClerk();
         Descriptor replies = kernel.descriptor(REPLIES);
@@ -189,8 +207,16 @@ public final class NameClerk {
                 awaitingReply = null;
                 fromClerk();
                 done.completed(null, error);
+                nextLookup();
             }
         });
+    }
+
+    private void nextLookup() {
+        Runnable next = queuedLookups.poll();
+        if (next != null) {
+            next.run();
+        }
     }
 
     /** Remote reads of the hinted registry, one slot per read, until the name, an empty slot or the whole table. */
@@ -226,7 +252,7 @@ public final class NameClerk {
         byte[] key = Arrays.copyOf(request, NAME_BYTES);
         ByteBuffer b = ByteBuffer.wrap(request, NAME_BYTES, 16);
         Descriptor replyTo = new Descriptor(b.getInt(), b.getInt(), b.getInt(), b.getInt());
-        int slot = findSlot(kernel.memory(REGISTRY), key, false);
+        int slot = slotOf(kernel.memory(REGISTRY), key);
         byte[] entry = slot < 0 ? new byte[ENTRY] : Arrays.copyOfRange(kernel.memory(REGISTRY), slot * ENTRY, slot * ENTRY + ENTRY);
         kernel.write(replyTo, 0, entry, false, false, Work.REPLY, (r, error) -> {
         });
@@ -295,26 +321,49 @@ public final class NameClerk {
         return node % SLOTS;
     }
 
-    private static int hashOf(byte[] key) {
+    static int hashOf(byte[] key) {
         return Math.floorMod(Arrays.hashCode(key), SLOTS);
     }
 
-    /** The name's slot (or, with {@code free}, the first free slot on its probe path); -1 if none. */
-    private static int findSlot(byte[] table, byte[] key, boolean free) {
+    /** The slot of the name's valid entry on its probe path (which ends at an empty slot); -1 if none. */
+    private static int slotOf(byte[] table, byte[] key) {
         int start = hashOf(key);
         for (int i = 0; i < SLOTS; i++) {
             int slot = (start + i) % SLOTS;
-            ByteBuffer b = ByteBuffer.wrap(table, slot * ENTRY, ENTRY);
-            int state = b.getInt(slot * ENTRY);
-            boolean same = Arrays.equals(key, Arrays.copyOfRange(table, slot * ENTRY + 4, slot * ENTRY + 4 + NAME_BYTES));
-            if (free ? state != VALID || same : state == VALID && same) {
+            int state = stateAt(table, slot);
+            if (state == VALID && Arrays.equals(key, Arrays.copyOfRange(table, slot * ENTRY + 4, slot * ENTRY + 4 + NAME_BYTES))) {
                 return slot;
             }
-            if (!free && state == EMPTY) {
+            if (state == EMPTY) {
                 return -1;
             }
         }
         return -1;
+    }
+
+    /**
+     * Where an export of the name goes: its valid entry if it has one (a second export replaces it, so the name is never
+     * entered twice), else the first empty or deleted slot on its probe path; never a slot a remote publisher has
+     * claimed. -1 if the registry is full.
+     */
+    private static int slotToEnter(byte[] table, byte[] key) {
+        int existing = slotOf(table, key);
+        if (existing >= 0) {
+            return existing;
+        }
+        int start = hashOf(key);
+        for (int i = 0; i < SLOTS; i++) {
+            int slot = (start + i) % SLOTS;
+            int state = stateAt(table, slot);
+            if (state == EMPTY || state == DELETED) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    private static int stateAt(byte[] table, int slot) {
+        return ByteBuffer.wrap(table).getInt(slot * ENTRY);
     }
 
     /** The name as the registry stores it (20 bytes, zero-padded), or null if it does not fit. */

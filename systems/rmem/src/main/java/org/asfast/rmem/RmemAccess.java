@@ -31,7 +31,8 @@ public final class RmemAccess {
         call(sim, 1, (k, done) -> k.clerk().export(DEMO, k.allocate(DEMO_BYTES), done), "export");
         Descriptor d = NameClerk.decode(call(sim, 0, (k, done) -> k.clerk().lookup(name, 1, true, done), "import"));
         int[] local = {-1};
-        sim.run(0, k -> local[0] = k.allocate(Math.max(0, bytes)), () -> local[0] >= 0, "allocate");
+        // No bigger than the segment read from: more could not be read, and the READ says so (not the heap).
+        sim.run(0, k -> local[0] = k.allocate(Math.max(0, Math.min(bytes, d.bytes()))), () -> local[0] >= 0, "allocate");
         long[] times = new long[2];
         call(sim, 0, (k, done) -> {
             times[0] = k.context().nanos();

@@ -117,7 +117,14 @@ public class RmemKernel implements Node {
     private final Map<Integer, TreeSet<Integer>> awaited = new HashMap<>();
     /** This boot's incarnation: the clock in microseconds when the machine started. */
     private int incarnation;
+    /**
+     * The last generation number given out. The clerk's well-known segments, exported first at boot, take 1 to
+     * {@link #WELL_KNOWN_GENERATIONS} on every boot; later exports start from the boot's clock in microseconds, so no
+     * descriptor of an earlier boot of this machine names a generation of this one (the paper's generations increase
+     * monotonically; 32 bits of microseconds wrap after 71 minutes).
+     */
     private int generations;
+    static final int WELL_KNOWN_GENERATIONS = 3;
     private long protectionErrors;
     private long notifications;
     private long retransmissions;
@@ -136,7 +143,11 @@ public class RmemKernel implements Node {
         retransmitNanos = Math.round(context.parameter("retransmit_us") * 1e3);
         attempts = (int) context.parameter("retransmit_attempts");
         incarnation = (int) (context.nanos() / 1000);
+        generations = 0;
         clerk = new NameClerk(this);
+        if (Integer.compareUnsigned(incarnation, generations) > 0) {
+            generations = incarnation;
+        }
         started();
     }
 
@@ -165,7 +176,7 @@ public class RmemKernel implements Node {
     /** Makes a segment remotely accessible under a new generation number (monotonically increasing on this machine). */
     public Descriptor export(int segment) {
         Segment s = segments.get(segment);
-        s.generation = ++generations;
+        s.generation = nextGeneration();
         s.exported = true;
         return descriptor(segment);
     }
@@ -174,7 +185,15 @@ public class RmemKernel implements Node {
     public void revoke(int segment) {
         Segment s = segments.get(segment);
         s.exported = false;
-        s.generation = ++generations;
+        s.generation = nextGeneration();
+    }
+
+    private int nextGeneration() {
+        generations++;
+        if (Integer.compareUnsigned(generations, WELL_KNOWN_GENERATIONS) <= 0 && clerk != null) {
+            generations = WELL_KNOWN_GENERATIONS + 1; // wrapped: the well-known segments' numbers are theirs alone
+        }
+        return generations;
     }
 
     /** This machine's descriptor of one of its segments, as the name server hands it to importers. */
@@ -284,7 +303,9 @@ public class RmemKernel implements Node {
     public void read(Descriptor rs, int soff, int count, int rd, int doff, boolean notify, Completion done) {
         trap(Work.DATA_TRANSFER);
         String error = outOfRange(rs, soff, count);
-        if (error == null && (doff < 0 || doff + count > segments.get(rd).memory.length)) {
+        if (error == null && (rd < 0 || rd >= segments.size())) {
+            error = "machine " + node.self() + " has no local segment " + rd + " to read into; allocate one first";
+        } else if (error == null && (doff < 0 || (long) doff + count > segments.get(rd).memory.length)) {
             error = "the local segment " + rd + " has no room for " + count + " bytes at " + doff;
         }
         if (error != null) {
@@ -535,13 +556,13 @@ public class RmemKernel implements Node {
 
     /**
      * The notified process is woken through its segment's file descriptor and a signal: the CPU switches to it and,
-     * after the handler, back (two switches); the kernel copies the signal context out to the process's stack and
-     * sigreturn copies it back (a trap); the process reads the control information from the descriptor (a trap).
+     * after the handler, back ({@code notification_switches}, a calibration); the kernel copies the signal context out to
+     * the process's stack and sigreturn copies it back (a trap); the process reads the control information from the
+     * descriptor (a trap).
      */
     protected final void notification() {
         notifications++;
-        Charges.contextSwitch(node, node.parameter("switch_instructions"));
-        Charges.contextSwitch(node, node.parameter("switch_instructions"));
+        Charges.contextSwitches(node, node.parameter("notification_switches"), node.parameter("switch_instructions"));
         Charges.copy(node, Work.CONTROL_TRANSFER, 2 * node.parameter("sigcontext_bytes"));
         node.work(Work.CONTROL_TRANSFER, 2 * node.parameter("ds5000_trap_instructions"));
     }

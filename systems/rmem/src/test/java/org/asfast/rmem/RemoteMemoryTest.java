@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** READ, WRITE and CAS between simulated machines: data, atomicity, protection. */
 class RemoteMemoryTest {
     /** A machine that exports one 4 KB segment at boot. */
-    static final class Exporter extends RmemKernel {
+    static class Exporter extends RmemKernel {
         int segment;
 
         @Override
@@ -98,6 +98,39 @@ class RemoteMemoryTest {
         }
     }
 
+    /** A machine that boots, exports one segment at once and writes 99 into it: the first export of its life. */
+    static final class RebootedExporter extends Exporter {
+        @Override
+        protected void started() {
+            super.started();
+            export(segment);
+            memory(segment)[0] = 99;
+        }
+    }
+
+    @Test
+    void aDescriptorFromBeforeTheTargetRebootedGivesAProtectionErrorNotTheNewLifesData() {
+        Cluster c = machines(2);
+        Exporter target = c.machines().get(1);
+        Descriptor old = target.export(target.segment);
+        target.memory(target.segment)[0] = 42;
+        byte[][] result = new byte[1][];
+        assertNull(outcome(c, 0, (k, done) -> k.read(old, 0, 4, 0, 0, false, done), result)[0]);
+        assertEquals(42, result[0][0]);
+        // The target crashes and boots again; its first export reuses the segment number the old descriptor names.
+        RebootedExporter reborn = new RebootedExporter();
+        c.sim().restart(1, reborn);
+        c.sim().settle();
+        assertEquals(old.segment(), reborn.segment);
+        result[0] = null;
+        String error = outcome(c, 0, (k, done) -> k.read(old, 0, 4, 0, 0, false, done), result)[0];
+        assertNull(result[0], "not the new life's 99");
+        assertTrue(error != null && error.startsWith("protection error"), String.valueOf(error));
+        Descriptor fresh = reborn.descriptor(reborn.segment);
+        assertNull(outcome(c, 0, (k, done) -> k.read(fresh, 0, 4, 0, 0, false, done), result)[0], "the new life's descriptor reads");
+        assertEquals(99, result[0][0]);
+    }
+
     @Test
     void aRevokedSegmentGivesAProtectionErrorNotStaleData() {
         Cluster c = machines(2);
@@ -151,5 +184,98 @@ class RemoteMemoryTest {
         assertTrue(stale.startsWith("protection error"), stale);
         String gone = outcome(c, 0, (k, done) -> k.clerk().lookup("fonts", 1, true, done), result)[0];
         assertTrue(gone.startsWith("unknown name"), "the registry's entry is deleted: " + gone);
+    }
+
+    /** Two names whose registry entries hash to the same slot. */
+    private static String[] colliding() {
+        java.util.Map<Integer, String> seen = new java.util.HashMap<>();
+        for (int i = 0; ; i++) {
+            String name = "n" + i;
+            String other = seen.putIfAbsent(NameClerk.hashOf(NameClerk.key(name)), name);
+            if (other != null) {
+                return new String[] {other, name};
+            }
+        }
+    }
+
+    private static String lookupError(Cluster c, int on, String name, int hint) {
+        return outcome(c, on, (k, done) -> k.clerk().lookup(name, hint, true, done), new byte[1][])[0];
+    }
+
+    @Test
+    void aNameExportedAgainPastADeletedEntryIsEnteredOnceSoItsRevokeIsFinal() {
+        String[] names = colliding();
+        Cluster c = machines(2);
+        int[] segments = new int[2];
+        c.sim().run(1, k -> {
+            segments[0] = ((Exporter) k).segment;
+            segments[1] = k.allocate(4096);
+        }, () -> true, "allocate");
+        byte[][] result = new byte[1][];
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export(names[0], segments[0], done), result)[0]);
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export(names[1], segments[1], done), result)[0]); // one slot further
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().revoke(names[0], done), result)[0]); // its slot is now deleted
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export(names[1], segments[1], done), result)[0], "exported again: a new generation");
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().revoke(names[1], done), result)[0]);
+        String gone = lookupError(c, 0, names[1], 1);
+        assertTrue(gone != null && gone.startsWith("unknown name"), "no second entry of the name survives its revoke: " + gone);
+        String other = outcome(c, 1, (k, done) -> k.clerk().export(names[1], segments[0], done), result)[0];
+        assertNull(other, "after its revoke the name may name another segment");
+        String twice = outcome(c, 1, (k, done) -> k.clerk().export(names[1], segments[1], done), result)[0];
+        assertTrue(twice != null && twice.contains("exported already") && twice.contains("revoke it first"), String.valueOf(twice));
+    }
+
+    @Test
+    void aLocalExportDoesNotTakeASlotARemotePublisherHasClaimed() {
+        String[] names = colliding();
+        Cluster c = machines(2);
+        byte[][] result = new byte[1][];
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export(names[0], ((Exporter) k).segment, done), result)[0]);
+        byte[] registry = c.machines().get(0).memory(NameClerk.REGISTRY);
+        int claimed = NameClerk.hashOf(NameClerk.key(names[0])) * NameClerk.ENTRY;
+        String[] published = {"not yet"};
+        // Machine 1 publishes its name in machine 0's registry: a CAS claims the slot, a WRITE fills it. Stop in between.
+        c.sim().run(1, k -> k.clerk().publish(names[0], 0, (r, e) -> published[0] = e), () -> java.nio.ByteBuffer.wrap(registry).getInt(claimed) == 3,
+                "the publisher's claim");
+        assertNull(outcome(c, 0, (k, done) -> k.clerk().export(names[1], ((Exporter) k).segment, done), result)[0]);
+        c.sim().settle();
+        assertNull(published[0], "published");
+        assertNull(lookupError(c, 0, names[0], 0), "the published name is in machine 0's registry");
+        assertNull(lookupError(c, 0, names[1], 0), "and so is the local export, in a slot of its own");
+    }
+
+    @Test
+    void aFullRegistryRefusesAnExportAndLeavesItsSegmentUnexported() {
+        Cluster c = machines(2);
+        byte[][] result = new byte[1][];
+        int[] segment = new int[1];
+        for (int i = 0; i < NameClerk.SLOTS; i++) {
+            String name = "full" + i;
+            assertNull(outcome(c, 1, (k, done) -> k.clerk().export(name, k.allocate(64), done), result)[0]);
+        }
+        String full = outcome(c, 1, (k, done) -> k.clerk().export("onemore", segment[0] = k.allocate(64), done), result)[0];
+        assertTrue(full != null && full.contains("is full"), String.valueOf(full));
+        Descriptor unnamed = c.machines().get(1).descriptor(segment[0]);
+        String refused = outcome(c, 0, (k, done) -> k.read(unnamed, 0, 4, 0, 0, false, done), result)[0];
+        assertTrue(refused != null && refused.contains("is not exported"), "no segment exported without a name to revoke it by: " + refused);
+    }
+
+    @Test
+    void twoLookupsByControlTransferAtOnceBothGetTheirAnswer() {
+        Cluster c = machines(2);
+        byte[][] result = new byte[1][];
+        int[] segments = new int[2];
+        c.sim().run(1, k -> segments[1] = k.allocate(4096), () -> true, "allocate");
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("fonts", ((Exporter) k).segment, done), result)[0]);
+        Descriptor fonts = NameClerk.decode(result[0]);
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("tools", segments[1], done), result)[0]);
+        Descriptor tools = NameClerk.decode(result[0]);
+        List<Descriptor> answers = new ArrayList<>();
+        c.sim().invoke(0, k -> {
+            k.clerk().lookupByControlTransfer("fonts", 1, (r, e) -> answers.add(e == null ? NameClerk.decode(r) : null));
+            k.clerk().lookupByControlTransfer("tools", 1, (r, e) -> answers.add(e == null ? NameClerk.decode(r) : null));
+        });
+        c.sim().settle();
+        assertEquals(List.of(fonts, tools), answers, "each its own answer, in turn");
     }
 }

@@ -24,7 +24,7 @@ class XfsCellsTest {
 
     @Test
     void theControlMessageSizesAreThoseOnTheWireOfEveryMessageWithoutABlock() {
-        int[] sizes = XfsCells.controlMessageSizes(XfsSimulated.parameters());
+        int[] sizes = XfsCells.controlMessageSizes(XfsSimulated.parameters(), false);
         Set<Integer> controlSizes = Arrays.stream(Message.Kind.values()).filter(k -> !k.carriesData())
                 .map(Message.Kind::headerBytes).collect(Collectors.toSet());
         for (int size : sizes) {
@@ -44,6 +44,9 @@ class XfsCellsTest {
                 cells.subList(5, 7).stream().map(XfsCells.Cell::column).toList());
         assertEquals(17, cells.get(5).value(), "the 10th percentile of 29 messages is the 3rd smallest, one of the 12 of 17 bytes");
         assertEquals(37, cells.get(6).value(), "the 90th is the 27th, one of the 5 largest, of 37 bytes");
+        int[] withStartUp = XfsCells.controlMessageSizes(XfsSimulated.parameters(), true);
+        assertEquals(sizes.length + 12, withStartUp.length, "the start-up adds each storage server's inventory request and end-of-list entry");
+        assertEquals(1, XfsCells.percentile(withStartUp, 10), "with the start-up the low end is an INVENTORY request, the kind alone");
     }
 
     @Test
