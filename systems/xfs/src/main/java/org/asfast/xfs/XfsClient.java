@@ -46,6 +46,7 @@ public final class XfsClient extends ClientNode {
         final long block;
         long request;
         Consumer<byte[]> readDone;
+        Consumer<String> readFailed;
         int readBytes;
         Runnable writeDone;
         Consumer<String> writeFailed;
@@ -80,9 +81,21 @@ public final class XfsClient extends ClientNode {
         layout = Layout.of(context);
     }
 
-    /** Reads the first {@code bytes} of {@code block}; {@code done} gets them. */
+    /** Reads the first {@code bytes} of {@code block}; {@code done} gets them. A failed read throws on the loop. */
     @Override
     public void read(long block, int bytes, Consumer<byte[]> done) {
+        read(block, bytes, done, reason -> {
+            throw new IllegalStateException(reason);
+        });
+    }
+
+    /**
+     * Reads the first {@code bytes} of {@code block}; {@code done} gets them, or {@code failed} why not: no block came
+     * after {@code xfs_max_attempts} read misses, each {@code xfs_timeout_ms} apart (the manager gives a read up after
+     * as many tries, as when too few of its stripe's storage servers are up). Either way the client goes on to the next
+     * operation: a read given up must not hold up the ones behind it.
+     */
+    public void read(long block, int bytes, Consumer<byte[]> done, Consumer<String> failed) {
         submit(() -> {
             vnode();
             reads++;
@@ -93,6 +106,7 @@ public final class XfsClient extends ClientNode {
             }
             current = new Operation(block, nextRequest++);
             current.readDone = done;
+            current.readFailed = failed;
             current.readBytes = bytes;
             current.fragments = new byte[layout.width()][];
             ask(Message.of(Kind.READ_MISS, block, current.request, 0, context.self(), 0, 0));
@@ -146,8 +160,17 @@ public final class XfsClient extends ClientNode {
         }
         send(layout.manager(op.block), request);
         op.resendDue = context.after((long) (context.parameter("xfs_timeout_ms") * 1e6), () -> {
-            if (current == op && op.request == request.request() && (op.readDone != null || op.fragments == null) && op.sends < context.parameter("xfs_max_attempts")) {
+            if (current != op || op.request != request.request() || op.readDone == null && op.fragments != null) {
+                return; // answered, or a write past its grant (the manager asks for its report)
+            }
+            if (op.sends < context.parameter("xfs_max_attempts")) {
                 ask(request);
+            } else if (op.readDone != null) {
+                Consumer<String> failed = op.readFailed;
+                current = null;
+                failed.accept("xFS read of block " + op.block + " failed: no answer to " + op.sends + " read misses, "
+                        + (long) context.parameter("xfs_timeout_ms") + " ms apart (are enough of its stripe group's storage servers up?)");
+                next();
             }
         });
     }

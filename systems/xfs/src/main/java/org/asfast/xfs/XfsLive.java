@@ -73,7 +73,7 @@ public final class XfsLive implements AutoCloseable {
         await(outcome -> reader.read(block, blockBytes, data -> {
             got[0] = data;
             outcome.succeed(0);
-        }), "read of block " + block);
+        }, outcome::fail), "read of block " + block);
         return got[0];
     }
 

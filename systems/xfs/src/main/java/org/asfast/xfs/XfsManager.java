@@ -74,6 +74,8 @@ public final class XfsManager extends XfsNode {
         /** Cachers this read was forwarded to that did not answer in time: not asked again. */
         final java.util.TreeSet<Integer> silent = new java.util.TreeSet<>();
         boolean granted;
+        /** The writer's own copy when it was granted (the transaction it came from), or null: it still holds it if the grant comes to nothing. */
+        Long writersCopy;
         final TreeMap<Integer, Boolean> awaiting = new TreeMap<>();
         Timer timeout;
 
@@ -129,7 +131,7 @@ public final class XfsManager extends XfsNode {
                         b.takenBack.headSet(m.txn()).clear(); // their reports are now superseded, told by comparison
                         send(from, Message.of(Kind.COMMITTED, m.block(), 0, m.txn(), 0, 0, m.index()));
                     } else {
-                        drop(b, from); // the grant made it the owner; it holds no copy
+                        givenBack(b); // the grant made it the owner; it wrote nothing
                     }
                     finish(m.block(), b);
                 } else if (m.index() >= 0 && (b.active == null || b.active.id != m.txn())) { // a report of a grant that is over
@@ -144,7 +146,9 @@ public final class XfsManager extends XfsNode {
             }
             case REVOKED -> {
                 if (current(b, m.txn(), from) && b.active.write && b.active.granted) {
-                    takeBack(m.block(), b);
+                    b.takenBack.add(b.active.id);
+                    givenBack(b);
+                    finish(m.block(), b);
                 }
             }
             case EVICT -> {
@@ -262,6 +266,7 @@ public final class XfsManager extends XfsNode {
         }
         t.granted = true;
         t.attempts = 0; // from now on, the requests to report
+        t.writersCopy = b.cachers.get(t.client);
         b.cachers.clear();
         b.cachers.put(t.client, t.id);
         b.owner = t.client;
@@ -270,11 +275,31 @@ public final class XfsManager extends XfsNode {
         arm(block, b);
     }
 
-    /** The writer gave the grant back, or is counted as crashed: it is fenced, and the last committed version stands. */
+    /**
+     * The writer is counted as crashed: its grant is fenced, and the last committed version stands. Should it be alive,
+     * it may still read a copy it held before the grant, until its lease ends.
+     */
     private void takeBack(long block, Block b) {
         b.takenBack.add(b.active.id);
         drop(b, b.active.client);
+        if (b.active.writersCopy != null) {
+            untracked(b, b.active);
+        }
         finish(block, b);
+    }
+
+    /**
+     * The writer declined the grant (a repeat of a request it had been served) or gave it back: it wrote nothing, and a
+     * copy it held before the grant is still in its cache, so it stays among the cachers (a repeat that came after its
+     * own write finished would otherwise leave its copy untracked, for the next writer not to invalidate).
+     */
+    private void givenBack(Block b) {
+        int client = b.active.client;
+        if (b.active.writersCopy != null) {
+            b.cachers.put(client, b.active.writersCopy);
+        } else {
+            drop(b, client);
+        }
     }
 
     private void finish(long block, Block b) {

@@ -129,7 +129,7 @@ public final class XfsSimulated {
         call(i, (client, outcome) -> client.read(block, bytes, data -> {
             got[0] = data;
             outcome.succeed(clientNanos(i));
-        }), "read of block " + block);
+        }, outcome::fail), "read of block " + block);
         return got[0];
     }
 
@@ -150,7 +150,7 @@ public final class XfsSimulated {
 
     /** Virtual nanoseconds of client {@code i}'s read of {@code bytes} of {@code block}. */
     public double timedRead(int i, long block, int bytes) {
-        return call(i, (client, outcome) -> client.read(block, bytes, data -> outcome.succeed(clientNanos(i))), "read of block " + block);
+        return call(i, (client, outcome) -> client.read(block, bytes, data -> outcome.succeed(clientNanos(i)), outcome::fail), "read of block " + block);
     }
 
     private long clientNanos(int i) {

@@ -37,6 +37,18 @@ class XfsFaultsTest {
     }
 
     @Test
+    void aReadTheManagerGivesUpFailsWithAReasonAndTheClientGoesOnToItsNextOperation() {
+        XfsSimulated xfs = new XfsSimulated(XfsSimulated.parameters(), Faults.NONE);
+        xfs.write(0, 3, XfsProtocolTest.block(3));
+        xfs.evict(0, 3); // only the disks hold it
+        xfs.crash(xfs.layout().storageServer(0));
+        xfs.crash(xfs.layout().storageServer(1)); // one fragment of three is left: parity cannot rebuild the block
+        org.asfast.spi.UserError failed = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class, () -> xfs.read(1, 3, 8192));
+        assertTrue(failed.getMessage().startsWith("xFS read of block 3 failed: no answer to"), failed.getMessage());
+        assertArrayEquals(new byte[8192], xfs.read(1, 9, 8192), "the client's next read is served (block 9 was never written)");
+    }
+
+    @Test
     void whenAClientThatOwnsBlocksCrashesTheManagerTakesItsOwnershipBack() {
         XfsSimulated xfs = new XfsSimulated(XfsSimulated.parameters(), Faults.NONE);
         int dead = xfs.layout().client(0);

@@ -57,4 +57,19 @@ class XfsProtocolTest {
         assertEquals(1, xfs.client(2).readCounts()[1], "the second from client 1's memory");
         assertTrue(local < peer && peer < disk, "local " + local + " < peer " + peer + " < disk " + disk);
     }
+
+    @Test
+    void aRepeatOfAWriteRequestThatComesAfterItsWriteLeavesTheWritersCopyTrackedSoTheNextWriteInvalidatesIt() {
+        XfsSimulated xfs = new XfsSimulated(XfsSimulated.parameters(), Faults.NONE);
+        int writer = xfs.layout().client(0);
+        xfs.write(0, 0, block(1)); // request 1 of client 0: committed, and client 0 caches version 1
+        // A copy of that request, duplicated by the network or sent again, reaches the manager after the write is over:
+        // the manager grants it, and client 0, which no longer waits for it, declines the grant.
+        xfs.cluster().invoke(writer, () -> xfs.client(0).send(xfs.layout().manager(0), Message.of(Message.Kind.WRITE_REQUEST, 0, 1, 0, writer, 0, 0)));
+        xfs.simulation().run();
+        assertEquals(Set.of(writer), xfs.manager(0).cachers(0), "client 0 still holds its copy, and the manager knows it");
+        xfs.write(1, 0, block(2)); // acknowledged: client 0's copy was invalidated first
+        assertEquals(-1, xfs.client(0).cachedVersion(0));
+        assertArrayEquals(block(2), xfs.read(0, 0, 8192), "the acknowledged write, not client 0's old copy");
+    }
 }
