@@ -21,4 +21,14 @@ final class ListOption {
         }
         return values;
     }
+
+    /** The same for numbers once read: "01,1" names one count twice. */
+    static void distinctCounts(String option, List<Integer> counts, String example) {
+        HashSet<Integer> seen = new HashSet<>();
+        for (int n : counts) {
+            if (!seen.add(n)) {
+                throw new UserError(option + " names " + n + " twice; give each once, e.g. " + option + " " + example);
+            }
+        }
+    }
 }

@@ -84,7 +84,9 @@ public final class RmemCommand implements Callable<Integer> {
             throw new UserError("--operations " + operations + ": give at least 1 operation per client");
         }
         checkOperations(counts, operations);
+        String paperRatio = paperLoadRatio(); // before any work: a broken baselines folder is bad input too
         AtomicFiles.requireWritable(out, 16L << 20, "rmem-figures.csv and rmem-scale.csv");
+        AtomicFiles.requireReplaceable(out.resolve(RmemFileService.FIGURES_FILE), out.resolve(RmemFileService.FILE));
         System.out.printf(Locale.ROOT, "%-24s %-9s %12s %12s %12s %12s %12s %12s%n", "operation (alone)", "scheme", "latency us", "server: data",
                 "control", "procedure", "reply", "total us");
         SystemParameters parameters = RmemSimulated.parameters();
@@ -96,7 +98,7 @@ public final class RmemCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, the text's cell (the operations that move data, each once, total over total; a reading"
                 + " of \"on the average\" chosen with the paper's figure in view, so a calibration): %.1f%%, paper %s%n",
-                100 * FileService.loadRatio(alone, parameters.number("load_ratio_call_weight")), paperLoadRatio());
+                100 * FileService.loadRatio(alone, parameters.number("load_ratio_call_weight")), paperRatio);
         FileService.readings(alone).forEach((reading, ratio) -> System.out.printf(Locale.ROOT, "  other reading: %s: %.1f%%%n", reading, 100 * ratio));
         System.out.printf(Locale.ROOT, "%n%-9s %7s %10s %14s %16s %12s %10s %8s%n", "scheme", "clients", "operations", "latency (us)", "server us / op",
                 "server busy", "simulated", "wall");
@@ -113,7 +115,7 @@ public final class RmemCommand implements Callable<Integer> {
         if (!Files.isDirectory(baselinesDir)) {
             return "(no " + baselinesDir + " here to read it from)";
         }
-        return Baselines.load(baselinesDir).value(RmemCells.PAPER, "text", new RowLabel("DECstation 5000/200", "", ""), RmemCells.LOAD_RATIO)
+        return Baselines.load(baselinesDir, "--baselines the folder that holds index.csv").value(RmemCells.PAPER, "text", new RowLabel("DECstation 5000/200", "", ""), RmemCells.LOAD_RATIO)
                 .map(v -> String.format(Locale.ROOT, "%.0f%%", v)).orElse("(not in " + baselinesDir + ")");
     }
 
@@ -170,6 +172,9 @@ public final class RmemCommand implements Callable<Integer> {
         for (String c : ListOption.distinct("--clients", clients, "1,10,100,1000")) {
             int n;
             try {
+                if (!c.strip().matches("[0-9]+")) {
+                    throw new NumberFormatException(c); // Integer.parseInt would take other scripts' digits (full-width 1)
+                }
                 n = Integer.parseInt(c.strip());
             } catch (NumberFormatException e) {
                 if (c.strip().matches("[0-9]+")) { // a number, only past int: too many for any heap, not "not a number"
@@ -186,6 +191,7 @@ public final class RmemCommand implements Callable<Integer> {
             }
             counts.add(n);
         }
+        ListOption.distinctCounts("--clients", counts, "1,10,100,1000");
         return counts;
     }
 

@@ -84,7 +84,7 @@ public final class SystemsCommand implements Callable<Integer> {
         if (faults != null) {
             return underFaults(faults);
         }
-        Baselines baselines = Baselines.load(baselinesDir);
+        Baselines baselines = Baselines.load(baselinesDir, "--baselines the folder that holds index.csv");
         List<SimulatedPaper> papers = SimulatedPapers.all();
         if (calibrate) {
             for (SimulatedPaper paper : papers) {

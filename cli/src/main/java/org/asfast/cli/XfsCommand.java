@@ -1,8 +1,5 @@
 package org.asfast.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +45,9 @@ public final class XfsCommand implements Callable<Integer> {
         // Every argument is checked before anything runs or is written.
         List<Integer> counts = new ArrayList<>();
         for (String c : ListOption.distinct("--clients", clients, "1,10,100,1000")) {
-            counts.add(clientCount(c));
+            counts.add(clientCount(c, parameters));
         }
+        ListOption.distinctCounts("--clients", counts, "1,10,100,1000");
         for (String s : ListOption.distinct("--system", systems, "xfs,central")) {
             if (!s.equals("xfs") && !s.equals("central")) {
                 throw new UserError("unknown system '" + s + "' for --system; give xfs, central or both (xfs,central)");
@@ -59,6 +57,7 @@ public final class XfsCommand implements Callable<Integer> {
             ScaleRun.checkFits(n, parameters);
         }
         AtomicFiles.requireWritable(out, 16L << 20, FILE + " and its charts");
+        AtomicFiles.requireReplaceable(out.resolve(FILE), out.resolve(LATENCY_CHART), out.resolve(LOAD_CHART));
         System.out.println("scaling: clients, mean latency per operation (virtual us), busiest server's CPU load, wall time");
         List<XfsScaling.Row> rows = scale(counts, systems, r -> System.out.printf(Locale.ROOT,
                 "  %-7s %5d clients %6d ops  %9.1f us/op  busiest server: CPU %5.1f%%  link %5.1f%%  %.2f s virtual  %.2f s wall  %d events%n",
@@ -69,16 +68,20 @@ public final class XfsCommand implements Callable<Integer> {
         return 0;
     }
 
-    static int clientCount(String text) {
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n < 1) {
-                throw new UserError("client count " + n + " is not positive; give e.g. --clients 1,10,100,1000");
-            }
-            return n;
-        } catch (NumberFormatException e) {
+    static int clientCount(String text, SystemParameters parameters) {
+        String digits = text.strip();
+        if (!digits.matches("[0-9]+")) {
             throw new UserError("client count '" + text + "' is not a whole number; give e.g. --clients 1,10,100,1000");
         }
+        if (digits.length() > 9 || Integer.parseInt(digits) > Integer.MAX_VALUE / 2) { // past int: too many for any heap, not "not a number"
+            throw new UserError("client count " + digits + " is more simulated clients than this JVM can hold; give at most "
+                    + ScaleRun.mostClients(parameters) + " clients");
+        }
+        int n = Integer.parseInt(digits);
+        if (n < 1) {
+            throw new UserError("client count " + n + " is not positive; give e.g. --clients 1,10,100,1000");
+        }
+        return n;
     }
 
     /** The scaling runs of {@code systems} with each of {@code counts} clients, in that order; {@code progress} gets each as it ends. */
@@ -99,11 +102,9 @@ public final class XfsCommand implements Callable<Integer> {
 
     /** The scaling run's two log-log charts: latency per operation, and the busiest server's CPU and link load. */
     static void writeCharts(Path dir, List<XfsScaling.Row> rows) {
-        try {
-            Files.writeString(dir.resolve(LATENCY_CHART), XfsScaling.latencyChart(rows).svg());
-            Files.writeString(dir.resolve(LOAD_CHART), XfsScaling.loadChart(rows).svg());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String latency = XfsScaling.latencyChart(rows).svg();
+        String load = XfsScaling.loadChart(rows).svg();
+        AtomicFiles.write(dir.resolve(LATENCY_CHART), w -> w.write(latency));
+        AtomicFiles.write(dir.resolve(LOAD_CHART), w -> w.write(load));
     }
 }

@@ -48,7 +48,9 @@ class RmemCommandTest {
         for (String[] args : List.of(new String[] {"--clients", "10,abc"}, new String[] {"--clients", "2000000000"}, new String[] {"--clients", "99999999999"}, new String[] {"--access", "demo:4090:40"},
                 new String[] {"--access", "no-such:0:4"}, new String[] {"--access", "demo:0"}, new String[] {"--access", "demo:0:99999"},
                 new String[] {"--access", "demo:0:99999999999"}, new String[] {"--access", "demo:x:4"},
-                new String[] {"--clients", "1", "--access", "demo:0:8"}, new String[] {"--clients", ","}, new String[] {"--clients", "10,10"})) {
+                new String[] {"--clients", "1", "--access", "demo:0:8"}, new String[] {"--clients", ","}, new String[] {"--clients", "10,10"},
+                new String[] {"--clients", "01,1"}, new String[] {"--clients", "\uff11"}, new String[] {"--access", "demo:1:2147483647"},
+                new String[] {"--clients", "1", "--baselines", Files.createDirectories(dir.resolve("empty-baselines")).toString()})) {
             String[] all = new String[args.length + 2];
             System.arraycopy(args, 0, all, 0, args.length);
             all[args.length] = "--out";
@@ -71,6 +73,18 @@ class RmemCommandTest {
         assertTrue(rmem("--access", "demo:-3000000000:4").err().contains("OFFSET -3000000000 is too small"), "a negative number past int is one too");
         assertTrue(rmem("--access", "demo:x:4").err().contains("OFFSET and BYTES must be whole numbers"));
         assertTrue(rmem("--operations", "5", "--access", "demo:0:8").err().contains("give --access, or --clients and --operations, not both"));
+        assertTrue(rmem("--clients", "01,1").err().contains("--clients names 1 twice"), "the same count written two ways");
+        CliRun noIndex = rmem("--clients", "1", "--baselines", dir.resolve("empty-baselines").toString());
+        assertTrue(noIndex.err().contains("pass --baselines the folder that holds index.csv") && noIndex.out().isEmpty(), "rmem's own option, before any work: " + noIndex.err());
+        assertTrue(rmem("--access", "demo:1:2147483647").err().contains("segment out of range"), "not the heap's error: no segment of that size is allocated");
+        // A folder where the second file goes: refused before anything is written, so the first file keeps its earlier content.
+        Path earlier = Files.createDirectories(dir.resolve("earlier"));
+        Files.writeString(earlier.resolve("rmem-figures.csv"), "earlier figures");
+        Files.createDirectories(earlier.resolve("rmem-scale.csv"));
+        CliRun inTheWay = rmem("--clients", "1", "--operations", "1", "--out", earlier.toString());
+        assertEquals(2, inTheWay.exitCode(), inTheWay.err());
+        assertTrue(inTheWay.err().startsWith("asfast: cannot write " + earlier.resolve("rmem-scale.csv") + ": something other than a file is in its place"), inTheWay.err());
+        assertEquals("earlier figures", Files.readString(earlier.resolve("rmem-figures.csv")), "no earlier result overwritten");
         Path aFile = Files.writeString(dir.resolve("a-file"), "not a folder");
         CliRun nowhere = rmem("--clients", "1", "--out", aFile.resolve("out").toString());
         assertEquals(2, nowhere.exitCode(), nowhere.err());

@@ -38,6 +38,9 @@ class XfsCommandTest {
         refused(xfs("--clients", ","), "--clients names nothing");
         refused(xfs("--clients", "2,2"), "--clients names '2' twice; give each once");
         refused(xfs("--system", "xfs,central,xfs"), "--system names 'xfs' twice");
+        refused(xfs("--clients", "01,1"), "--clients names 1 twice");
+        refused(xfs("--clients", "2147483648"), "client count 2147483648 is more simulated clients than this JVM can hold; give at most ");
+        refused(xfs("--clients", "\uff11"), "is not a whole number");
         Path aFile = dir.resolve("a-file");
         try {
             Files.writeString(aFile, "not a folder");
@@ -58,5 +61,17 @@ class XfsCommandTest {
         assertTrue(rows.get(1).startsWith("xfs,1,20,") && rows.get(4).startsWith("central,3,60,"), String.join("\n", rows));
         assertTrue(Files.readString(dir.resolve("out").resolve(XfsCommand.LATENCY_CHART)).startsWith("<svg"));
         assertTrue(Files.readString(dir.resolve("out").resolve(XfsCommand.LOAD_CHART)).startsWith("<svg"));
+    }
+
+    @Test
+    void aFolderWhereAChartGoesIsRefusedBeforeTheTableIsReplaced() throws Exception {
+        Path earlier = Files.createDirectories(dir.resolve("earlier"));
+        Files.writeString(earlier.resolve(XfsCommand.FILE), "earlier table");
+        Files.createDirectories(earlier.resolve(XfsCommand.LATENCY_CHART).resolve("x"));
+        CliRun outcome = CliRun.of("xfs", "--clients", "1", "--system", "xfs", "--out", earlier.toString());
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertEquals(1, outcome.err().strip().lines().count(), "one line, no stack trace: " + outcome.err());
+        assertTrue(outcome.err().contains("something other than a file is in its place"), outcome.err());
+        assertEquals("earlier table", Files.readString(earlier.resolve(XfsCommand.FILE)), "no earlier result overwritten");
     }
 }

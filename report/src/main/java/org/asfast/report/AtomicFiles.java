@@ -95,6 +95,18 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Refuses, before any work is done, files that exist as something other than a regular file (a folder in the way):
+     * a command that writes several files checks them all first, so that it does not replace one and then fail on the next.
+     */
+    public static void requireReplaceable(Path... files) {
+        for (Path file : files) {
+            if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new UserError("cannot write " + file + ": something other than a file is in its place; move it away or give another --out");
+            }
+        }
+    }
+
     /** A one-line {@link UserError} for a write the disk refused: full, read-only, or no permission. */
     public static UserError cannotWrite(Path file, IOException e) {
         return new UserError("cannot write " + file + ": " + reason(e) + "; free some space, fix the folder's permissions or write elsewhere", e);

@@ -36,6 +36,11 @@ public record ScaleRun(String system, int clients, long operations, double meanM
     }
 
     /** Refuses a client count this JVM cannot hold, in one line saying how many it can. */
+    /** The most clients this JVM can simulate (half its heap, the rest for the run). */
+    public static long mostClients(SystemParameters p) {
+        return Runtime.getRuntime().maxMemory() / 2 / bytesPerClient(p);
+    }
+
     public static void checkFits(int clients, SystemParameters p) {
         if (clients < 1) {
             throw new UserError("a scaling run needs at least 1 client, not " + clients);
