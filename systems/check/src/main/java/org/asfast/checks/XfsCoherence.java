@@ -70,7 +70,7 @@ public record XfsCoherence(List<String> scripts, int storageServers, Fault fault
         FIRST_CLIENT_STOPS
     }
 
-    /** A write or read of a block by a client, over the logical time of the handlers; a failed write is over but wrote nothing. */
+    /** A write or read of a block by a client, over the logical time of the handlers; a failed one is over but wrote or read nothing. */
     private record Op(int client, boolean write, long block, int value, long invoked, long returned, boolean failed) {
         @Override
         public String toString() {
@@ -159,6 +159,9 @@ public record XfsCoherence(List<String> scripts, int storageServers, Fault fault
                     return "client " + op.client + "'s " + (op.write ? "write" : "read") + " of block " + op.block + " never finished"
                             + (op.write ? "" : ": the block is lost");
                 }
+                if (!op.write && op.failed && network.up(addresses.get(op.client))) {
+                    return "client " + op.client + "'s read of block " + op.block + " failed: the block is lost";
+                }
             }
             return null;
         }
@@ -228,6 +231,9 @@ public record XfsCoherence(List<String> scripts, int storageServers, Fault fault
             int index = history.begin(c, false, block, -1);
             client.read(block, BLOCK_BYTES, data -> {
                 history.end(index, (data[0] & 0xff) << 8 | (data[1] & 0xff), false);
+                run(history, c, client, script, step + 1);
+            }, reason -> { // given up: over, with nothing read (where every operation must finish, a lost block)
+                history.end(index, -1, true);
                 run(history, c, client, script, step + 1);
             });
         }

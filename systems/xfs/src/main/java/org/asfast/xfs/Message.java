@@ -57,6 +57,8 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
         FORWARD(BLOCK, REQUEST, TXN, NODE),
         /** A client that was forwarded a request it cannot serve (its copy is gone) tells the manager. */
         FORWARD_FAILED(BLOCK, TXN),
+        /** Manager to reader: no source answered through every try (too few of the stripe's storage servers are up); the read failed. */
+        READ_FAILED(BLOCK, REQUEST),
         /** Manager to storage servers: send the fragments of {@code version} to {@code node}. */
         FETCH(BLOCK, REQUEST, TXN, NODE, VERSION),
         /** Client to client: the block. */

@@ -90,10 +90,10 @@ public final class XfsClient extends ClientNode {
     }
 
     /**
-     * Reads the first {@code bytes} of {@code block}; {@code done} gets them, or {@code failed} why not: no block came
-     * after {@code xfs_max_attempts} read misses, each {@code xfs_timeout_ms} apart (the manager gives a read up after
-     * as many tries, as when too few of its stripe's storage servers are up). Either way the client goes on to the next
-     * operation: a read given up must not hold up the ones behind it.
+     * Reads the first {@code bytes} of {@code block}; {@code done} gets them, or {@code failed} why not: the manager gave
+     * the read up (READ_FAILED) after {@code xfs_max_attempts} sources kept silent, as when too few of the stripe's
+     * storage servers are up. Either way the client goes on to the next operation: a read given up must not hold up the
+     * ones behind it. (The manager decides, not a timer here: a request may wait its turn behind others at the manager.)
      */
     public void read(long block, int bytes, Consumer<byte[]> done, Consumer<String> failed) {
         submit(() -> {
@@ -160,17 +160,8 @@ public final class XfsClient extends ClientNode {
         }
         send(layout.manager(op.block), request);
         op.resendDue = context.after((long) (context.parameter("xfs_timeout_ms") * 1e6), () -> {
-            if (current != op || op.request != request.request() || op.readDone == null && op.fragments != null) {
-                return; // answered, or a write past its grant (the manager asks for its report)
-            }
-            if (op.sends < context.parameter("xfs_max_attempts")) {
+            if (current == op && op.request == request.request() && (op.readDone != null || op.fragments == null) && op.sends < context.parameter("xfs_max_attempts")) {
                 ask(request);
-            } else if (op.readDone != null) {
-                Consumer<String> failed = op.readFailed;
-                current = null;
-                failed.accept("xFS read of block " + op.block + " failed: no answer to " + op.sends + " read misses, "
-                        + (long) context.parameter("xfs_timeout_ms") + " ms apart (are enough of its stripe group's storage servers up?)");
-                next();
             }
         });
     }
@@ -299,6 +290,14 @@ public final class XfsClient extends ClientNode {
                         diskReads++;
                         cached(m.block(), Stripes.join(current.fragments, (int) context.parameter("block_bytes")), m.version(), m.txn());
                     }
+                }
+            }
+            case READ_FAILED -> {
+                if (current != null && current.readDone != null && current.block == m.block() && current.request == m.request()) {
+                    Consumer<String> failed = current.readFailed;
+                    failed.accept("xFS read of block " + m.block() + " failed: its manager gave it up after "
+                            + (long) context.parameter("xfs_max_attempts") + " tries (are enough of its stripe group's storage servers up?)");
+                    next();
                 }
             }
             case INVALIDATE -> {

@@ -223,6 +223,7 @@ public final class XfsManager extends XfsNode {
         Txn t = b.active;
         if (++t.attempts > context.parameter("xfs_max_attempts")) {
             untracked(b, t); // the reader itself is gone, or its copy is on its way
+            send(t.client, Message.of(Kind.READ_FAILED, block, t.request, t.id, t.client, 0, 0)); // a live reader goes on
             finish(block, b);
             return;
         }

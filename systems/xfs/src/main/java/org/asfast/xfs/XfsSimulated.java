@@ -193,9 +193,20 @@ public final class XfsSimulated {
 
     /** Restarts a crashed node as a fresh instance of its kind (memory lost, disk kept). */
     public void restart(int address) {
-        Node fresh = address < layout.managers() ? new XfsManager() : address < layout.managers() + layout.storageServers() ? new StorageServer() : new XfsClient();
+        Node fresh = fresh(address);
         nodes.set(address, fresh);
         cluster.restart(address, fresh);
+    }
+
+    /** Puts a new machine of the crashed node's kind in its place: memory and disk empty. */
+    public void replace(int address) {
+        Node fresh = fresh(address);
+        nodes.set(address, fresh);
+        cluster.replace(address, fresh);
+    }
+
+    private Node fresh(int address) {
+        return address < layout.managers() ? new XfsManager() : address < layout.managers() + layout.storageServers() ? new StorageServer() : new XfsClient();
     }
 
     /** Runs virtual time on for {@code nanos}. */

@@ -25,7 +25,7 @@ class XfsFaultsTest {
             assertArrayEquals(XfsProtocolTest.block(b), xfs.read(1, b, 8192), "block " + b + " with a storage server down");
             xfs.evict(1, b);
         }
-        xfs.restart(first); // a new machine in its place: it rebuilds its fragments from the group's others
+        xfs.replace(first); // a new machine in its place, its disk empty: it rebuilds its fragments from the group's others
         xfs.runFor(1e9);
         assertEquals(BLOCKS, xfs.storageServer(0).rebuilt());
         xfs.crash(xfs.layout().storageServer(1)); // now only the rebuilt server and the parity hold the data
@@ -37,6 +37,33 @@ class XfsFaultsTest {
     }
 
     @Test
+    void aWholeStripeGroupThatRebootsWithItsDisksLosesNoAcknowledgedWrite() {
+        XfsSimulated xfs = new XfsSimulated(XfsSimulated.parameters(), Faults.NONE);
+        for (int b = 0; b < BLOCKS; b++) {
+            xfs.write(0, b, XfsProtocolTest.block(b));
+            xfs.evict(0, b);
+        }
+        for (int s = 0; s < xfs.layout().width(); s++) {
+            xfs.crash(xfs.layout().storageServer(s));
+        }
+        for (int s = 0; s < xfs.layout().width(); s++) {
+            xfs.restart(xfs.layout().storageServer(s)); // memory lost, disk kept
+        }
+        xfs.runFor(1e9);
+        for (int s = 0; s < xfs.layout().width(); s++) {
+            assertEquals(BLOCKS, xfs.storageServer(s).recovered(), "server " + s + " indexed its own log");
+            assertEquals(0, xfs.storageServer(s).rebuilt(), "and needed nothing from its group");
+        }
+        for (int b = 0; b < BLOCKS; b++) {
+            assertArrayEquals(XfsProtocolTest.block(b), xfs.read(1, b, 8192), "block " + b + " after the group's reboot");
+        }
+        xfs.write(2, 0, XfsProtocolTest.block(99)); // appends go after the records read back
+        xfs.evict(2, 0);
+        assertArrayEquals(XfsProtocolTest.block(99), xfs.read(1, 0, 8192));
+        assertArrayEquals(XfsProtocolTest.block(1), xfs.read(1, 1, 8192), "and overwrite none of them");
+    }
+
+    @Test
     void aReadTheManagerGivesUpFailsWithAReasonAndTheClientGoesOnToItsNextOperation() {
         XfsSimulated xfs = new XfsSimulated(XfsSimulated.parameters(), Faults.NONE);
         xfs.write(0, 3, XfsProtocolTest.block(3));
@@ -44,7 +71,7 @@ class XfsFaultsTest {
         xfs.crash(xfs.layout().storageServer(0));
         xfs.crash(xfs.layout().storageServer(1)); // one fragment of three is left: parity cannot rebuild the block
         org.asfast.spi.UserError failed = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class, () -> xfs.read(1, 3, 8192));
-        assertTrue(failed.getMessage().startsWith("xFS read of block 3 failed: no answer to"), failed.getMessage());
+        assertTrue(failed.getMessage().startsWith("xFS read of block 3 failed: its manager gave it up after"), failed.getMessage());
         assertArrayEquals(new byte[8192], xfs.read(1, 9, 8192), "the client's next read is served (block 9 was never written)");
     }
 

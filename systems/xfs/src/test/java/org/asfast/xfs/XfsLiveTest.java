@@ -38,7 +38,7 @@ class XfsLiveTest {
                 assertArrayEquals(WritingClient.content(b, xfs.blockBytes()), xfs.read(b), "block " + b + " with storage server 1 killed");
                 xfs.evict(b);
             }
-            xfs.restart(1); // a fresh process: it rebuilds its fragments from its group's other member
+            xfs.restart(1); // a fresh process on the same disk: it reads its log back, and fetches from its group any stripe it lacks
             xfs.pause(Duration.ofSeconds(5));
             xfs.crash(2); // only the rebuilt fragments are left
             int lost = 0;

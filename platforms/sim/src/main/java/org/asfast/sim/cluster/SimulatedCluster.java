@@ -91,6 +91,12 @@ public final class SimulatedCluster {
         members.get(node).restart(replacement);
     }
 
+    /** Puts a new machine, {@code replacement} with empty disks, in a crashed node's place (its address and link). */
+    public void replace(int node, Node replacement) {
+        members.get(node).disks.clear();
+        members.get(node).restart(replacement);
+    }
+
     /** CPU time a node's handlers charged, of one kind. */
     public double busyNanos(int node, Work kind) {
         return members.get(node).busy.getOrDefault(kind, 0.0);
