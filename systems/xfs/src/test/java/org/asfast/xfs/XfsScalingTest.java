@@ -24,4 +24,20 @@ class XfsScalingTest {
         assertTrue(Math.max(central1000.serverCpu(), central1000.serverLink()) > 0.9, "the central server is saturated: " + central1000);
         assertTrue(central1000.meanMicros() > 5 * central10.meanMicros(), "central per operation: " + central10.meanMicros() + " us with 10 clients, " + central1000.meanMicros() + " with 1000");
     }
+
+    /**
+     * The control: the flat cost comes from spreading the metadata over managers (one per 10 clients), not from xFS as
+     * such. With one manager for all 1000 clients, that manager's link is the central server's and the cost per
+     * operation grows with it.
+     */
+    @Test
+    void withOneManagerForAThousandClientsXfsSaturatesThatManager() {
+        SystemParameters p = XfsSimulated.parameters();
+        ScaleRun spread = ScaleRun.run("xfs", 1000, p);
+        ScaleRun oneManager = ScaleRun.run("xfs", 1000, p.with("scale_clients_per_manager", 1000));
+        System.out.println(oneManager);
+        assertTrue(oneManager.operations() == 1000 * (long) p.number("scale_operations"), "every client made its operations");
+        assertTrue(oneManager.meanMicros() > 3 * spread.meanMicros(), "one manager: " + oneManager.meanMicros() + " us per operation, one per 10 clients: " + spread.meanMicros());
+        assertTrue(Math.max(oneManager.serverCpu(), oneManager.serverLink()) > 0.5, "the one manager is loaded: " + oneManager);
+    }
 }
