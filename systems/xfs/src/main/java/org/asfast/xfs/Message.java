@@ -84,10 +84,6 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
         WRITTEN(BLOCK, TXN, VERSION, INDEX),
         /** Client to manager: I no longer cache the block (my copy from transaction {@code txn}). */
         EVICT(BLOCK, TXN),
-        /** Manager to storage server: which versions of the block do you hold? */
-        LOCATE(BLOCK),
-        /** Storage server to manager: I hold a fragment of {@code version} (or version -1: none). */
-        LOCATED(BLOCK, VERSION),
         /** A rebuilding storage server to a peer of its group: list the stripes you hold. */
         INVENTORY,
         /** Peer to a rebuilding server: I hold a fragment of ({@code block}, {@code version}); {@code index} -1 ends the list. */
