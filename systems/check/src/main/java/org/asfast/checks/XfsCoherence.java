@@ -23,7 +23,9 @@ import org.asfast.xfs.XfsSimulated;
  * whole-block writes and reads ({@code "w0 r0"}: write block 0, then read it). In every state at most one live client
  * holds the right to write a block, and each block's reads and acknowledged writes are linearizable (a read returns
  * the last write acknowledged before it began or one that overlapped it, and reads agree on the writes' order; a
- * block never written reads as zeros; a write that failed must never be read). Once nothing more can happen, every
+ * block never written reads as zeros; a write that failed must never be read), and no live client may read from its
+ * cache a version older than the manager's last commit (a copy the manager lost track of, caught even before a read
+ * shows it: two writes that overlap in time let a read of the older one pass as linearizable). Once nothing more can happen, every
  * operation of a live client has finished: with a storage server failed, no acknowledged block is lost and writes
  * still complete; with a writer crashed, the manager has taken its ownership back for the others.
  *
@@ -123,6 +125,15 @@ public record XfsCoherence(List<String> scripts, int storageServers, Fault fault
                 }
                 if (writers > 1) {
                     return writers + " clients hold the right to write block " + block + " at once";
+                }
+                // A copy older than the last commit that its holder may still read: the manager lost track of it, and a
+                // read would return it though the later write was acknowledged (whether or not a read comes to show it).
+                for (int i = 0; i < clients.size(); i++) {
+                    long readable = clients.get(i).readableVersion(block);
+                    if (network.up(addresses.get(i)) && readable >= 0 && readable < manager.version(block)) {
+                        return "client " + i + " may read version " + readable + " of block " + block + " from its cache, though version "
+                                + manager.version(block) + " is committed: the manager no longer tracks that copy";
+                    }
                 }
             }
             if (clock != checked) { // the history changes only when an operation begins or ends

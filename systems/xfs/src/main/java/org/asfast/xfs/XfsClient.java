@@ -425,6 +425,18 @@ public final class XfsClient extends ClientNode {
         return copy == null ? -1 : copy.version();
     }
 
+    /**
+     * For checkers: the version a read of {@code block} would get from this client's cache now (-1: no copy, or its lease
+     * is over). A write of the block in progress does not count: its copy is tentative until the manager's verdict.
+     */
+    public long readableVersion(long block) {
+        if (current != null && current.block == block && current.writeData != null) {
+            return -1;
+        }
+        Copy copy = cache.get(block);
+        return copy == null || context.nanos() >= copy.expires() ? -1 : copy.version();
+    }
+
     /** True while this client holds the manager's write grant for an operation in progress and has not reported its stripe. */
     public boolean writing(long block) {
         return current != null && current.block == block && current.writeData != null && current.fragments != null && !current.reported;
