@@ -96,9 +96,11 @@ public final class RmemCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-24s %-9s %12.1f %12.1f %12.1f %12.1f %12.1f %12.1f%n", f.operation(), f.scheme(), f.latencyUs(),
                     f.dataTransferUs(), f.controlTransferUs(), f.procedureUs(), f.replyUs(), f.serverUs());
         }
-        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, the text's cell (the operations that move data, each once, total over total; a reading"
+        double callWeight = parameters.number("load_ratio_call_weight");
+        System.out.printf(Locale.ROOT, "server load DX / Hybrid-1, the text's cell (the operations that move data, %s, total over total; a reading"
                 + " of \"on the average\" chosen with the paper's figure in view, so a calibration): %.1f%%, paper %s%n",
-                100 * FileService.loadRatio(alone, parameters.number("load_ratio_call_weight")), paperRatio);
+                callWeight == 0 ? "each once" : "each weighted by its calls to the power " + callWeight,
+                100 * FileService.loadRatio(alone, callWeight), paperRatio);
         FileService.readings(alone).forEach((reading, ratio) -> System.out.printf(Locale.ROOT, "  other reading: %s: %.1f%%%n", reading, 100 * ratio));
         System.out.printf(Locale.ROOT, "%n%-9s %7s %10s %14s %16s %12s %10s %8s%n", "scheme", "clients", "operations", "latency (us)", "server us / op",
                 "server busy", "simulated", "wall");

@@ -110,7 +110,7 @@ public final class SystemsCommand implements Callable<Integer> {
         for (SimulatedPapers.Summary s : SimulatedPapers.summaries(all)) {
             System.out.printf(Locale.ROOT, "%-13s Table %-4s cells %2d  calibration %d  prediction %d  median |error| %5.1f%%  %s%n", s.paper(), s.table(), s.cells(),
                     s.calibrations(), s.predictions(), 100 * s.median(), (s.meetsGoal() ? "goal met" : "GOAL MISSED")
-                            + (s.withinBudget() ? "" : "; calibrations over a third of the cells, so the median rests on few predictions"));
+                            + (s.withinBudget() ? "" : "; calibrations are a third of the cells or more, so the median rests on few predictions"));
         }
         SimulatedCells.write(out.resolve(SimulatedCells.FILE), SimulatedPapers.simulatedCells(all));
         System.out.println("wrote " + out.resolve(SimulatedCells.FILE));

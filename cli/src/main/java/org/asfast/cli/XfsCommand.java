@@ -73,7 +73,7 @@ public final class XfsCommand implements Callable<Integer> {
         if (!digits.matches("[0-9]+")) {
             throw new UserError("client count '" + text + "' is not a whole number; give e.g. --clients 1,10,100,1000");
         }
-        if (digits.length() > 9 || Integer.parseInt(digits) > Integer.MAX_VALUE / 2) { // past int: too many for any heap, not "not a number"
+        if (digits.replaceFirst("^0+(?=.)", "").length() > 9) { // a billion or more: too many for any heap, not "not a number"
             throw new UserError("client count " + digits + " is more simulated clients than this JVM can hold; give at most "
                     + ScaleRun.mostClients(parameters) + " clients");
         }

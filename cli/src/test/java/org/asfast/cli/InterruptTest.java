@@ -280,12 +280,15 @@ class InterruptTest {
                 assertTrue(runs.size() <= 1 && runs.stream().noneMatch(n -> n.startsWith(".")), "no unfinished run: " + runs);
                 String log = log(finished ? "run.log" : "run-cut.log");
                 if (!finished) {
-                    // The stop's one line says what it left, as the disk shows it.
+                    // The stop's one line says what it left, as the disk shows it; a signal in the instant after the command
+                    // returned (a whole run, results/latest updated) gets none: the run's own last lines said it.
+                    boolean whole = !runs.isEmpty() && Files.exists(results.resolve("latest"));
                     String expected = runs.isEmpty() ? STOPPED_EARLY
-                            : "asfast: run stopped by a signal (Ctrl-C or kill) after " + (Files.exists(results.resolve("latest"))
+                            : "asfast: run stopped by a signal (Ctrl-C or kill) after " + (whole
                                     ? "it finished: the run is in " + results.resolve("runs").resolve(runs.getFirst()) + " and results/latest shows it\n"
                                     : "the run was written to " + results.resolve("runs").resolve(runs.getFirst()) + "; results/latest was not updated\n");
-                    assertEquals(1, occurrences(log, expected), "said once: " + log);
+                    int said = occurrences(log, expected);
+                    assertTrue(said == 1 || whole && said == 0 && !log.contains("stopped by a signal"), "said once: " + log);
                 }
                 for (String id : runs) {
                     assertTrue(Files.isRegularFile(results.resolve("runs").resolve(id).resolve("report/index.html")), "a finished run has its report");

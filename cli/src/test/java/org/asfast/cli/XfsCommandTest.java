@@ -39,6 +39,7 @@ class XfsCommandTest {
         refused(xfs("--clients", "2,2"), "--clients names '2' twice; give each once");
         refused(xfs("--system", "xfs,central,xfs"), "--system names 'xfs' twice");
         refused(xfs("--clients", "01,1"), "--clients names 1 twice");
+        refused(xfs("--clients", "0000000000"), "client count 0 is not positive");
         refused(xfs("--clients", "2147483648"), "client count 2147483648 is more simulated clients than this JVM can hold; give at most ");
         refused(xfs("--clients", "\uff11"), "is not a whole number");
         Path aFile = dir.resolve("a-file");

@@ -59,11 +59,23 @@ public interface SimulatedPaper {
     /** A prediction in a table the paper does not have (Andrew on Amoeba and Sprite): nothing can check it yet. */
     String NO_PAPER_VALUE = "prediction, no paper value";
     /**
-     * How far each calibrated parameter moves, alone, to find what a cell depends on. Alone: moving them all together
-     * leaves a ratio of two costs they scale alike where it was. Halved and doubled: a cell that rounds (whole
-     * collisions) can stay put under a small move.
+     * How far each calibrated parameter moves, alone, to find what a cell depends on ({@link #moves}). Alone: moving
+     * them all together leaves a ratio of two costs they scale alike where it was. Halved and doubled: a cell that
+     * rounds (whole collisions) can stay put under a small move.
      */
     double[] MOVES = {0.5, 2.0};
+
+    /** {@code p} moved as the tagger moves it: halved and doubled, or, at 0 (a weight's exponent, a no), to 1. */
+    static List<Parameter> moves(Parameter p) {
+        if (p.number() == 0) {
+            return List.of(new Parameter(p.subject(), p.name(), "1", p.unit(), "moved"));
+        }
+        List<Parameter> moved = new ArrayList<>();
+        for (double factor : MOVES) {
+            moved.add(new Parameter(p.subject(), p.name(), Double.toString(factor * p.number()), p.unit(), "moved"));
+        }
+        return moved;
+    }
     /** A cell moved when it changed by more than this fraction: less is the simulation's rounding to whole nanoseconds. */
     double MOVED = 1e-4;
 
@@ -89,10 +101,9 @@ public interface SimulatedPaper {
         }
         List<Map<String, Double>> after = new ArrayList<>();
         for (Parameter p : calibratedParameters.values()) {
-            for (double factor : MOVES) {
+            for (Parameter moved : moves(p)) {
                 Map<String, Double> values = new HashMap<>();
-                cells(List.of(new Parameter(p.subject(), p.name(), Double.toString(factor * p.number()), p.unit(), "moved")))
-                        .forEach(x -> values.put(x.key(), x.value()));
+                cells(List.of(moved)).forEach(x -> values.put(x.key(), x.value()));
                 after.add(values);
             }
         }

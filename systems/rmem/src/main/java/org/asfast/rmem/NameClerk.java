@@ -41,6 +41,8 @@ public final class NameClerk {
     private final Map<String, Integer> exported = new HashMap<>();
     private long remoteProbes;
     private Completion awaitingReply;
+    /** Fails the awaited lookup if its answer does not come ({@code clerk_reply_timeout_ms}): the other machine may be down. */
+    private org.asfast.nodes.Timer replyDue;
     /** Lookups by control transfer waiting for the one before them: a machine has one request slot on each clerk and one reply segment. */
     private final java.util.ArrayDeque<Runnable> queuedLookups = new java.util.ArrayDeque<>();
     /** The bytes of the awaited reply that have landed: with retransmission a reply is two cells, which may come in either order. */
@@ -57,6 +59,7 @@ public final class NameClerk {
             replyLanded.set(Math.min(offset, ENTRY), Math.min(offset + count, ENTRY));
             if (waiting != null && replyLanded.cardinality() == ENTRY) {
                 awaitingReply = null;
+                replyDue.cancel();
                 waiting.completed(Arrays.copyOf(kernel.memory(REPLIES), ENTRY), null);
                 nextLookup();
             }
@@ -201,10 +204,22 @@ public final class NameClerk {
         Descriptor replies = kernel.descriptor(REPLIES);
         byte[] request = ByteBuffer.allocate(ENTRY).put(key).putInt(replies.node()).putInt(replies.segment()).putInt(replies.generation()).putInt(replies.bytes()).array();
         replyLanded.clear();
-        awaitingReply = (entry, error) -> answerUser(name, error != null ? null : decodeEntry(entry, 0), done);
-        kernel.write(requestsOf(hint), slotFor(kernel.context().self()) * ENTRY, request, true, false, Work.DATA_TRANSFER, (r, error) -> {
-            if (error != null) {
+        Completion waiting = (entry, error) -> answerUser(name, error != null ? null : decodeEntry(entry, 0), done);
+        awaitingReply = waiting;
+        long timeout = Math.round(kernel.context().parameter("clerk_reply_timeout_ms") * 1e6);
+        replyDue = kernel.context().after(timeout, () -> {
+            if (awaitingReply == waiting) {
                 awaitingReply = null;
+                fromClerk();
+                done.completed(null, "lookup of '" + name + "' by control transfer: machine " + hint + "'s clerk did not answer within "
+                        + Math.round(timeout / 1e6) + " ms; is that machine up?");
+                nextLookup();
+            }
+        });
+        kernel.write(requestsOf(hint), slotFor(kernel.context().self()) * ENTRY, request, true, false, Work.DATA_TRANSFER, (r, error) -> {
+            if (error != null && awaitingReply == waiting) {
+                awaitingReply = null;
+                replyDue.cancel();
                 fromClerk();
                 done.completed(null, error);
                 nextLookup();

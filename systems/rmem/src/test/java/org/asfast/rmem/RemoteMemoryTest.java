@@ -278,4 +278,22 @@ class RemoteMemoryTest {
         c.sim().settle();
         assertEquals(List.of(fonts, tools), answers, "each its own answer, in turn");
     }
+
+    @Test
+    void aLookupByControlTransferToAMachineThatIsDownFailsAndTheOneQueuedBehindItIsAnswered() {
+        Cluster c = machines(3);
+        byte[][] result = new byte[1][];
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("fonts", ((Exporter) k).segment, done), result)[0]);
+        Descriptor fonts = NameClerk.decode(result[0]);
+        c.sim().cluster().crash(2);
+        List<String> answers = new ArrayList<>();
+        c.sim().invoke(0, k -> {
+            k.clerk().lookupByControlTransfer("fonts", 2, (r, e) -> answers.add(e));
+            k.clerk().lookupByControlTransfer("fonts", 1, (r, e) -> answers.add(e == null ? NameClerk.decode(r).toString() : e));
+        });
+        c.sim().settle();
+        assertEquals(2, answers.size(), answers.toString());
+        assertTrue(answers.get(0).startsWith("lookup of 'fonts' by control transfer: machine 2's clerk did not answer within 1000 ms"), answers.get(0));
+        assertEquals(fonts.toString(), answers.get(1), "the lookup queued behind it is answered");
+    }
 }

@@ -35,12 +35,12 @@ public record ScaleRun(String system, int clients, long operations, double meanM
         return (long) (p.number("scale_operations") * p.number("block_bytes") * 3) + 64 * 1024;
     }
 
-    /** Refuses a client count this JVM cannot hold, in one line saying how many it can. */
     /** The most clients this JVM can simulate (half its heap, the rest for the run). */
     public static long mostClients(SystemParameters p) {
         return Runtime.getRuntime().maxMemory() / 2 / bytesPerClient(p);
     }
 
+    /** Refuses a client count this JVM cannot hold, in one line saying how many it can. */
     public static void checkFits(int clients, SystemParameters p) {
         if (clients < 1) {
             throw new UserError("a scaling run needs at least 1 client, not " + clients);
