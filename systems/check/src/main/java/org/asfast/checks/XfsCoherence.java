@@ -132,7 +132,8 @@ public record XfsCoherence(List<String> scripts, int storageServers, Fault fault
                     long readable = clients.get(i).readableVersion(block);
                     if (network.up(addresses.get(i)) && readable >= 0 && readable < manager.version(block)) {
                         return "client " + i + " may read version " + readable + " of block " + block + " from its cache, though version "
-                                + manager.version(block) + " is committed: the manager no longer tracks that copy";
+                                + manager.version(block) + " is committed: " + (manager.cachers(block).contains(addresses.get(i))
+                                        ? "the manager counts the copy but did not invalidate it" : "the manager no longer tracks that copy");
                     }
                 }
             }

@@ -45,6 +45,12 @@ public final class NameClerk {
     private org.asfast.nodes.Timer replyDue;
     /** Lookups by control transfer waiting for the one before them: a machine has one request slot on each clerk and one reply segment. */
     private final java.util.ArrayDeque<Runnable> queuedLookups = new java.util.ArrayDeque<>();
+    /**
+     * Where in the reply segment the awaited answer goes: each lookup by control transfer names a slot of its own, in
+     * turn, so an answer that comes after its lookup was given up lands where no later lookup looks.
+     */
+    private int replyAt;
+    private int lookupsByControlTransfer;
     /** The bytes of the awaited reply that have landed: with retransmission a reply is two cells, which may come in either order. */
     private final java.util.BitSet replyLanded = new java.util.BitSet(ENTRY);
 
@@ -56,11 +62,14 @@ public final class NameClerk {
         kernel.onNotify(REQUESTS, (from, segment, offset) -> answer(offset));
         kernel.onDeposit(REPLIES, (from, offset, count) -> {
             Completion waiting = awaitingReply;
-            replyLanded.set(Math.min(offset, ENTRY), Math.min(offset + count, ENTRY));
-            if (waiting != null && replyLanded.cardinality() == ENTRY) {
+            if (waiting == null || offset < replyAt || offset >= replyAt + ENTRY) {
+                return; // an answer to an earlier lookup, given up on: it went to that lookup's slot
+            }
+            replyLanded.set(offset - replyAt, Math.min(offset + count, replyAt + ENTRY) - replyAt);
+            if (replyLanded.cardinality() == ENTRY) {
                 awaitingReply = null;
                 replyDue.cancel();
-                waiting.completed(Arrays.copyOf(kernel.memory(REPLIES), ENTRY), null);
+                waiting.completed(Arrays.copyOfRange(kernel.memory(REPLIES), replyAt, replyAt + ENTRY), null);
                 nextLookup();
             }
         });
@@ -202,7 +211,9 @@ public final class NameClerk {
         kernelCall();
         toClerk();
         Descriptor replies = kernel.descriptor(REPLIES);
-        byte[] request = ByteBuffer.allocate(ENTRY).put(key).putInt(replies.node()).putInt(replies.segment()).putInt(replies.generation()).putInt(replies.bytes()).array();
+        replyAt = lookupsByControlTransfer++ % SLOTS * ENTRY;
+        byte[] request = ByteBuffer.allocate(ENTRY).put(key).putInt(replies.node()).putInt(replies.segment()).putInt(replies.generation())
+                .putInt(replies.bytes()).putInt(replyAt).array();
         replyLanded.clear();
         Completion waiting = (entry, error) -> answerUser(name, error != null ? null : decodeEntry(entry, 0), done);
         awaitingReply = waiting;
@@ -265,11 +276,12 @@ public final class NameClerk {
         byte[] request = Arrays.copyOfRange(kernel.memory(REQUESTS), offset - offset % ENTRY, offset - offset % ENTRY + ENTRY);
         kernel.context().work(Work.PROCEDURE, kernel.context().parameter("clerk_lookup_instructions"));
         byte[] key = Arrays.copyOf(request, NAME_BYTES);
-        ByteBuffer b = ByteBuffer.wrap(request, NAME_BYTES, 16);
+        ByteBuffer b = ByteBuffer.wrap(request, NAME_BYTES, 20);
         Descriptor replyTo = new Descriptor(b.getInt(), b.getInt(), b.getInt(), b.getInt());
+        int replyAt = b.getInt();
         int slot = slotOf(kernel.memory(REGISTRY), key);
         byte[] entry = slot < 0 ? new byte[ENTRY] : Arrays.copyOfRange(kernel.memory(REGISTRY), slot * ENTRY, slot * ENTRY + ENTRY);
-        kernel.write(replyTo, 0, entry, false, false, Work.REPLY, (r, error) -> {
+        kernel.write(replyTo, replyAt, entry, false, false, Work.REPLY, (r, error) -> {
         });
     }
 

@@ -293,7 +293,29 @@ class RemoteMemoryTest {
         });
         c.sim().settle();
         assertEquals(2, answers.size(), answers.toString());
-        assertTrue(answers.get(0).startsWith("lookup of 'fonts' by control transfer: machine 2's clerk did not answer within 1000 ms"), answers.get(0));
+        assertTrue(answers.get(0).startsWith("lookup of 'fonts' by control transfer: machine 2's clerk did not answer within 6000 ms"), answers.get(0));
         assertEquals(fonts.toString(), answers.get(1), "the lookup queued behind it is answered");
+    }
+
+    @Test
+    void anAnswerThatComesAfterItsLookupWasGivenUpDoesNotAnswerTheNextLookup() {
+        Cluster c = machines(3);
+        byte[][] result = new byte[1][];
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("fonts", ((Exporter) k).segment, done), result)[0]);
+        Descriptor one = NameClerk.decode(result[0]);
+        assertNull(outcome(c, 2, (k, done) -> k.clerk().export("fonts", ((Exporter) k).segment, done), result)[0]);
+        // Machine 2 is busy for 7 s: it answers the first lookup after that lookup timed out (6 s), while the second,
+        // to machine 1 (busy for 9 s), still waits. The late answer must not be taken for the second's.
+        c.sim().invoke(2, k -> k.context().work(Work.PROCEDURE, 7 * k.context().parameter("mips") * 1e6));
+        c.sim().invoke(1, k -> k.context().work(Work.PROCEDURE, 9 * k.context().parameter("mips") * 1e6));
+        List<String> answers = new ArrayList<>();
+        c.sim().invoke(0, k -> {
+            k.clerk().lookupByControlTransfer("fonts", 2, (r, e) -> answers.add(e == null ? NameClerk.decode(r).toString() : e));
+            k.clerk().lookupByControlTransfer("fonts", 1, (r, e) -> answers.add(e == null ? NameClerk.decode(r).toString() : e));
+        });
+        c.sim().settle();
+        assertEquals(2, answers.size(), answers.toString());
+        assertTrue(answers.get(0).contains("did not answer within 6000 ms"), answers.get(0));
+        assertEquals(one.toString(), answers.get(1), "machine 1's entry, not machine 2's late one");
     }
 }

@@ -58,8 +58,6 @@ public final class XfsManager extends XfsNode {
         final TreeMap<Integer, Long> cachers = new TreeMap<>();
         Txn active;
         final ArrayDeque<Txn> waiting = new ArrayDeque<>();
-        /** Per client, the last read request of it this manager gave up: a repeat gets READ_FAILED again (the first may be lost). */
-        final Map<Integer, Long> gaveUp = new HashMap<>();
     }
 
     /** One read or write of a block, from its request to its end. */
@@ -98,13 +96,7 @@ public final class XfsManager extends XfsNode {
         chargeHandler();
         Block b = blocks.computeIfAbsent(m.block(), k -> new Block());
         switch (m.kind()) {
-            case READ_MISS -> {
-                if (Long.valueOf(m.request()).equals(b.gaveUp.get(from))) {
-                    send(from, Message.of(Kind.READ_FAILED, m.block(), m.request(), 0, from, 0, 0));
-                } else {
-                    enqueue(m.block(), b, new Txn(false, from, m.request()));
-                }
-            }
+            case READ_MISS -> enqueue(m.block(), b, new Txn(false, from, m.request()));
             case WRITE_REQUEST -> enqueue(m.block(), b, new Txn(true, from, m.request()));
             case READ_DONE -> {
                 if (current(b, m.txn(), from) && !b.active.write) {
@@ -231,7 +223,6 @@ public final class XfsManager extends XfsNode {
         Txn t = b.active;
         if (++t.attempts > context.parameter("xfs_max_attempts")) {
             untracked(b, t); // the reader itself is gone, or its copy is on its way
-            b.gaveUp.put(t.client, t.request);
             send(t.client, Message.of(Kind.READ_FAILED, block, t.request, t.id, t.client, 0, 0)); // a live reader goes on
             finish(block, b);
             return;
