@@ -9,6 +9,7 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.asfast.model.Parameter;
 import org.asfast.report.Baselines;
+import org.asfast.report.Fidelity;
 import org.asfast.report.RowLabel;
 import org.asfast.report.SimulatedCells;
 import org.asfast.report.TableIds;
@@ -43,9 +44,9 @@ final class SimulatedPapers {
             return median <= GOAL;
         }
 
-        /** Calibration cells are under a third of the table's cells, as the project keeps them (the model's rule too). */
+        /** Calibration cells are under a third of the table's cells, the model's rule too. */
         boolean withinBudget() {
-            return 3 * calibrations < cells;
+            return Fidelity.withinBudget(calibrations, cells);
         }
     }
 

@@ -18,6 +18,11 @@ public final class Fidelity {
     /** Tables whose goal is a median |error| of at most 15% on predictions, by paper. */
     public static final Map<String, Set<String>> GOAL_TABLES = Map.of(OusterhoutTables.PAPER, Set.of("3", "4", "6", "7", "9", "10"));
     public static final double GOAL = 0.15;
+    /** The project's budget for fitting: a table's calibration cells stay under a third of its cells (model and systems alike). */
+    public static boolean withinBudget(int calibrations, int cells) {
+        return calibrations * 3 < cells;
+    }
+
     /** Predictions further off than this need an explanation in the report. */
     public static final double EXPLAIN_ABOVE = 0.50;
 
@@ -37,7 +42,7 @@ public final class Fidelity {
     public record Summary(String paper, String table, int cells, int calibrations, int predictions, double median, double p90, boolean goalTable) {
         /** Calibration cells are under a third of the table's modelled cells. */
         public boolean withinBudget() {
-            return calibrations * 3 < cells;
+            return Fidelity.withinBudget(calibrations, cells);
         }
 
         public boolean meetsGoal() {

@@ -40,9 +40,9 @@ public final class SimulatedCells {
             return median <= GOAL;
         }
 
-        /** Calibration cells are under a third of the table's cells, as the project keeps them (the model's rule too). */
+        /** Calibration cells are under a third of the table's cells, the model's rule too. */
         boolean withinBudget() {
-            return 3 * calibrations < cells;
+            return Fidelity.withinBudget(calibrations, cells);
         }
     }
 
