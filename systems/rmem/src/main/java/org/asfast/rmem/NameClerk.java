@@ -43,7 +43,7 @@ public final class NameClerk {
     private Completion awaitingReply;
     /** Fails the awaited lookup if its answer does not come ({@code clerk_reply_timeout_ms}): the other machine may be down. */
     private org.asfast.nodes.Timer replyDue;
-    /** Lookups by control transfer waiting for the one before them: a machine has one request slot on each clerk and one reply segment. */
+    /** Lookups by control transfer waiting for the one before them: a machine has one request slot on each clerk. */
     private final java.util.ArrayDeque<Runnable> queuedLookups = new java.util.ArrayDeque<>();
     /**
      * Where in the reply segment the awaited answer goes: each lookup by control transfer names a slot of its own, in

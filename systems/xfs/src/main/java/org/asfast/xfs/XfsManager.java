@@ -146,9 +146,7 @@ public final class XfsManager extends XfsNode {
             }
             case REVOKED -> {
                 if (current(b, m.txn(), from) && b.active.write && b.active.granted) {
-                    b.takenBack.add(b.active.id);
-                    givenBack(b);
-                    finish(m.block(), b);
+                    takeBack(m.block(), b, true);
                 }
             }
             case EVICT -> {
@@ -277,14 +275,19 @@ public final class XfsManager extends XfsNode {
     }
 
     /**
-     * The writer is counted as crashed: its grant is fenced, and the last committed version stands. Should it be alive,
-     * it may still read a copy it held before the grant, until its lease ends.
+     * The writer gave the grant back ({@code answered}), or is counted as crashed: its grant is fenced, and the last
+     * committed version stands. One that answered keeps its earlier copy among the cachers; one counted as crashed is
+     * dropped, and should it be alive it may still read a copy it held before the grant, until its lease ends.
      */
-    private void takeBack(long block, Block b) {
+    private void takeBack(long block, Block b, boolean answered) {
         b.takenBack.add(b.active.id);
-        drop(b, b.active.client);
-        if (b.active.writersCopy != null) {
-            untracked(b, b.active);
+        if (answered) {
+            givenBack(b);
+        } else {
+            drop(b, b.active.client);
+            if (b.active.writersCopy != null) {
+                untracked(b, b.active);
+            }
         }
         finish(block, b);
     }
@@ -342,7 +345,7 @@ public final class XfsManager extends XfsNode {
                 send(t.client, Message.of(Kind.REVOKE, block, t.request, t.id, t.client, 0, 0)); // report now, or give it back
                 arm(block, b);
             } else {
-                takeBack(block, b); // silent through every request: counted as crashed, and fenced should it be alive
+                takeBack(block, b, false); // silent through every request: counted as crashed, and fenced should it be alive
             }
         });
     }
