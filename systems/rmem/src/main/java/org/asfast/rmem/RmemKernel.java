@@ -30,12 +30,14 @@ import org.asfast.systems.Charges;
  * default. With the parameter {@code retransmit_us} above 0 it survives a lossy network as §3.7 suggests, by
  * timeouts at the source: every request (each cell of a WRITE, now acknowledged, a READ, a CAS) is sent again until
  * it is answered, up to {@code retransmit_attempts} times, under its {@link Stamp}: the source's incarnation and the
- * request's sequence number among those from this source to that target. The target executes each WRITE and CAS at
- * most once, answering a repeat from the replies it keeps per source; each request also says the lowest sequence its
+ * request's sequence number among those from this source to that target. The target executes each request at most
+ * once, answering a repeat from the replies it keeps per source; each request also says the lowest sequence its
  * source still awaits from the target, and the target forgets the replies below it and ignores repeats of them. A
- * new incarnation of a source (it restarted) starts afresh. A repeated READ is executed again (it is idempotent),
- * and the reader counts each returned piece once. A multi-cell WRITE with notification sends its last cell, which
- * notifies, only once the others are acknowledged, so the notified process never sees part of the data.
+ * new incarnation of a source (it restarted) starts afresh. A READ is no exception: executed again, a multi-cell
+ * READ could return pieces of two instants (a piece lost from the first, the segment written between), so a repeat
+ * gets the cells kept from the one execution, and the reader counts each piece once. A multi-cell WRITE with
+ * notification sends its last cell, which notifies, only once the others are acknowledged, so the notified process
+ * never sees part of the data.
  */
 public class RmemKernel implements Node {
     /** How a meta-instruction ended: {@code error} is null on success; {@code result} holds READ's data or CAS's (success, old value). */
@@ -239,7 +241,7 @@ public class RmemKernel implements Node {
         return replies == null ? 0 : replies.replies.size();
     }
 
-    /** Repeated WRITE cells and CASes this machine answered without executing them again. */
+    /** Repeated requests this machine answered without executing them again. */
     public long repeats() {
         return repeats;
     }
@@ -441,18 +443,15 @@ public class RmemKernel implements Node {
                 source.forgetBelow(stamp.sequence() - cell.tag());
             }
             boolean answeredAlready = stamp.sequence() < source.lowest;
-            if (cell.op() != AtmCell.Op.READ && (answeredAlready || source.replies.containsKey(stamp.sequence()))) {
+            if (answeredAlready || source.replies.containsKey(stamp.sequence())) {
                 repeats++;
-                AtmCell reply = answeredAlready ? null : source.replies.get(stamp.sequence());
-                if (reply != null) {
-                    send(from, reply, Work.REPLY); // the answer was lost: send it again, do not execute again
+                // The answer was lost: send it again, do not execute again (below the lowest awaited, the source has it).
+                for (AtmCell reply : answeredAlready ? List.<AtmCell>of() : source.replies.get(stamp.sequence())) {
+                    send(from, reply, Work.REPLY);
                 }
                 return;
             }
-            if (answeredAlready) {
-                return; // a late repeat of a READ its source has all of
-            }
-            replies = cell.op() == AtmCell.Op.READ ? null : source;
+            replies = source;
         }
         Segment s = cell.segment() < segments.size() ? segments.get(cell.segment()) : null;
         int count = switch (cell.op()) {
@@ -476,7 +475,7 @@ public class RmemKernel implements Node {
                 s.depositedAt = node.nanos();
                 AtmCell ack = cell.ack() ? new AtmCell(AtmCell.Op.WRITE_ACK, false, false, cell.segment(), cell.tag(), 0, cell.offset(), new byte[0], stamp) : null;
                 if (replies != null) {
-                    replies.replies.put(stamp.sequence(), ack);
+                    replies.replies.put(stamp.sequence(), ack == null ? List.of() : List.of(ack));
                 }
                 if (ack != null) {
                     send(from, ack, Work.REPLY);
@@ -493,9 +492,16 @@ public class RmemKernel implements Node {
             case READ -> {
                 halfCopy(Work.REPLY, count);
                 int room = stamp == null ? AtmCell.DATA_BYTES : AtmCell.STAMPED_DATA_BYTES;
+                List<AtmCell> pieces = new ArrayList<>();
                 for (int at = 0; at < Math.max(1, count); at += room) {
                     byte[] piece = Arrays.copyOfRange(s.memory, cell.offset() + at, cell.offset() + Math.min(count, at + room));
-                    send(from, new AtmCell(AtmCell.Op.READ_DATA, false, false, 0, cell.tag(), 0, at, piece, stamp), Work.REPLY);
+                    pieces.add(new AtmCell(AtmCell.Op.READ_DATA, false, false, 0, cell.tag(), 0, at, piece, stamp));
+                }
+                if (replies != null) {
+                    replies.replies.put(stamp.sequence(), pieces);
+                }
+                for (AtmCell piece : pieces) {
+                    send(from, piece, Work.REPLY);
                 }
             }
             case CAS -> {
@@ -506,7 +512,7 @@ public class RmemKernel implements Node {
                 }
                 AtmCell result = new AtmCell(AtmCell.Op.CAS_RESULT, false, false, 0, cell.tag(), 0, cell.offset(), AtmCell.ints(swapped ? 1 : 0, old), stamp);
                 if (replies != null) {
-                    replies.replies.put(stamp.sequence(), result);
+                    replies.replies.put(stamp.sequence(), List.of(result));
                 }
                 send(from, result, Work.REPLY);
             }
@@ -515,12 +521,12 @@ public class RmemKernel implements Node {
     }
 
     /**
-     * One source incarnation's WRITE cells and CASes executed, by sequence, with their answers (null: none sent), from
+     * One source incarnation's requests executed, by sequence, with the cells that answered each (none: an unacknowledged WRITE), from
      * the lowest sequence the source still awaits: below it, every request was answered and its reply is forgotten.
      */
     private static final class KeptReplies {
         final int incarnation;
-        final TreeMap<Integer, AtmCell> replies = new TreeMap<>();
+        final TreeMap<Integer, List<AtmCell>> replies = new TreeMap<>();
         int lowest;
 
         KeptReplies(int incarnation) {

@@ -39,6 +39,57 @@ class FaultsTest {
         assertEquals(0, o.retransmissions());
     }
 
+    /** A machine that rewrites the first {@link #TORN_BYTES} of its segment with one value, the next value every 5 ms. */
+    static final class Rewriter extends RemoteMemoryTest.Exporter {
+        boolean stopped;
+        byte value;
+
+        void rewrite() {
+            if (!stopped) {
+                Arrays.fill(memory(segment), 0, TORN_BYTES, ++value);
+                context().after(5_000_000, this::rewrite);
+            }
+        }
+    }
+
+    private static final int TORN_BYTES = 64;
+
+    /**
+     * A 64-byte READ is two stamped cells. If a lost piece made the reader send the READ again and the target executed
+     * it again, the pieces could come from two instants, the segment rewritten between (this once gave an importer a
+     * registry entry whose VALID word was new and whose size was still 0): every READ must return one value throughout.
+     */
+    @Test
+    void simulatedAMultiCellReadReturnsOneInstantsDataThoughItsPiecesWereSentAgain() {
+        RmemSimulated sim = new RmemSimulated(RmemSimulated.parameters(), Faults.parse("drop=0.2,seed=3"));
+        RemoteMemoryTest.Exporter reader = new RemoteMemoryTest.Exporter();
+        Rewriter holder = new Rewriter();
+        sim.add(reader);
+        sim.add(holder);
+        sim.boot();
+        Descriptor segment = holder.export(holder.segment);
+        sim.invoke(1, k -> holder.rewrite());
+        List<String> torn = new java.util.ArrayList<>();
+        int[] left = {200};
+        sim.run(0, k -> readUntilDone(k, segment, left, torn), () -> left[0] == 0, "200 reads");
+        holder.stopped = true;
+        assertTrue(reader.retransmissions() > 20, "pieces were lost and READs sent again: " + reader.retransmissions());
+        assertEquals(List.of(), torn, "READs whose pieces came from two instants");
+    }
+
+    private static void readUntilDone(RmemKernel k, Descriptor segment, int[] left, List<String> torn) {
+        k.read(segment, 0, TORN_BYTES, ((RemoteMemoryTest.Exporter) k).segment, 0, false, (data, error) -> {
+            if (error != null) {
+                torn.add(error);
+            } else if (data[0] != data[TORN_BYTES - 1]) {
+                torn.add("read " + (200 - left[0]) + ": first byte " + data[0] + ", last " + data[TORN_BYTES - 1]);
+            }
+            if (--left[0] > 0) {
+                readUntilDone(k, segment, left, torn);
+            }
+        });
+    }
+
     @Test
     void liveEveryOperationCompletesExactlyOnceUnderLossAndDuplication() {
         try (RmemLive live = new RmemLive("drop=0.1,dup=0.05,seed=11")) {

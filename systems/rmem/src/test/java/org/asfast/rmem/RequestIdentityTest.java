@@ -57,7 +57,7 @@ class RequestIdentityTest {
     void aCasAfter65534RequestsToAnotherMachineIsExecutedNotAnsweredFromAnOldReply() {
         assertEquals(1, cas(0, 1)[0]);
         int[] left = {65_534};
-        run((k, done) -> readOther(k, left, done)); // READs are not kept: the target of the CAS hears nothing of them
+        run((k, done) -> readOther(k, left, done)); // the READs go to machine 2: the target of the CAS hears nothing of them
         int[] second = cas(1, 2);
         assertEquals(1, second[0], "the second CAS finds 1 and swaps");
         assertEquals(1, second[1], "the value it found");
