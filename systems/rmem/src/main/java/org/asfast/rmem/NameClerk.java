@@ -29,6 +29,8 @@ public final class NameClerk {
     static final int SLOTS = 64;
     /** An entry fits one cell (§4.3): state, a 20-byte name, machine, segment, generation, size. */
     static final int ENTRY = 40;
+    /** Where in the reply segment a probe's remote read lands: past the answer slots, so it never mixes with an answer. */
+    private static final int PROBED = SLOTS * ENTRY;
     static final int NAME_BYTES = 20;
     private static final int EMPTY = 0;
     private static final int VALID = 1;
@@ -53,11 +55,16 @@ public final class NameClerk {
     private int lookupsByControlTransfer;
     /** The bytes of the awaited reply that have landed: with retransmission a reply is two cells, which may come in either order. */
     private final java.util.BitSet replyLanded = new java.util.BitSet(ENTRY);
+    /**
+     * The name the awaited answer must carry: the other clerk has one request slot per machine, so a delayed cell of a
+     * lookup given up could mix into the next request there, and its answer name the wrong entry; that one is not taken.
+     */
+    private byte[] awaitedKey;
 
     NameClerk(RmemKernel kernel) {
         this.kernel = kernel;
         for (int segment : new int[] {REGISTRY, REQUESTS, REPLIES}) {
-            kernel.export(kernel.allocate(SLOTS * ENTRY));
+            kernel.export(kernel.allocate(segment == REPLIES ? PROBED + ENTRY : SLOTS * ENTRY));
         }
         kernel.onNotify(REQUESTS, (from, segment, offset) -> answer(offset));
         kernel.onDeposit(REPLIES, (from, offset, count) -> {
@@ -66,7 +73,8 @@ public final class NameClerk {
                 return; // an answer to an earlier lookup, given up on: it went to that lookup's slot
             }
             replyLanded.set(offset - replyAt, Math.min(offset + count, replyAt + ENTRY) - replyAt);
-            if (replyLanded.cardinality() == ENTRY) {
+            byte[] memory = kernel.memory(REPLIES);
+            if (replyLanded.cardinality() == ENTRY && Arrays.equals(memory, replyAt + 4, replyAt + 4 + NAME_BYTES, awaitedKey, 0, NAME_BYTES)) {
                 awaitingReply = null;
                 replyDue.cancel();
                 waiting.completed(Arrays.copyOfRange(kernel.memory(REPLIES), replyAt, replyAt + ENTRY), null);
@@ -215,6 +223,7 @@ public final class NameClerk {
         byte[] request = ByteBuffer.allocate(ENTRY).put(key).putInt(replies.node()).putInt(replies.segment()).putInt(replies.generation())
                 .putInt(replies.bytes()).putInt(replyAt).array();
         replyLanded.clear();
+        awaitedKey = key;
         Completion waiting = (entry, error) -> answerUser(name, error != null ? null : decodeEntry(entry, 0), done);
         awaitingReply = waiting;
         long timeout = Math.round(kernel.context().parameter("clerk_reply_timeout_ms") * 1e6);
@@ -252,7 +261,7 @@ public final class NameClerk {
             return;
         }
         remoteProbes++;
-        kernel.read(registryOf(hint), slot * ENTRY, ENTRY, REPLIES, 0, false, (entry, error) -> {
+        kernel.read(registryOf(hint), slot * ENTRY, ENTRY, REPLIES, PROBED, false, (entry, error) -> {
             if (error != null) {
                 fromClerk();
                 done.completed(null, error);
@@ -280,9 +289,16 @@ public final class NameClerk {
         Descriptor replyTo = new Descriptor(b.getInt(), b.getInt(), b.getInt(), b.getInt());
         int replyAt = b.getInt();
         int slot = slotOf(kernel.memory(REGISTRY), key);
-        byte[] entry = slot < 0 ? new byte[ENTRY] : Arrays.copyOfRange(kernel.memory(REGISTRY), slot * ENTRY, slot * ENTRY + ENTRY);
+        byte[] entry = slot < 0 ? unknown(key) : Arrays.copyOfRange(kernel.memory(REGISTRY), slot * ENTRY, slot * ENTRY + ENTRY);
         kernel.write(replyTo, replyAt, entry, false, false, Work.REPLY, (r, error) -> {
         });
+    }
+
+    /** The answer for a name not in the registry: not VALID, and naming the name asked for, as every answer does. */
+    private static byte[] unknown(byte[] key) {
+        byte[] entry = new byte[ENTRY];
+        System.arraycopy(key, 0, entry, 4, NAME_BYTES);
+        return entry;
     }
 
     private void answerUser(String name, Descriptor d, Completion done) {
@@ -412,7 +428,7 @@ public final class NameClerk {
     }
 
     /** A registry entry: valid, the name, and where the segment is. */
-    private static byte[] entryOf(byte[] key, Descriptor d) {
+    static byte[] entryOf(byte[] key, Descriptor d) {
         return ByteBuffer.allocate(ENTRY).putInt(VALID).put(key).putInt(d.node()).putInt(d.segment()).putInt(d.generation()).putInt(d.bytes()).array();
     }
 }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.asfast.nodes.Node;
@@ -33,11 +35,11 @@ import org.asfast.systems.Charges;
  * request's sequence number among those from this source to that target. The target executes each request at most
  * once, answering a repeat from the replies it keeps per source; each request also says the lowest sequence its
  * source still awaits from the target, and the target forgets the replies below it and ignores repeats of them. A
- * new incarnation of a source (it restarted) starts afresh. A READ is no exception: executed again, a multi-cell
- * READ could return pieces of two instants (a piece lost from the first, the segment written between), so a repeat
- * gets the cells kept from the one execution, and the reader counts each piece once. A multi-cell WRITE with
- * notification sends its last cell, which notifies, only once the others are acknowledged, so the notified process
- * never sees part of the data.
+ * new incarnation of a source (it restarted) starts afresh, and a late cell of a life that ended is dropped. A READ
+ * is no exception: executed again, a multi-cell READ could return pieces of two instants (a piece lost from the
+ * first, the segment written between), so a repeat gets the cells kept from the one execution, and the reader counts
+ * each piece once; a protection error is kept too. A multi-cell WRITE with notification sends its last cell, which
+ * notifies, only once the others are acknowledged, so the notified process never sees part of the data.
  */
 public class RmemKernel implements Node {
     /** How a meta-instruction ended: {@code error} is null on success; {@code result} holds READ's data or CAS's (success, old value). */
@@ -135,7 +137,7 @@ public class RmemKernel implements Node {
     private long retransmitNanos;
     /** With retransmission: how often a request is sent in all before it fails. */
     private int attempts;
-    /** Per source machine: the WRITE cells and CASes of its current incarnation executed and still awaited, with their answers. */
+    /** Per source machine: the requests of its current incarnation executed and still awaited, with their answers. */
     private final Map<Integer, KeptReplies> kept = new HashMap<>();
     private NameClerk clerk;
 
@@ -435,19 +437,24 @@ public class RmemKernel implements Node {
         Stamp stamp = cell.stamp();
         if (stamp != null) {
             KeptReplies source = kept.get(from);
+            if (source != null && source.ended.contains(stamp.incarnation())) {
+                return; // a late cell from a life of the source that has ended: nothing awaits its answer, and it must not wipe the new life's replies
+            }
             if (source == null || source.incarnation != stamp.incarnation()) { // the source is new or restarted: its earlier replies are of no use
-                source = new KeptReplies(stamp.incarnation());
+                source = new KeptReplies(stamp.incarnation(), source);
                 kept.put(from, source);
             }
             if (cell.tag() != AtmCell.UNKNOWN_LOWEST) {
                 source.forgetBelow(stamp.sequence() - cell.tag());
             }
-            boolean answeredAlready = stamp.sequence() < source.lowest;
-            if (answeredAlready || source.replies.containsKey(stamp.sequence())) {
+            if (stamp.sequence() < source.lowest) {
+                return; // a late repeat of a request its source has the answer to
+            }
+            List<AtmCell> answer = source.replies.get(stamp.sequence());
+            if (answer != null) {
                 repeats++;
-                // The answer was lost: send it again, do not execute again (below the lowest awaited, the source has it).
-                for (AtmCell reply : answeredAlready ? List.<AtmCell>of() : source.replies.get(stamp.sequence())) {
-                    send(from, reply, Work.REPLY);
+                for (AtmCell reply : answer) {
+                    send(from, reply, Work.REPLY); // the answer was lost: send it again, do not execute again
                 }
                 return;
             }
@@ -464,8 +471,11 @@ public class RmemKernel implements Node {
                 : cell.offset() < 0 || count < 0 || (long) cell.offset() + count > s.memory.length ? Refusal.OUT_OF_RANGE
                 : cell.op() == AtmCell.Op.CAS && cell.offset() % 4 != 0 ? Refusal.UNALIGNED : null;
         if (refusal != null) {
-            send(from, new AtmCell(AtmCell.Op.PROTECTION_ERROR, false, false, cell.segment(), cell.tag(), 0, cell.offset(), AtmCell.ints(refusal.ordinal()), stamp),
-                    Work.REPLY);
+            AtmCell error = new AtmCell(AtmCell.Op.PROTECTION_ERROR, false, false, cell.segment(), cell.tag(), 0, cell.offset(), AtmCell.ints(refusal.ordinal()), stamp);
+            if (replies != null) {
+                replies.replies.put(stamp.sequence(), List.of(error));
+            }
+            send(from, error, Work.REPLY);
             return;
         }
         switch (cell.op()) {
@@ -527,10 +537,16 @@ public class RmemKernel implements Node {
     private static final class KeptReplies {
         final int incarnation;
         final TreeMap<Integer, List<AtmCell>> replies = new TreeMap<>();
+        /** The source's earlier incarnations: a cell of one, delayed past the restart, is dropped. */
+        final Set<Integer> ended;
         int lowest;
 
-        KeptReplies(int incarnation) {
+        KeptReplies(int incarnation, KeptReplies before) {
             this.incarnation = incarnation;
+            this.ended = before == null ? new HashSet<>() : before.ended;
+            if (before != null) {
+                ended.add(before.incarnation);
+            }
         }
 
         void forgetBelow(int awaited) {

@@ -39,7 +39,10 @@ class FaultsTest {
         assertEquals(0, o.retransmissions());
     }
 
-    /** A machine that rewrites the first {@link #TORN_BYTES} of its segment with one value, the next value every 5 ms. */
+    /**
+     * A machine that rewrites the first {@link #TORN_BYTES} of its segment with one value, the next value four times in
+     * each retransmission interval, so the segment has changed by the time a READ is sent again.
+     */
     static final class Rewriter extends RemoteMemoryTest.Exporter {
         boolean stopped;
         byte value;
@@ -47,7 +50,7 @@ class FaultsTest {
         void rewrite() {
             if (!stopped) {
                 Arrays.fill(memory(segment), 0, TORN_BYTES, ++value);
-                context().after(5_000_000, this::rewrite);
+                context().after(Math.round(context().parameter("retransmit_us") * 1e3 / 4), this::rewrite);
             }
         }
     }
@@ -56,8 +59,8 @@ class FaultsTest {
 
     /**
      * A 64-byte READ is two stamped cells. If a lost piece made the reader send the READ again and the target executed
-     * it again, the pieces could come from two instants, the segment rewritten between (this once gave an importer a
-     * registry entry whose VALID word was new and whose size was still 0): every READ must return one value throughout.
+     * it again, the pieces could come from two instants, the segment rewritten between (this once gave a live importer
+     * a registry entry whose VALID word was new and whose size was still 0): every READ must return one value throughout.
      */
     @Test
     void simulatedAMultiCellReadReturnsOneInstantsDataThoughItsPiecesWereSentAgain() {
@@ -74,6 +77,8 @@ class FaultsTest {
         sim.run(0, k -> readUntilDone(k, segment, left, torn), () -> left[0] == 0, "200 reads");
         holder.stopped = true;
         assertTrue(reader.retransmissions() > 20, "pieces were lost and READs sent again: " + reader.retransmissions());
+        assertTrue(holder.repeats() > 0, "repeated READs were answered from the kept cells");
+        assertTrue(holder.keptReplies(0) <= 1, "only the last READ's cells may still be kept: " + holder.keptReplies(0));
         assertEquals(List.of(), torn, "READs whose pieces came from two instants");
     }
 

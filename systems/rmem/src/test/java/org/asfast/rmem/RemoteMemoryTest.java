@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.asfast.nodes.Faults;
 import org.asfast.nodes.Work;
@@ -317,5 +318,39 @@ class RemoteMemoryTest {
         assertEquals(2, answers.size(), answers.toString());
         assertTrue(answers.get(0).contains("did not answer within 6000 ms"), answers.get(0));
         assertEquals(one.toString(), answers.get(1), "machine 1's entry, not machine 2's late one");
+    }
+
+    @Test
+    void anAnswerNamingAnotherNameIsNotTakenForTheLookupsOwn() {
+        Cluster c = machines(2);
+        byte[][] result = new byte[1][];
+        int[] segments = new int[2];
+        c.sim().run(1, k -> segments[1] = k.allocate(4096), () -> true, "allocate");
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("fonts", ((Exporter) k).segment, done), result)[0]);
+        Descriptor fonts = NameClerk.decode(result[0]);
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("tools", segments[1], done), result)[0]);
+        Descriptor tools = NameClerk.decode(result[0]);
+        // The other clerk has one request slot per machine: a delayed cell of an earlier lookup of 'tools' may mix into
+        // this lookup's request there, and the answer name 'tools'. Here such an answer lands first, in the lookup's slot.
+        byte[] wrong = new AtmCell(AtmCell.Op.WRITE, false, false, NameClerk.REPLIES, 0, c.machines().get(0).descriptor(NameClerk.REPLIES).generation(), 0,
+                NameClerk.entryOf(NameClerk.key("tools"), tools)).encode();
+        List<Descriptor> answers = new ArrayList<>();
+        c.sim().invoke(0, k -> {
+            k.clerk().lookupByControlTransfer("fonts", 1, (r, e) -> answers.add(e == null ? NameClerk.decode(r) : null));
+            k.receive(1, wrong);
+        });
+        c.sim().settle();
+        assertEquals(List.of(fonts), answers, "the entry named 'fonts', not the one named 'tools' that landed first");
+    }
+
+    @Test
+    void aProbesReadLandsOutsideEveryAnswerSlot() {
+        Cluster c = machines(2);
+        byte[][] result = new byte[1][];
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("fonts", ((Exporter) k).segment, done), result)[0]);
+        assertNull(outcome(c, 0, (k, done) -> k.clerk().lookup("fonts", 1, true, done), result)[0]);
+        byte[] answerSlots = Arrays.copyOf(c.machines().get(0).memory(NameClerk.REPLIES), NameClerk.SLOTS * NameClerk.ENTRY);
+        assertArrayEquals(new byte[answerSlots.length], answerSlots,
+                "the probe read the registry into an answer slot, where a lookup by control transfer's answer could be half overwritten");
     }
 }

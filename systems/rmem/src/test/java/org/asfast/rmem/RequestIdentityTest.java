@@ -88,6 +88,28 @@ class RequestIdentityTest {
         assertEquals(2, wordValue());
     }
 
+    /** A CAS cell from machine 0 as its kernel in incarnation {@code incarnation} would send it (none awaited below it). */
+    private byte[] casCell(int incarnation, int sequence, int expected, int replacement) {
+        return new AtmCell(AtmCell.Op.CAS, false, false, word.segment(), 0, word.generation(), 0, AtmCell.ints(expected, replacement),
+                new AtmCell.Stamp(incarnation, sequence)).encode();
+    }
+
+    private void deliverToTarget(byte[] cell) {
+        sim.invoke(1, k -> k.receive(0, cell));
+        sim.settle();
+    }
+
+    @Test
+    void aLateCellFromASourcesEndedLifeIsDroppedAndLeavesTheNewLifesRepliesKept() {
+        deliverToTarget(casCell(100, 1, 0, 1)); // the first life's CAS
+        deliverToTarget(casCell(200, 1, 1, 2)); // the source restarted: its new life's first CAS
+        deliverToTarget(casCell(100, 2, 2, 3)); // a cell of the first life, delayed past the restart
+        assertEquals(2, wordValue(), "the ended life's late CAS is not executed");
+        deliverToTarget(casCell(200, 1, 1, 2)); // the new life repeats its CAS, its answer lost
+        assertEquals(2, wordValue());
+        assertEquals(1, machines[1].repeats(), "the repeat is answered from the kept reply, not executed again");
+    }
+
     @Test
     void aTargetForgetsTheRepliesItsSourceNoLongerAwaits() {
         for (int i = 0; i < 100; i++) {
