@@ -57,8 +57,13 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
         FORWARD(BLOCK, REQUEST, TXN, NODE),
         /** A client that was forwarded a request it cannot serve (its copy is gone) tells the manager. */
         FORWARD_FAILED(BLOCK, TXN),
-        /** Manager to reader: no source answered through every try (too few of the stripe's storage servers are up); the read failed. */
-        READ_FAILED(BLOCK, REQUEST),
+        /**
+         * Manager to reader: no source answered through every try (too few of the stripe's storage servers are up); the
+         * read failed. Sent again on each timeout until the reader says it heard (a lost one would leave the read waiting).
+         */
+        READ_FAILED(BLOCK, REQUEST, TXN),
+        /** Reader to manager: I heard that the read of transaction {@code txn} failed. */
+        READ_FAILED_SEEN(BLOCK, TXN),
         /** Manager to storage servers: send the fragments of {@code version} to {@code node}. */
         FETCH(BLOCK, REQUEST, TXN, NODE, VERSION),
         /** Client to client: the block. */

@@ -77,6 +77,7 @@ public final class XfsCells {
             if (started[0] && m != null && m.data().length == 0) {
                 sizes.add(bytes.length);
             }
+            return true;
         });
         started[0] = true;
         byte[] block = new byte[(int) p.number("block_bytes")];

@@ -293,6 +293,7 @@ public final class XfsClient extends ClientNode {
                 }
             }
             case READ_FAILED -> {
+                send(from, Message.of(Kind.READ_FAILED_SEEN, m.block(), 0, m.txn(), context.self(), 0, 0)); // each time: the last answer may have been lost
                 if (current != null && current.readDone != null && current.block == m.block() && current.request == m.request()) {
                     Consumer<String> failed = current.readFailed;
                     failed.accept("xFS read of block " + m.block() + " failed: its manager gave it up after "

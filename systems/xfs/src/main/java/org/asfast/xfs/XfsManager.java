@@ -16,7 +16,8 @@ import org.asfast.xfs.Message.Kind;
  * reports it; the manager commits it (the block's version is now that stripe) and only then does the writer
  * acknowledge its user, so an acknowledged write is always one the manager knows of.
  *
- * <p>When a transaction does not move on within {@code xfs_timeout_ms}, a read goes to another source, and an
+ * <p>When a transaction does not move on within {@code xfs_timeout_ms}, a read goes to another source (after
+ * {@code xfs_max_attempts} of them it fails, and READ_FAILED is sent until the reader says it heard), and an
  * invalidation is sent again; a cacher silent through {@code xfs_max_attempts} of them is counted as crashed and
  * loses its copy. A writer that has not reported in time is asked to (REVOKE): a live one reports what it has stored
  * (all but one fragment is enough, parity rebuilds the last) or gives the grant back, and the manager waits for its
@@ -71,6 +72,8 @@ public final class XfsManager extends XfsNode {
         int attempts;
         /** The cacher a read was forwarded to; -1 when the storage servers serve it. */
         int source = -1;
+        /** A read given up: the manager waits for the reader to say it heard (READ_FAILED_SEEN). */
+        boolean failed;
         /** Cachers this read was forwarded to that did not answer in time: not asked again. */
         final java.util.TreeSet<Integer> silent = new java.util.TreeSet<>();
         boolean granted;
@@ -107,8 +110,13 @@ public final class XfsManager extends XfsNode {
                     finish(m.block(), b);
                 }
             }
+            case READ_FAILED_SEEN -> {
+                if (current(b, m.txn(), from) && !b.active.write && b.active.failed) {
+                    finish(m.block(), b);
+                }
+            }
             case FORWARD_FAILED -> {
-                if (b.active != null && b.active.id == m.txn() && b.active.source == from) {
+                if (b.active != null && b.active.id == m.txn() && b.active.source == from && !b.active.failed) {
                     drop(b, from);
                     b.active.attempts--; // an answer, not a timeout: the next source is not another try
                     dispatchRead(m.block(), b);
@@ -221,8 +229,9 @@ public final class XfsManager extends XfsNode {
         Txn t = b.active;
         if (++t.attempts > context.parameter("xfs_max_attempts")) {
             untracked(b, t); // the reader itself is gone, or its copy is on its way
-            send(t.client, Message.of(Kind.READ_FAILED, block, t.request, t.id, t.client, 0, 0)); // a live reader goes on
-            finish(block, b);
+            t.failed = true;
+            t.attempts = 0; // from now on, the READ_FAILEDs
+            tellReadFailed(block, b);
             return;
         }
         int source = b.owner >= 0 && b.owner != t.client && !t.silent.contains(b.owner) ? b.owner : -1;
@@ -240,6 +249,17 @@ public final class XfsManager extends XfsNode {
                 send(layout.member(b.group, i), Message.of(Kind.FETCH, block, t.request, t.id, t.client, b.version, i));
             }
         }
+        arm(block, b);
+    }
+
+    /**
+     * Tells the reader its read failed, so that it goes on to its next operation, and waits for it to say it heard: a
+     * lost READ_FAILED is sent again on each timeout, up to {@code xfs_max_attempts} in all (then the reader is counted
+     * as gone). The block's next transaction waits meanwhile, as after any other message the manager needs answered.
+     */
+    private void tellReadFailed(long block, Block b) {
+        Txn t = b.active;
+        send(t.client, Message.of(Kind.READ_FAILED, block, t.request, t.id, t.client, 0, 0));
         arm(block, b);
     }
 
@@ -324,7 +344,13 @@ public final class XfsManager extends XfsNode {
             if (b.active == null || b.active.id != id) {
                 return;
             }
-            if (!t.write) {
+            if (!t.write && t.failed) {
+                if (++t.attempts < context.parameter("xfs_max_attempts")) {
+                    tellReadFailed(block, b);
+                } else {
+                    finish(block, b); // silent through every try: gone, or it heard and its answers were lost
+                }
+            } else if (!t.write) {
                 if (t.source >= 0) {
                     t.silent.add(t.source); // slow or crashed: it keeps its place among the cachers, but this read goes elsewhere
                 }

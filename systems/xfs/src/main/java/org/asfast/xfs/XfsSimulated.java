@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.asfast.nodes.Faults;
 import org.asfast.nodes.Node;
 import org.asfast.nodes.NodeContext;
@@ -36,8 +36,11 @@ public final class XfsSimulated {
         this(parameters, faults, null);
     }
 
-    /** An installation whose nodes show {@code sent} every datagram they send (null: none), as the wire would see it. */
-    XfsSimulated(SystemParameters parameters, Faults faults, Consumer<byte[]> sent) {
+    /**
+     * An installation whose nodes show {@code sent} every datagram they send (null: none), as the wire would see it; one
+     * it answers false for is lost on the way.
+     */
+    XfsSimulated(SystemParameters parameters, Faults faults, Predicate<byte[]> sent) {
         this.parameters = parameters;
         this.layout = layoutOf(parameters);
         network = network(simulation, parameters);
@@ -51,14 +54,14 @@ public final class XfsSimulated {
         simulation.run(); // the nodes start; the storage servers find nothing to rebuild
     }
 
-    /** {@code node} with a context that shows {@code sent} each datagram before it sends it. */
-    private static Node tapped(Node node, Consumer<byte[]> sent) {
+    /** {@code node} with a context that shows {@code sent} each datagram before it sends it, and drops those it refuses. */
+    private static Node tapped(Node node, Predicate<byte[]> sent) {
         return new Node() {
             @Override
             public void start(NodeContext context) {
                 node.start((NodeContext) Proxy.newProxyInstance(NodeContext.class.getClassLoader(), new Class<?>[] {NodeContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("send")) {
-                        sent.accept((byte[]) args[1]);
+                    if (method.getName().equals("send") && !sent.test((byte[]) args[1])) {
+                        return null; // lost on the way
                     }
                     try {
                         return method.invoke(context, args);

@@ -76,6 +76,23 @@ class XfsFaultsTest {
     }
 
     @Test
+    void aLostReadFailedIsSentAgainSoTheReadStillFailsAndTheClientGoesOn() {
+        int[] readFailedSent = {0};
+        XfsSimulated xfs = new XfsSimulated(XfsSimulated.parameters(), Faults.NONE, bytes -> {
+            Message m = Message.decode(bytes);
+            return m == null || m.kind() != Message.Kind.READ_FAILED || ++readFailedSent[0] > 1; // the first is lost
+        });
+        xfs.write(0, 3, XfsProtocolTest.block(3));
+        xfs.evict(0, 3);
+        xfs.crash(xfs.layout().storageServer(0));
+        xfs.crash(xfs.layout().storageServer(1));
+        org.asfast.spi.UserError failed = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class, () -> xfs.read(1, 3, 8192));
+        assertTrue(failed.getMessage().startsWith("xFS read of block 3 failed: its manager gave it up after"), failed.getMessage());
+        assertEquals(2, readFailedSent[0], "the manager sent READ_FAILED again, once, and the reader's answer ended it");
+        assertArrayEquals(new byte[8192], xfs.read(1, 9, 8192), "the client's next read is served");
+    }
+
+    @Test
     void whenAClientThatOwnsBlocksCrashesTheManagerTakesItsOwnershipBack() {
         XfsSimulated xfs = new XfsSimulated(XfsSimulated.parameters(), Faults.NONE);
         int dead = xfs.layout().client(0);
