@@ -62,8 +62,6 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
          * read failed. Sent again on each timeout until the reader says it heard (a lost one would leave the read waiting).
          */
         READ_FAILED(BLOCK, REQUEST, TXN),
-        /** Reader to manager: I heard that the read of transaction {@code txn} failed. */
-        READ_FAILED_SEEN(BLOCK, TXN),
         /** Manager to storage servers: send the fragments of {@code version} to {@code node}. */
         FETCH(BLOCK, REQUEST, TXN, NODE, VERSION),
         /** Client to client: the block. */
@@ -106,7 +104,9 @@ public record Message(Kind kind, long block, long request, long txn, int node, l
         /** Manager to writer: the stripe of {@code version} is the block's now; acknowledge your user's write. */
         COMMITTED(BLOCK, TXN, INDEX),
         /** Manager to writer: the grant of {@code txn} was taken back before you reported; the stripe is not the block's, write again. */
-        ABORTED(BLOCK, TXN);
+        ABORTED(BLOCK, TXN),
+        /** Reader to manager: I heard that the read of transaction {@code txn} failed (last: the kinds before keep their numbers on the wire). */
+        READ_FAILED_SEEN(BLOCK, TXN);
 
         private final boolean data;
         private final Set<Field> fields;

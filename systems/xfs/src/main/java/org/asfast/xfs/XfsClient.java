@@ -25,7 +25,13 @@ import org.asfast.xfs.Message.Kind;
  */
 public final class XfsClient extends ClientNode {
     private Layout layout;
-    private long nextRequest = 1;
+    /**
+     * Request numbers start at the client's clock when it started (its machine's monotonic clock, nanoseconds): a
+     * restarted client's requests are then above every one of its earlier life, which sent fewer requests than
+     * nanoseconds passed, so the manager never takes a new request for a repeat of an old one, nor answers it with an
+     * old one's verdict.
+     */
+    private long nextRequest;
     private final Map<Long, Copy> cache = new HashMap<>();
     private Operation current;
     private long reads;
@@ -79,6 +85,7 @@ public final class XfsClient extends ClientNode {
     @Override
     void started() {
         layout = Layout.of(context);
+        nextRequest = Math.max(1, context.nanos() + 1);
     }
 
     /** Reads the first {@code bytes} of {@code block}; {@code done} gets them. A failed read throws on the loop. */

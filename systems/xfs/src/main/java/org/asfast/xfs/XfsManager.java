@@ -116,10 +116,12 @@ public final class XfsManager extends XfsNode {
                 }
             }
             case FORWARD_FAILED -> {
-                if (b.active != null && b.active.id == m.txn() && b.active.source == from && !b.active.failed) {
+                if (b.active != null && b.active.id == m.txn() && b.active.source == from) {
                     drop(b, from);
-                    b.active.attempts--; // an answer, not a timeout: the next source is not another try
-                    dispatchRead(m.block(), b);
+                    if (!b.active.failed) { // given up already: the reader is being told
+                        b.active.attempts--; // an answer, not a timeout: the next source is not another try
+                        dispatchRead(m.block(), b);
+                    }
                 }
             }
             case INVALIDATED -> {

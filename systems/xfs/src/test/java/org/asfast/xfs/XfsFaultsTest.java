@@ -89,7 +89,24 @@ class XfsFaultsTest {
         org.asfast.spi.UserError failed = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class, () -> xfs.read(1, 3, 8192));
         assertTrue(failed.getMessage().startsWith("xFS read of block 3 failed: its manager gave it up after"), failed.getMessage());
         assertEquals(2, readFailedSent[0], "the manager sent READ_FAILED again, once, and the reader's answer ended it");
+        org.asfast.spi.UserError again = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class, () -> xfs.read(1, 3, 8192));
+        assertTrue(again.getMessage().startsWith("xFS read of block 3 failed"), "the block's next transaction ran, and failed alike: " + again.getMessage());
         assertArrayEquals(new byte[8192], xfs.read(1, 9, 8192), "the client's next read is served");
+    }
+
+    @Test
+    void aClientRestartedWhileTheManagerStillHoldsItsEarlierLifesReadGetsItsOwnReadServed() {
+        XfsSimulated xfs = new XfsSimulated(XfsSimulated.parameters(), Faults.NONE);
+        xfs.write(0, 3, XfsProtocolTest.block(3));
+        xfs.evict(0, 3);
+        int reader = xfs.layout().client(1);
+        xfs.cluster().invoke(reader, () -> xfs.client(1).read(3, 8192, data -> { }, reason -> { }));
+        xfs.runFor(20e3);
+        xfs.crash(reader); // before its block arrives: the manager hears no READ_DONE, tries every source and gives the read up
+        xfs.runFor(4.5e9); // past the give-up (xfs_max_attempts timeouts), while it still sends READ_FAILED to the dead client
+        xfs.restart(reader);
+        assertArrayEquals(XfsProtocolTest.block(3), xfs.read(1, 3, 8192),
+                "the new life's first read is its own request, not taken for a repeat of the old life's and failed with it");
     }
 
     @Test
