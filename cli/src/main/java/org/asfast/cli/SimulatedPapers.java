@@ -63,9 +63,10 @@ final class SimulatedPapers {
         List<Compared> compared = new ArrayList<>();
         for (SimulatedPaper.Tagged t : paper.tagged()) {
             SimulatedPaper.Cell c = t.cell();
-            boolean unchecked = baselines.tables().stream().noneMatch(b -> b.paper().equals(c.paper()) && b.table().equals(c.table()));
-            String tag = unchecked && t.tag().startsWith(SimulatedPaper.PREDICTION) ? SimulatedPaper.NO_PAPER_VALUE : t.tag();
-            compared.add(new Compared(c, tag, baselines.value(c.paper(), c.table(), row(c), c.column()).orElse(null)));
+            // no paper value: a table the paper does not have (Andrew on Amoeba), or a figure its table lacks (xFS's read costs)
+            Double printed = baselines.value(c.paper(), c.table(), row(c), c.column()).orElse(null);
+            String tag = printed == null && t.tag().startsWith(SimulatedPaper.PREDICTION) ? SimulatedPaper.NO_PAPER_VALUE : t.tag();
+            compared.add(new Compared(c, tag, printed));
         }
         return compared;
     }

@@ -37,11 +37,24 @@ public final class LogLogChart {
 
     /** The chart itself, for a report that draws it as SVG and PNG. */
     XYChart chart() {
-        XYChart chart = new XYChartBuilder().width(800).height(520).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder().width(800).height(520).title(title).xAxisTitle(xTitle + " (log scale)").yAxisTitle(yTitle + " (log scale)").build();
         Charts.style(chart);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.###"); // 20,000, not 2E4
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = 0;
+        for (double[][] xy : series.values()) {
+            for (double y : xy[1]) {
+                if (y > 0) {
+                    lowest = Math.min(lowest, y);
+                    highest = Math.max(highest, y);
+                }
+            }
+        }
+        // Labels between the decades too when the values span under two of them (else one label, or a crowd of them).
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(highest / lowest > 100);
         int i = 0;
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             double[] xs = e.getValue()[0];

@@ -10,12 +10,10 @@ import java.util.Set;
 /**
  * Every baseline table the Ousterhout section does not show: Ousterhout's Table 1 and in-text
  * figures, and the tables of the other four papers (Amoeba/Sprite, V, rmem, xFS), laid out as the
- * papers lay them out: the paper's columns, then a measured and a model column per row, empty until
- * the systems that fill them exist. In-text figures are listed one per row.
+ * papers lay them out: each paper row in the paper's columns, with the simulated and live rows of the systems
+ * that fill it under it. In-text figures are listed one per row.
  */
 final class OtherPapers {
-    static final String MEASURED = "this computer (measured)";
-    static final String MODEL = "model";
     static final Map<String, String> PAPER_NAMES = Map.of(
             "ousterhout1990", "Ousterhout 1990", "douglis1991", "Douglis et al. 1991 (Amoeba and Sprite)",
             "cheriton1988", "Cheriton 1988 (V)", "thekkath1994", "Thekkath et al. 1994 (rmem)", "xfs", "xFS");
@@ -53,35 +51,32 @@ final class OtherPapers {
                 columns.add(cell.column());
                 rows.computeIfAbsent(cell.row(), r -> new LinkedHashMap<>()).put(cell.column(), cell);
             }
+            // A column's unit goes in its heading; a column whose rows differ in unit (Thekkath's Table 2: Mb/s of
+            // throughput, us of notification) shows each cell's unit beside its number instead.
+            Map<String, Set<String>> units = new LinkedHashMap<>();
+            table.cells().forEach(c -> units.computeIfAbsent(c.column(), k -> new LinkedHashSet<>()).add(c.unit()));
             List<String> headings = new ArrayList<>();
-            Map<String, String> units = new LinkedHashMap<>();
-            table.cells().forEach(c -> units.putIfAbsent(c.column(), c.unit()));
             for (String column : columns) {
-                String unit = units.get(column);
+                String unit = units.get(column).size() == 1 ? units.get(column).iterator().next() : "";
                 headings.add(unit.equals("text") || unit.equals("ratio") || unit.isEmpty() ? column : column + " (" + OusterhoutReport.unitText(unit) + ")");
             }
-            headings.add(MEASURED);
-            headings.add(MODEL);
             List<TableView.Row> shown = new ArrayList<>();
             rows.forEach((label, cells) -> {
                 List<TableView.Cell> line = new ArrayList<>();
                 for (String column : columns) {
                     BaselineCell c = cells.get(column);
-                    line.add(c == null ? TableView.Cell.empty() : OusterhoutReport.paperCell(c, errata));
+                    line.add(c == null ? TableView.Cell.empty() : inRowUnit(OusterhoutReport.paperCell(c, errata), units.get(column), c.unit()));
                 }
-                line.add(pending("filled when the system is implemented"));
-                line.add(pending("filled when the system is modelled"));
                 shown.add(new TableView.Row(label.toString(), "paper", table.source(), line));
                 List<TableView.Cell> simulatedLine = new ArrayList<>();
                 String platforms = "";
                 for (String column : columns) {
                     var cell = SimulatedCells.at(simulated, table.paper(), table.table(), label, column);
-                    simulatedLine.add(cell.map(c -> SimulatedCells.view(c, baselines.value(c.paper(), c.table(), c.row(), c.column()))).orElse(TableView.Cell.empty()));
+                    simulatedLine.add(cell.map(c -> inRowUnit(SimulatedCells.view(c, baselines.value(c.paper(), c.table(), c.row(), c.column())), units.get(column), c.unit()))
+                            .orElse(TableView.Cell.empty()));
                     platforms = cell.map(c -> c.platform()).orElse(platforms);
                 }
                 if (!platforms.isEmpty()) {
-                    simulatedLine.add(TableView.Cell.empty());
-                    simulatedLine.add(TableView.Cell.empty());
                     shown.add(new TableView.Row(label + " (simulated)", "simulated", "simulated, virtual time", simulatedLine));
                 }
                 List<String> columnList = List.copyOf(columns);
@@ -89,11 +84,10 @@ final class OtherPapers {
                     List<TableView.Cell> liveLine = new ArrayList<>();
                     for (int i = 0; i < columnList.size(); i++) {
                         Measurement m = liveCells.get(i);
-                        liveLine.add(m == null ? TableView.Cell.empty() : LiveRows.cell(m, baselines.value(table.paper(), table.table(), label, m.column())));
+                        liveLine.add(m == null ? TableView.Cell.empty()
+                                : inRowUnit(LiveRows.cell(m, baselines.value(table.paper(), table.table(), label, m.column())), units.get(columnList.get(i)), m.unit()));
                     }
-                    liveLine.add(TableView.Cell.empty());
-                    liveLine.add(TableView.Cell.empty());
-                    shown.add(new TableView.Row(label + " (live: " + LiveRows.platforms(liveCells) + ")", LiveRows.KIND, "live, this computer", liveLine));
+                    shown.add(new TableView.Row(liveLabel(label, liveCells), LiveRows.KIND, "live, this computer", liveLine));
                 }
             });
             views.add(new TableView(table.paper() + "-" + slug(table.table()), table.paper(), table.table(),
@@ -105,8 +99,8 @@ final class OtherPapers {
     }
 
     /**
-     * Cells of tables the paper does not have (Andrew on Amoeba and Sprite), simulated and live, one table each: predictions
-     * that nothing can check yet, labelled so.
+     * Cells the paper has no value for (Andrew on Amoeba and Sprite, a table it does not have; xFS's read costs, which
+     * its in-text figures lack), simulated and live, one table each: predictions that nothing can check yet, labelled so.
      */
     private static void uncheckedViews(Baselines baselines, List<SimulatedCells.Cell> simulated, List<Measurement> live, List<TableView> views) {
         Map<List<String>, List<SimulatedCells.Cell>> byTable = new LinkedHashMap<>();
@@ -115,7 +109,8 @@ final class OtherPapers {
         live.stream().filter(m -> baselines.find(m.paper(), m.table()).isEmpty())
                 .forEach(m -> byTable.computeIfAbsent(List.of(m.paper(), m.table()), k -> new ArrayList<>()));
         byTable.forEach((key, cells) -> {
-            List<Measurement> liveCells = live.stream().filter(m -> m.paper().equals(key.get(0)) && m.table().equals(key.get(1))).toList();
+            List<Measurement> liveCells = live.stream().filter(m -> m.paper().equals(key.get(0)) && m.table().equals(key.get(1))
+                    && !paperHas(baselines, m)).toList(); // one with a paper value is under its paper row
             Set<String> columns = new LinkedHashSet<>();
             // a row by its system and configuration: a live cell's machine is its platform
             Map<List<String>, RowLabel> labels = new LinkedHashMap<>();
@@ -141,22 +136,25 @@ final class OtherPapers {
                                     : TableView.Cell.empty()).toList()));
                 }
                 for (List<Measurement> line : LiveRows.lines(liveCells, key.get(0), key.get(1), label, columnList)) {
-                    shown.add(new TableView.Row(label + " (live: " + LiveRows.platforms(line) + ")", LiveRows.KIND, "live, this computer",
+                    shown.add(new TableView.Row(liveLabel(label, line), LiveRows.KIND, "live, this computer",
                             line.stream().map(m -> m == null ? TableView.Cell.empty() : LiveRows.unchecked(m)).toList()));
                 }
             }
             String paper = PAPER_NAMES.getOrDefault(key.get(0), key.get(0));
             String systems = cells.isEmpty() ? "live systems" : liveCells.isEmpty() ? "simulated systems" : "simulated and live systems";
+            // a table the paper has (xFS's in-text figures) lacks these cells: say which, by its title
+            String what = baselines.find(key.get(0), key.get(1)).map(t -> t.title() + ", figures the paper does not give,").orElse(key.get(1));
             views.add(new TableView(key.get(0) + "-" + slug(key.get(1)) + "-predictions", key.get(0), key.get(1),
-                    paper + ": " + key.get(1) + " on the " + systems + " (" + SimulatedCells.NO_PAPER_VALUE + ")", "the run's simulated.csv and results.csv",
+                    paper + ": " + what + " on the " + systems + " (" + SimulatedCells.NO_PAPER_VALUE + ")", "the run's simulated.csv and results.csv",
                     headings, shown, null, "The paper has no figures for these cells: each is a prediction of the " + systems
                     + " that nothing can check yet." + (liveCells.isEmpty() ? "" : " " + LiveRows.NOTE)));
         });
     }
 
-    static final String SIMULATED_NOTE = "Simulated rows: the system's nodes run on the modelled machine in virtual time. A calibration cell had"
-            + " one parameter solved to reproduce it; every other cell is a prediction; out-of-sample predictions use only parameters"
-            + " fitted on Ousterhout's tables and assumptions. Hover a cell for its error against the paper.";
+    static final String SIMULATED_NOTE = "Simulated rows: the system's nodes run on the modelled machine in virtual time. A calibration cell"
+            + " (marked c) had a parameter solved on it or chosen while looking at it (the system's parameters.csv names the cell);"
+            + " every other cell is a prediction; out-of-sample predictions (marked o) use only parameters fitted on Ousterhout's"
+            + " tables and assumptions. Hover a cell for its error against the paper.";
 
     private static String notes(List<SimulatedCells.Cell> simulated, List<Measurement> live) {
         return String.join(" ", (simulated.isEmpty() ? "" : SIMULATED_NOTE), (live.isEmpty() ? "" : LiveRows.NOTE)).strip();
@@ -170,14 +168,16 @@ final class OtherPapers {
                     count(s.cells()), count(s.calibrations()), count(s.predictions()), count(s.outOfSample()),
                     new TableView.Cell(Double.isNaN(s.median()) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * s.median()),
                             100 * s.median(), Double.NaN, Double.NaN, "simulated", "median |error| of the predictions, in percent"),
-                    text(s.meetsGoal() ? "met" : "missed"), text(s.withinBudget() ? "yes" : "no"))));
+                    text(!s.meetsGoal() ? "missed" : s.withinBudget() ? "met" : "met, on few predictions (calibrations a third or more)"),
+                    text(s.withinBudget() ? "yes" : "no"))));
         }
         byPaper.forEach((paper, rows) -> views.add(new TableView(paper + "-simulated-fidelity", paper, "simulated fidelity",
                 PAPER_NAMES.getOrDefault(paper, paper) + ": fidelity of the simulated systems", "the paper's cells and the run's simulated.csv",
                 List.of("cells", "calibration", "prediction", "of them out-of-sample", "median |error| of predictions", "goal (15%)",
                         "calibration under a third"), rows, null,
-                "Per table, as for the model: the median |error| of the predictions, calibration cells excluded. A table whose"
-                        + " calibrations are a third of its cells or more breaks the project's rule, and its median rests on few predictions.")));
+                "Per table, as for the model: the median |error| of the predictions, calibration and derived cells excluded (a"
+                        + " derived cell is the paper's arithmetic on others, shown but not counted). A table whose calibrations are a third"
+                        + " of its cells or more breaks the project's rule, and its median rests on few predictions.")));
     }
 
     private static TableView.Cell count(int n) {
@@ -196,30 +196,41 @@ final class OtherPapers {
             rows.add(new TableView.Row(c.column(), "paper", table.source(), List.of(
                     new TableView.Cell(c.row().toString(), Double.NaN, Double.NaN, Double.NaN, "text", ""),
                     OusterhoutReport.paperCell(c, errata),
-                    new TableView.Cell(OusterhoutReport.unitText(c.unit()), Double.NaN, Double.NaN, Double.NaN, "text", ""),
-                    pending("filled when the system is implemented"),
-                    pending("filled when the system is modelled"))));
+                    new TableView.Cell(OusterhoutReport.unitText(c.unit()), Double.NaN, Double.NaN, Double.NaN, "text", ""))));
             SimulatedCells.at(simulated, table.paper(), table.table(), c.row(), c.column()).ifPresent(s -> rows.add(new TableView.Row(
                     c.column() + " (simulated)", "simulated", "simulated, virtual time", List.of(
                     new TableView.Cell(s.platform(), Double.NaN, Double.NaN, Double.NaN, "text", ""),
                     SimulatedCells.view(s, c.isNumber() ? java.util.Optional.of(c.value()) : java.util.Optional.empty()),
-                    new TableView.Cell(OusterhoutReport.unitText(s.unit()), Double.NaN, Double.NaN, Double.NaN, "text", ""),
-                    TableView.Cell.empty(), TableView.Cell.empty()))));
+                    new TableView.Cell(OusterhoutReport.unitText(s.unit()), Double.NaN, Double.NaN, Double.NaN, "text", "")))));
             for (List<Measurement> line : LiveRows.lines(live, table.paper(), table.table(), c.row(), List.of(c.column()))) {
                 Measurement m = line.getFirst();
                 rows.add(new TableView.Row(c.column() + " (live)", LiveRows.KIND, "live, this computer", List.of(
-                        new TableView.Cell(m.row().machine(), Double.NaN, Double.NaN, Double.NaN, "text", ""),
+                        new TableView.Cell("this computer (" + LiveRows.platforms(line) + ")", Double.NaN, Double.NaN, Double.NaN, "text", ""),
                         LiveRows.cell(m, c.isNumber() ? java.util.Optional.of(c.value()) : java.util.Optional.empty()),
-                        new TableView.Cell(OusterhoutReport.unitText(m.unit()), Double.NaN, Double.NaN, Double.NaN, "text", ""),
-                        TableView.Cell.empty(), TableView.Cell.empty())));
+                        new TableView.Cell(OusterhoutReport.unitText(m.unit()), Double.NaN, Double.NaN, Double.NaN, "text", ""))));
             }
         }
         return new TableView(table.paper() + "-" + slug(table.table()), table.paper(), table.table(), title(table), table.source(),
-                List.of("Measured on", "Value", "Unit", MEASURED, MODEL), rows, null, live.isEmpty() ? "" : LiveRows.NOTE);
+                List.of("Measured on", "Value", "Unit"), rows, null, live.isEmpty() ? "" : LiveRows.NOTE);
     }
 
-    private static TableView.Cell pending(String why) {
-        return new TableView.Cell("", Double.NaN, Double.NaN, Double.NaN, "empty pending", why);
+    /** Whether the paper has a value for live cell {@code m} (matched as {@link LiveRows#lines} matches: by system and configuration). */
+    private static boolean paperHas(Baselines baselines, Measurement m) {
+        return baselines.find(m.paper(), m.table()).stream().flatMap(t -> t.cells().stream())
+                .anyMatch(c -> c.column().equals(m.column()) && c.row().os().equals(m.row().os()) && c.row().config().equals(m.row().config()));
+    }
+
+    /** A live row's label: the paper's row without the paper's machine, since it ran on this computer. */
+    private static String liveLabel(RowLabel paperRow, List<Measurement> line) {
+        return new RowLabel("", paperRow.os(), paperRow.config()) + " (live on this computer: " + LiveRows.platforms(line) + ")";
+    }
+
+    /** {@code cell} with its unit beside its number when its column's rows differ in unit (else the heading has it). */
+    private static TableView.Cell inRowUnit(TableView.Cell cell, Set<String> columnUnits, String unit) {
+        if (columnUnits.size() == 1 || cell.text().isEmpty()) {
+            return cell;
+        }
+        return new TableView.Cell(cell.text() + " " + OusterhoutReport.unitText(unit), cell.value(), cell.low(), cell.high(), cell.css(), cell.title());
     }
 
     private static String title(Baselines.Table table) {

@@ -174,7 +174,12 @@ public final class ReportGenerator {
         model.put("figure1", figure);
         model.put("otherPapers", others);
         model.put("rmemScaling", scaling);
-        model.put("rmemFigures", RmemFileService.readFigures(last.dir()));
+        List<RmemFileService.FigureRow> rmemFigures = RmemFileService.readFigures(last.dir());
+        model.put("rmemFigures", rmemFigures);
+        RmemFileService.LoadRatios loadRatios = RmemFileService.loadRatios(rmemFigures);
+        if (loadRatios != null) {
+            model.put("rmemLoadRatios", loadRatios);
+        }
         model.put("xfsScaling", xfsScaling);
         model.put("faultPromises", FaultPromises.read(last.dir()));
         model.put("comparisons", comparisons);

@@ -48,7 +48,7 @@ public final class XfsScaling {
 
     /** Latency per operation against clients, one line per system. */
     public static LogLogChart latencyChart(List<Row> rows) {
-        LogLogChart chart = new LogLogChart("xFS and a central server: latency per operation", "clients", "virtual us per operation");
+        LogLogChart chart = new LogLogChart("xFS and a central server: latency per operation", "clients", "microseconds per operation, virtual time");
         for (String system : systems(rows)) {
             chart.add(system, clients(rows, system), of(rows, system).stream().mapToDouble(Row::meanUs).toArray());
         }

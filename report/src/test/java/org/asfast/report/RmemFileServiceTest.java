@@ -32,6 +32,19 @@ class RmemFileServiceTest {
     }
 
     @Test
+    void theLoadRatioIsReadThreeWaysAndNullPingCountsOnlyInOne() {
+        List<RmemFileService.FigureRow> figures = List.of(
+                new RmemFileService.FigureRow("Read", "DX", 0, 10, 0, 0, 0), new RmemFileService.FigureRow("Read", "HYBRID_1", 0, 10, 260, 30, 0),
+                new RmemFileService.FigureRow("Lookup", "DX", 0, 20, 0, 0, 0), new RmemFileService.FigureRow("Lookup", "HYBRID_1", 0, 5, 260, 35, 0),
+                new RmemFileService.FigureRow("Null Ping Call", "DX", 0, 0, 0, 0, 0), new RmemFileService.FigureRow("Null Ping Call", "HYBRID_1", 0, 5, 260, 35, 0));
+        RmemFileService.LoadRatios r = RmemFileService.loadRatios(figures);
+        assertEquals(30.0 / 600, r.eachOnce(), 1e-12, "(10 + 20) / (300 + 300)");
+        assertEquals(30.0 / 900, r.withNullPing(), 1e-12);
+        assertEquals((10.0 / 300 + 20.0 / 300) / 2, r.meanOfRatios(), 1e-12);
+        assertEquals(null, RmemFileService.loadRatios(List.of(new RmemFileService.FigureRow("Read", "DX", 0, 10, 0, 0, 0))), "no Hybrid-1 to divide by");
+    }
+
+    @Test
     void aRunWithoutTheFilesHasNoRowsAndABrokenFileIsAOneLineError() throws IOException {
         assertTrue(RmemFileService.read(run).isEmpty());
         assertTrue(RmemFileService.readFigures(run).isEmpty());

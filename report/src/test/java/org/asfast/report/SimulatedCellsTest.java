@@ -80,7 +80,7 @@ class SimulatedCellsTest {
                 .findFirst().orElseThrow();
         assertTrue(table.caption().contains("Andrew on the simulated and live systems (prediction, no paper value)"), table.caption());
         assertEquals(List.of("Amoeba BULLET (s)", "Sprite CACHE (s)", "Sprite NOCACHE (s)"), table.columns());
-        assertEquals(List.of("Sun 3/60 Copy (simulated)", "Sun 3/60 Copy (live: sprite-cache-live)", "Compile (live: sprite-nocache-live)"),
+        assertEquals(List.of("Sun 3/60 Copy (simulated)", "Copy (live on this computer: sprite-cache-live)", "Compile (live on this computer: sprite-nocache-live)"),
                 table.rows().stream().map(TableView.Row::label).toList());
         TableView.Cell liveCopy = table.rows().get(1).cells().get(1);
         assertEquals(0.5, liveCopy.value());
@@ -96,6 +96,25 @@ class SimulatedCellsTest {
         Files.writeString(run.resolve(SimulatedCells.FILE), "paper,table\ndouglis1991,1a\n");
         UserError error = assertThrows(UserError.class, () -> SimulatedCells.read(run));
         assertTrue(!error.getMessage().contains("\n") && error.getMessage().contains("simulated.csv"), error.getMessage());
+    }
+
+    @Test
+    void figuresATableThePaperHasLacksAreListedApartAndAMixedUnitColumnShowsEachCellsUnit() {
+        RowLabel remote = new RowLabel("UltraSPARC 170", "Solaris 2.5", "remote");
+        List<SimulatedCells.Cell> cells = List.of(
+                new SimulatedCells.Cell("xfs", "text", remote, "read of a block from a peer's memory", "us", 352.8, "ultrasparc170-xfs-sim", SimulatedCells.NO_PAPER_VALUE),
+                new SimulatedCells.Cell("xfs", "text", remote, "user-to-user remote memory round trip", "us", 20.7, "ultrasparc170-xfs-sim", "prediction"),
+                new SimulatedCells.Cell("thekkath1994", "2", new RowLabel("DECstation 5000/200", "Ultrix + remote memory", "Notification Overhead"),
+                        "all operations", "us", 253.8, "ds5000-rmem-sim", "calibration"));
+        List<TableView> views = OtherPapers.views(BASELINES, Map.of(), cells);
+        TableView apart = views.stream().filter(v -> v.id().equals("xfs-text-predictions")).findFirst().orElseThrow();
+        assertTrue(apart.caption().contains("figures the paper does not give"), apart.caption());
+        assertEquals(List.of("read of a block from a peer's memory (µs)"), apart.columns(), "the round trip, which the paper gives, stays under its paper row");
+        TableView table2 = views.stream().filter(v -> v.id().equals("thekkath1994-2")).findFirst().orElseThrow();
+        int column = table2.columns().indexOf("all operations");
+        assertTrue(column >= 0, "throughput (Mb/s) and notification (us) share the column, so its heading names no unit: " + table2.columns());
+        TableView.Row notification = table2.rows().get(indexOf(table2, "DECstation 5000/200 Ultrix + remote memory Notification Overhead") + 1);
+        assertEquals("254 µs", notification.cells().get(column).text());
     }
 
     private static int indexOf(TableView table, String label) {
