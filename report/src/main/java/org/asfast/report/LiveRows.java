@@ -63,8 +63,11 @@ final class LiveRows {
             return new TableView.Cell(m.origin(), Double.NaN, Double.NaN, Double.NaN, KIND + " na", m.benchmark());
         }
         String ratio = printed.map(p -> String.format(Locale.ROOT, "; %.3g× the paper's %s", m.value() / p, Numbers.readable(p))).orElse("");
-        return new TableView.Cell(Numbers.readable(m.value()) + m.intervalText(), m.value(), m.low(), m.high(), KIND,
-                "live on " + m.row().machine() + " (this computer, UDP on 127.0.0.1), wall clock by JMH, ± half the 99.9% interval; " + m.benchmark() + ratio);
+        boolean settled = Settling.settled(m);
+        String unsettled = settled ? "" : String.format(Locale.ROOT, "; not settled: ± %.0f%%", 100 * Settling.relativeHalfWidth(m.value(), m.low(), m.high()));
+        return new TableView.Cell(Numbers.readable(m.value()) + m.intervalText() + (settled ? "" : " " + Settling.MARK), m.value(), m.low(), m.high(), KIND,
+                "live on " + m.row().machine() + " (this computer, UDP on 127.0.0.1), wall clock by JMH, ± half the 99.9% interval; " + m.benchmark() + ratio
+                        + unsettled);
     }
 
     /** A live cell in a table the paper does not have: a prediction nothing can check yet, labelled as the simulated ones are. */
@@ -79,7 +82,8 @@ final class LiveRows {
 
     static final String NOTE = "Live rows: the system's nodes run on this computer, the server in a JVM of its own, UDP on 127.0.0.1,"
             + " timed by JMH (± half the 99.9% interval); n/a where the live platform lacks the capability; \"full profile only\" where a quick"
-            + " run left single shots to the full profile. Hover for the paper's value.";
+            + " run left single shots to the full profile; " + Settling.MARK + " marks a figure not settled (half its interval over "
+            + Math.round(Settling.LIMIT * 100) + "% of it: the machine was busy or the run short). Hover for the paper's value.";
 
     // ---- the floor ----
 

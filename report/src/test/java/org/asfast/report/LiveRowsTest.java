@@ -33,8 +33,10 @@ class LiveRowsTest {
     @Test
     void aCellShowsItsIntervalOrNaAndItsRatioToThePaper() {
         TableView.Cell cell = LiveRows.cell(live("amoeba-live", "0 bytes", "Amoeba", 0.05), Optional.of(1.1));
-        assertEquals("0.0500 ± 0.00500", cell.text());
-        assertEquals(true, cell.title().contains("0.0455× the paper's 1.10"), cell.title());
+        assertEquals("0.0500 ± 0.00500 †", cell.text(), "± 10%: not settled, marked as Ousterhout's figures are");
+        assertEquals(true, cell.title().contains("0.0455× the paper's 1.10") && cell.title().contains("not settled: ± 10%"), cell.title());
+        Measurement tight = new Measurement("douglis1991", "1a", NULL_RPC, "Amoeba", "ms", 0.05, 0.049, 0.051, "live", "AmoebaBenchmark");
+        assertEquals(false, LiveRows.cell(tight, Optional.empty()).text().contains("†"), "± 2%: settled, no mark");
         Measurement na = new Measurement("douglis1991", "3", new RowLabel("amoeba-live", "", "Context switch"), "Amoeba", "ms",
                 Double.NaN, Double.NaN, Double.NaN, RunDerivation.NOT_AVAILABLE, "amoeba-live has no Threads");
         assertEquals("n/a", LiveRows.cell(na, Optional.of(0.5)).text());
