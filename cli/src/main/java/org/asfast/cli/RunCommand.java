@@ -210,37 +210,43 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
             environment.put("fullProfileOnly", livePass.fullProfileOnly());
             environment.put("liveFloor", liveFloor);
             environment.put("model", modelled.isEmpty() ? null : modelled.describe());
-            AtomicFiles.writeBytes(folder.incomplete().resolve(Run.JMH_FILE), stream -> {
+            // Each file is worked out first and then written as one step of the run folder's (RunFolder.write).
+            folder.write(dir -> AtomicFiles.writeBytes(dir.resolve(Run.JMH_FILE), stream -> {
                 PrintStream print = new PrintStream(stream, false, java.nio.charset.StandardCharsets.UTF_8);
                 ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(jmh);
                 print.flush();
-            });
-            RunEnvironment.write(folder.incomplete().resolve(Run.ENVIRONMENT_FILE), environment);
+            }));
+            folder.write(dir -> RunEnvironment.write(dir.resolve(Run.ENVIRONMENT_FILE), environment));
             if (!modelled.isEmpty()) { // the simulated systems run on the modelled machines: deterministic, in under a second
-                SimulatedCells.write(folder.incomplete().resolve(SimulatedCells.FILE), SimulatedPapers.simulatedCells(baselines));
+                List<SimulatedCells.Cell> simulatedCells = SimulatedPapers.simulatedCells(baselines);
+                folder.write(dir -> SimulatedCells.write(dir.resolve(SimulatedCells.FILE), simulatedCells));
                 // Thekkath's file service alone and with 1 to 1000 clients: virtual time, a few seconds of this computer's
-                RmemFileService.writeFigures(folder.incomplete().resolve(RmemFileService.FIGURES_FILE), RmemCommand.figures());
-                RmemFileService.write(folder.incomplete().resolve(RmemFileService.FILE), RmemCommand.scale(RmemCommand.RUN_CLIENTS, RmemCommand.RUN_OPERATIONS, row -> {
-                }));
+                List<RmemFileService.FigureRow> figures = RmemCommand.figures();
+                folder.write(dir -> RmemFileService.writeFigures(dir.resolve(RmemFileService.FIGURES_FILE), figures));
+                List<RmemFileService.Row> rmemScale = RmemCommand.scale(RmemCommand.RUN_CLIENTS, RmemCommand.RUN_OPERATIONS, row -> {
+                });
+                folder.write(dir -> RmemFileService.write(dir.resolve(RmemFileService.FILE), rmemScale));
                 // xFS against a central server with 1 to 1000 clients, for the report's scaling charts
                 long xfsStart = System.nanoTime();
-                XfsScaling.write(folder.incomplete().resolve(XfsScaling.FILE), XfsCommand.scale(XfsCommand.RUN_CLIENTS, XfsCommand.SYSTEMS, row -> {
-                }));
+                List<XfsScaling.Row> xfsScale = XfsCommand.scale(XfsCommand.RUN_CLIENTS, XfsCommand.SYSTEMS, row -> {
+                });
+                folder.write(dir -> XfsScaling.write(dir.resolve(XfsScaling.FILE), xfsScale));
                 out.printf("asfast: ran xFS and a central server with 1 to 1000 simulated clients in %.1f s%n", (System.nanoTime() - xfsStart) / 1e9);
                 // Amoeba's and Sprite's promises under crashes, each a measured figure beside its bound
                 long promisesStart = System.nanoTime();
                 List<FaultPromises.Row> promises = CrashPromises.measure(Faults.parse(CrashPromises.RUN_FAULTS));
-                FaultPromises.write(folder.incomplete().resolve(FaultPromises.FILE), promises);
+                folder.write(dir -> FaultPromises.write(dir.resolve(FaultPromises.FILE), promises));
                 out.printf("asfast: measured Amoeba's and Sprite's promises under crashes (simulated, %s) in %.1f s%n", CrashPromises.RUN_FAULTS,
                         (System.nanoTime() - promisesStart) / 1e9);
                 promises.forEach(p -> out.println("asfast:   " + p.summary()));
             }
             if (cColumn != null) {
-                RunEnvironment.write(folder.incomplete().resolve(Run.CBENCH_FILE), cColumn);
+                Map<String, Object> c = cColumn;
+                folder.write(dir -> RunEnvironment.write(dir.resolve(Run.CBENCH_FILE), c));
             }
             Run run = Run.load(folder.incomplete());
             List<Measurement> cells = RunDerivation.measurements(run, baselines);
-            ResultsCsv.write(folder.incomplete().resolve(ResultsCsv.FILE), cells, run::kindOf);
+            folder.write(dir -> ResultsCsv.write(dir.resolve(ResultsCsv.FILE), cells, run::kindOf));
             printSummary(out, cells);
             // The report is drawn in memory, written into the unfinished run and moved into place with it in one
             // step: an interrupted run leaves no run at all, never one without its report.

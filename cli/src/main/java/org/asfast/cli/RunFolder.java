@@ -84,6 +84,28 @@ final class RunFolder {
         return incomplete;
     }
 
+    /** Writing into the unfinished run: {@link #write} runs it as one step. */
+    @FunctionalInterface
+    interface Writing {
+        void into(Path incomplete);
+    }
+
+    /**
+     * Writes into the unfinished run as one {@link Uninterrupted} step: a stop that begins meanwhile waits for it, and once
+     * a stop has begun no write starts. Else a write could recreate the folder the stop's clean-up had just removed
+     * (writing a file creates its folder), leaving a hidden run folder behind.
+     */
+    void write(Writing writing) {
+        try {
+            Uninterrupted.run(() -> {
+                writing.into(incomplete);
+                return null;
+            });
+        } catch (IOException e) {
+            throw AtomicFiles.cannotWrite(incomplete, e);
+        }
+    }
+
     /**
      * Renames the finished run into place, in one {@link Uninterrupted} step with {@code last}, the
      * last writing into it (the report): Ctrl-C meanwhile waits for both, and Ctrl-C before leaves

@@ -51,41 +51,40 @@ final class OtherPapers {
                 columns.add(cell.column());
                 rows.computeIfAbsent(cell.row(), r -> new LinkedHashMap<>()).put(cell.column(), cell);
             }
-            // A column's unit goes in its heading; a column whose rows differ in unit (Thekkath's Table 2: Mb/s of
-            // throughput, us of notification) shows each cell's unit beside its number instead.
+            // A column's unit goes in its heading; a column whose rows differ in unit (Thekkath's Table 2: throughput in
+            // Mb/s, notification in us, both "all operations") becomes one column per unit, so no number sits under another's unit.
             Map<String, Set<String>> units = new LinkedHashMap<>();
             table.cells().forEach(c -> units.computeIfAbsent(c.column(), k -> new LinkedHashSet<>()).add(c.unit()));
-            List<String> headings = new ArrayList<>();
-            for (String column : columns) {
-                String unit = units.get(column).size() == 1 ? units.get(column).iterator().next() : "";
-                headings.add(unit.equals("text") || unit.equals("ratio") || unit.isEmpty() ? column : column + " (" + OusterhoutReport.unitText(unit) + ")");
-            }
+            List<Slot> slots = new ArrayList<>();
+            columns.forEach(column -> units.get(column).forEach(unit -> slots.add(new Slot(column, unit, units.get(column).size() > 1))));
+            List<String> headings = slots.stream().map(slot -> slot.unit().equals("text") || slot.unit().equals("ratio") || slot.unit().isEmpty()
+                    ? slot.column() : slot.column() + " (" + OusterhoutReport.unitText(slot.unit()) + ")").toList();
+            List<String> columnList = List.copyOf(columns);
             List<TableView.Row> shown = new ArrayList<>();
             rows.forEach((label, cells) -> {
+                // each row's cells go in the slot of its paper cell's unit
+                java.util.function.Predicate<Slot> mine = slot -> !slot.shared() || cells.containsKey(slot.column()) && cells.get(slot.column()).unit().equals(slot.unit());
                 List<TableView.Cell> line = new ArrayList<>();
-                for (String column : columns) {
-                    BaselineCell c = cells.get(column);
-                    line.add(c == null ? TableView.Cell.empty() : inRowUnit(OusterhoutReport.paperCell(c, errata), units.get(column), c.unit()));
+                for (Slot slot : slots) {
+                    BaselineCell c = cells.get(slot.column());
+                    line.add(c == null || !mine.test(slot) ? TableView.Cell.empty() : OusterhoutReport.paperCell(c, errata));
                 }
                 shown.add(new TableView.Row(label.toString(), "paper", table.source(), line));
                 List<TableView.Cell> simulatedLine = new ArrayList<>();
                 String platforms = "";
-                for (String column : columns) {
-                    var cell = SimulatedCells.at(simulated, table.paper(), table.table(), label, column);
-                    simulatedLine.add(cell.map(c -> inRowUnit(SimulatedCells.view(c, baselines.value(c.paper(), c.table(), c.row(), c.column())), units.get(column), c.unit()))
-                            .orElse(TableView.Cell.empty()));
+                for (Slot slot : slots) {
+                    var cell = SimulatedCells.at(simulated, table.paper(), table.table(), label, slot.column()).filter(c -> mine.test(slot));
+                    simulatedLine.add(cell.map(c -> SimulatedCells.view(c, baselines.value(c.paper(), c.table(), c.row(), c.column()))).orElse(TableView.Cell.empty()));
                     platforms = cell.map(c -> c.platform()).orElse(platforms);
                 }
                 if (!platforms.isEmpty()) {
                     shown.add(new TableView.Row(label + " (simulated)", "simulated", "simulated, virtual time", simulatedLine));
                 }
-                List<String> columnList = List.copyOf(columns);
                 for (List<Measurement> liveCells : LiveRows.lines(live, table.paper(), table.table(), label, columnList)) {
                     List<TableView.Cell> liveLine = new ArrayList<>();
-                    for (int i = 0; i < columnList.size(); i++) {
-                        Measurement m = liveCells.get(i);
-                        liveLine.add(m == null ? TableView.Cell.empty()
-                                : inRowUnit(LiveRows.cell(m, baselines.value(table.paper(), table.table(), label, m.column())), units.get(columnList.get(i)), m.unit()));
+                    for (Slot slot : slots) {
+                        Measurement m = mine.test(slot) ? liveCells.get(columnList.indexOf(slot.column())) : null;
+                        liveLine.add(m == null ? TableView.Cell.empty() : LiveRows.cell(m, baselines.value(table.paper(), table.table(), label, m.column())));
                     }
                     shown.add(new TableView.Row(liveLabel(label, liveCells), LiveRows.KIND, "live, this computer", liveLine));
                 }
@@ -225,12 +224,8 @@ final class OtherPapers {
         return new RowLabel("", paperRow.os(), paperRow.config()) + " (live on this computer: " + LiveRows.platforms(line) + ")";
     }
 
-    /** {@code cell} with its unit beside its number when its column's rows differ in unit (else the heading has it). */
-    private static TableView.Cell inRowUnit(TableView.Cell cell, Set<String> columnUnits, String unit) {
-        if (columnUnits.size() == 1 || cell.text().isEmpty()) {
-            return cell;
-        }
-        return new TableView.Cell(cell.text() + " " + OusterhoutReport.unitText(unit), cell.value(), cell.low(), cell.high(), cell.css(), cell.title());
+    /** A column of a table as shown: the paper's column in one unit ({@code shared}: the paper's column has other units too). */
+    private record Slot(String column, String unit, boolean shared) {
     }
 
     private static String title(Baselines.Table table) {

@@ -396,7 +396,8 @@ public final class ReportGenerator {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').build())) {
             for (TableView.Row row : view.rows()) {
                 List<String> record = new ArrayList<>(List.of(row.label(), row.kind(), row.source()));
-                row.cells().forEach(c -> record.add(Numbers.plain(c.value())));
+                // a number as a plain number; a cell that is text (a unit, where it was measured, "n/a") as its text
+                row.cells().forEach(c -> record.add(Double.isNaN(c.value()) ? c.text() : Numbers.plain(c.value())));
                 csv.printRecord(record);
             }
         }

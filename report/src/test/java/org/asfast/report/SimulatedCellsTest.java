@@ -99,7 +99,7 @@ class SimulatedCellsTest {
     }
 
     @Test
-    void figuresATableThePaperHasLacksAreListedApartAndAMixedUnitColumnShowsEachCellsUnit() {
+    void figuresATableThePaperHasLacksAreListedApartAndAColumnInTwoUnitsBecomesTwo() {
         RowLabel remote = new RowLabel("UltraSPARC 170", "Solaris 2.5", "remote");
         List<SimulatedCells.Cell> cells = List.of(
                 new SimulatedCells.Cell("xfs", "text", remote, "read of a block from a peer's memory", "us", 352.8, "ultrasparc170-xfs-sim", SimulatedCells.NO_PAPER_VALUE),
@@ -111,10 +111,14 @@ class SimulatedCellsTest {
         assertTrue(apart.caption().contains("figures the paper does not give"), apart.caption());
         assertEquals(List.of("read of a block from a peer's memory (µs)"), apart.columns(), "the round trip, which the paper gives, stays under its paper row");
         TableView table2 = views.stream().filter(v -> v.id().equals("thekkath1994-2")).findFirst().orElseThrow();
-        int column = table2.columns().indexOf("all operations");
-        assertTrue(column >= 0, "throughput (Mb/s) and notification (us) share the column, so its heading names no unit: " + table2.columns());
-        TableView.Row notification = table2.rows().get(indexOf(table2, "DECstation 5000/200 Ultrix + remote memory Notification Overhead") + 1);
-        assertEquals("254 µs", notification.cells().get(column).text());
+        int mbs = table2.columns().indexOf("all operations (Mb/s)");
+        int us = table2.columns().indexOf("all operations (µs)");
+        assertTrue(mbs >= 0 && us >= 0, "throughput (Mb/s) and notification (us) share the paper's column: one column per unit " + table2.columns());
+        int paperRow = indexOf(table2, "DECstation 5000/200 Ultrix + remote memory Notification Overhead");
+        assertEquals("260", table2.rows().get(paperRow).cells().get(us).text());
+        assertEquals("", table2.rows().get(paperRow).cells().get(mbs).text(), "not under Mb/s");
+        assertEquals("254", table2.rows().get(paperRow + 1).cells().get(us).text(), "the simulated cell goes under its paper cell's unit");
+        assertEquals("", table2.rows().get(paperRow + 1).cells().get(mbs).text());
     }
 
     private static int indexOf(TableView table, String label) {
