@@ -261,16 +261,23 @@ class RemoteMemoryTest {
         assertTrue(refused != null && refused.contains("is not exported"), "no segment exported without a name to revoke it by: " + refused);
     }
 
+    /** Machine 1 exports two segments, as 'fonts' and 'tools'; returns their descriptors. */
+    private static Descriptor[] fontsAndTools(Cluster c) {
+        byte[][] result = new byte[1][];
+        int[] tools = new int[1];
+        c.sim().run(1, k -> tools[0] = k.allocate(4096), () -> true, "allocate");
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("fonts", ((Exporter) k).segment, done), result)[0]);
+        Descriptor fonts = NameClerk.decode(result[0]);
+        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("tools", tools[0], done), result)[0]);
+        return new Descriptor[] {fonts, NameClerk.decode(result[0])};
+    }
+
     @Test
     void twoLookupsByControlTransferAtOnceBothGetTheirAnswer() {
         Cluster c = machines(2);
-        byte[][] result = new byte[1][];
-        int[] segments = new int[2];
-        c.sim().run(1, k -> segments[1] = k.allocate(4096), () -> true, "allocate");
-        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("fonts", ((Exporter) k).segment, done), result)[0]);
-        Descriptor fonts = NameClerk.decode(result[0]);
-        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("tools", segments[1], done), result)[0]);
-        Descriptor tools = NameClerk.decode(result[0]);
+        Descriptor[] exported = fontsAndTools(c);
+        Descriptor fonts = exported[0];
+        Descriptor tools = exported[1];
         List<Descriptor> answers = new ArrayList<>();
         c.sim().invoke(0, k -> {
             k.clerk().lookupByControlTransfer("fonts", 1, (r, e) -> answers.add(e == null ? NameClerk.decode(r) : null));
@@ -323,13 +330,9 @@ class RemoteMemoryTest {
     @Test
     void anAnswerNamingAnotherNameIsNotTakenForTheLookupsOwn() {
         Cluster c = machines(2);
-        byte[][] result = new byte[1][];
-        int[] segments = new int[2];
-        c.sim().run(1, k -> segments[1] = k.allocate(4096), () -> true, "allocate");
-        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("fonts", ((Exporter) k).segment, done), result)[0]);
-        Descriptor fonts = NameClerk.decode(result[0]);
-        assertNull(outcome(c, 1, (k, done) -> k.clerk().export("tools", segments[1], done), result)[0]);
-        Descriptor tools = NameClerk.decode(result[0]);
+        Descriptor[] exported = fontsAndTools(c);
+        Descriptor fonts = exported[0];
+        Descriptor tools = exported[1];
         // The other clerk has one request slot per machine: a delayed cell of an earlier lookup of 'tools' may mix into
         // this lookup's request there, and the answer name 'tools'. Here such an answer lands first, in the lookup's slot.
         byte[] wrong = new AtmCell(AtmCell.Op.WRITE, false, false, NameClerk.REPLIES, 0, c.machines().get(0).descriptor(NameClerk.REPLIES).generation(), 0,
