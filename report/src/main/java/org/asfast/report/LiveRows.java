@@ -64,13 +64,14 @@ final class LiveRows {
         }
         String ratio = printed.map(p -> String.format(Locale.ROOT, "; %.3g× the paper's %s", m.value() / p, Numbers.readable(p))).orElse("");
         boolean settled = Settling.settled(m);
-        String unsettled = settled ? "" : String.format(Locale.ROOT, "; not settled: ± %.0f%%", 100 * Settling.relativeHalfWidth(m.value(), m.low(), m.high()));
+        double half = Settling.relativeHalfWidth(m.value(), m.low(), m.high());
+        String unsettled = settled ? "" : Double.isFinite(half) ? String.format(Locale.ROOT, "; not settled: ± %.0f%%", 100 * half) : "; not settled: no interval";
         return new TableView.Cell(Numbers.readable(m.value()) + m.intervalText() + (settled ? "" : " " + Settling.MARK), m.value(), m.low(), m.high(), KIND,
                 "live on " + m.row().machine() + " (this computer, UDP on 127.0.0.1), wall clock by JMH, ± half the 99.9% interval; " + m.benchmark() + ratio
                         + unsettled);
     }
 
-    /** A live cell in a table the paper does not have: a prediction nothing can check yet, labelled as the simulated ones are. */
+    /** A live cell the paper has no value for: a prediction nothing can check yet, labelled as the simulated ones are. */
     static TableView.Cell unchecked(Measurement m) {
         TableView.Cell cell = cell(m, Optional.empty());
         return new TableView.Cell(cell.text(), cell.value(), cell.low(), cell.high(), cell.css() + " unchecked", cell.title() + "; " + SimulatedCells.NO_PAPER_VALUE);

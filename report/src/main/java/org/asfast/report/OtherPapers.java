@@ -62,8 +62,10 @@ final class OtherPapers {
             List<String> columnList = List.copyOf(columns);
             List<TableView.Row> shown = new ArrayList<>();
             rows.forEach((label, cells) -> {
-                // each row's cells go in the slot of its paper cell's unit
-                java.util.function.Predicate<Slot> mine = slot -> !slot.shared() || cells.containsKey(slot.column()) && cells.get(slot.column()).unit().equals(slot.unit());
+                // each row's cells go in the slot of its paper cell's unit, and only where the paper row has a cell (the
+                // others have no paper value: they are listed apart, uncheckedViews)
+                java.util.function.Predicate<Slot> mine = slot -> cells.containsKey(slot.column())
+                        && (!slot.shared() || cells.get(slot.column()).unit().equals(slot.unit()));
                 List<TableView.Cell> line = new ArrayList<>();
                 for (Slot slot : slots) {
                     BaselineCell c = cells.get(slot.column());
@@ -86,7 +88,9 @@ final class OtherPapers {
                         Measurement m = mine.test(slot) ? liveCells.get(columnList.indexOf(slot.column())) : null;
                         liveLine.add(m == null ? TableView.Cell.empty() : LiveRows.cell(m, baselines.value(table.paper(), table.table(), label, m.column())));
                     }
-                    shown.add(new TableView.Row(liveLabel(label, liveCells), LiveRows.KIND, "live, this computer", liveLine));
+                    if (liveLine.stream().anyMatch(c -> !c.text().isEmpty())) {
+                        shown.add(new TableView.Row(liveLabel(label, liveCells), LiveRows.KIND, "live, this computer", liveLine));
+                    }
                 }
             });
             views.add(new TableView(table.paper() + "-" + slug(table.table()), table.paper(), table.table(),
@@ -105,7 +109,7 @@ final class OtherPapers {
         Map<List<String>, List<SimulatedCells.Cell>> byTable = new LinkedHashMap<>();
         simulated.stream().filter(c -> c.tag().equals(SimulatedCells.NO_PAPER_VALUE))
                 .forEach(c -> byTable.computeIfAbsent(List.of(c.paper(), c.table()), k -> new ArrayList<>()).add(c));
-        live.stream().filter(m -> baselines.find(m.paper(), m.table()).isEmpty())
+        live.stream().filter(m -> !paperHas(baselines, m))
                 .forEach(m -> byTable.computeIfAbsent(List.of(m.paper(), m.table()), k -> new ArrayList<>()));
         byTable.forEach((key, cells) -> {
             List<Measurement> liveCells = live.stream().filter(m -> m.paper().equals(key.get(0)) && m.table().equals(key.get(1))
@@ -152,8 +156,9 @@ final class OtherPapers {
 
     static final String SIMULATED_NOTE = "Simulated rows: the system's nodes run on the modelled machine in virtual time. A calibration cell"
             + " (marked c) had a parameter solved on it or chosen while looking at it (the system's parameters.csv names the cell);"
-            + " every other cell is a prediction; out-of-sample predictions (marked o) use only parameters fitted on Ousterhout's"
-            + " tables and assumptions. Hover a cell for its error against the paper.";
+            + " a derived cell is the paper's own arithmetic on other cells; every other cell is a prediction, and out-of-sample"
+            + " predictions (marked o) use only parameters fitted on Ousterhout's tables and assumptions. Hover a cell for its error"
+            + " against the paper.";
 
     private static String notes(List<SimulatedCells.Cell> simulated, List<Measurement> live) {
         return String.join(" ", (simulated.isEmpty() ? "" : SIMULATED_NOTE), (live.isEmpty() ? "" : LiveRows.NOTE)).strip();

@@ -42,18 +42,26 @@ public final class RmemFileService {
      * the paper's 50% in view); the same with Null Ping; and the mean of the per-operation ratios.
      */
     public record LoadRatios(double eachOnce, double withNullPing, double meanOfRatios) {
+        /** Whether every reading is under half, the paper's "less than half the server load". */
+        public boolean allUnderHalf() {
+            return eachOnce < 0.5 && withNullPing < 0.5 && meanOfRatios < 0.5;
+        }
     }
 
     /** Table 1a's Null Ping, the one operation that moves no data (Table 1b). */
     static final String NULL_PING = "Null Ping Call";
 
-    /** The load ratios of {@code rows} (null when a scheme is missing). */
+    /** The load ratios of {@code rows}; null unless every operation has a DX and a Hybrid-1 row, Hybrid-1's above 0. */
     public static LoadRatios loadRatios(List<FigureRow> rows) {
         java.util.Map<String, double[]> byOperation = new java.util.LinkedHashMap<>();
         for (FigureRow r : rows) {
-            byOperation.computeIfAbsent(r.operation(), o -> new double[2])[r.scheme().equals("DX") ? 0 : 1] = r.serverUs();
+            int scheme = r.scheme().equals("DX") ? 0 : r.scheme().equals("HYBRID_1") ? 1 : -1;
+            if (scheme < 0) {
+                return null;
+            }
+            byOperation.computeIfAbsent(r.operation(), o -> new double[] {Double.NaN, Double.NaN})[scheme] = r.serverUs();
         }
-        if (byOperation.isEmpty() || byOperation.values().stream().anyMatch(v -> v[0] == 0 && v[1] == 0 || v[1] == 0)) {
+        if (byOperation.isEmpty() || byOperation.values().stream().anyMatch(v -> Double.isNaN(v[0]) || Double.isNaN(v[1]) || v[1] <= 0)) {
             return null;
         }
         double[] all = new double[2];

@@ -23,7 +23,7 @@ import org.asfast.spi.UserError;
 public final class SimulatedCells {
     public static final String FILE = "simulated.csv";
     static final double GOAL = 0.15;
-    /** The tag of a cell in a table the paper does not have: a prediction nothing can check yet. */
+    /** The tag of a cell the paper has no value for (a table it does not have, or a figure its table lacks): a prediction nothing can check yet. */
     static final String NO_PAPER_VALUE = "prediction, no paper value";
     private static final List<String> COLUMNS = List.of("paper", "table", "machine", "os", "config", "column", "unit", "value", "platform", "tag");
 

@@ -74,6 +74,9 @@ class ReportHtmlTest {
         String csv = Files.readString(report.resolve("tables/ousterhout1990-table2.csv"));
         assertTrue(csv.startsWith("row,kind,source,Time (µs),MIPS-Relative Speed"), csv.lines().findFirst().orElse(""));
         assertTrue(csv.contains("host Linux"), "the run's row is in the table");
+        List<String> xfsText = Files.readAllLines(report.resolve("tables/xfs-text.csv"));
+        assertTrue(xfsText.stream().anyMatch(line -> line.startsWith("user-to-user remote memory round trip,paper,") && line.endsWith(",20.0,µs")),
+                "a text cell (the unit) is written as its text, a number as its number: " + xfsText);
         assertTrue(html.contains("<dt>Idle CPUs</dt><dd>cpuidle driver haltpoll (governor haltpoll), under a hypervisor; an idle CPU halts at once"),
                 "the run's description says how an idle CPU waits");
     }

@@ -42,6 +42,8 @@ class RmemFileServiceTest {
         assertEquals(30.0 / 900, r.withNullPing(), 1e-12);
         assertEquals((10.0 / 300 + 20.0 / 300) / 2, r.meanOfRatios(), 1e-12);
         assertEquals(null, RmemFileService.loadRatios(List.of(new RmemFileService.FigureRow("Read", "DX", 0, 10, 0, 0, 0))), "no Hybrid-1 to divide by");
+        assertEquals(null, RmemFileService.loadRatios(figures.subList(1, figures.size())), "Read has no DX row: not counted as 0");
+        assertTrue(r.allUnderHalf());
     }
 
     @Test

@@ -56,7 +56,7 @@ public interface SimulatedPaper {
     String DERIVED = "derived";
     String PREDICTION = "prediction";
     String OUT_OF_SAMPLE = "prediction (out-of-sample)";
-    /** A prediction in a table the paper does not have (Andrew on Amoeba and Sprite): nothing can check it yet. */
+    /** A prediction the paper has no value for (Andrew on Amoeba and Sprite; xFS's read costs): nothing can check it yet. */
     String NO_PAPER_VALUE = "prediction, no paper value";
     /**
      * How far each calibrated parameter moves, alone, to find what a cell depends on ({@link #moves}). Alone: moving
