@@ -24,7 +24,8 @@ final class SimulatedPapers {
     static final double GOAL = 0.15;
 
     /** A simulated cell, its tag and the paper's value of it, if printed. */
-    record Compared(SimulatedPaper.Cell cell, String tag, Double paper) {
+    /** A cell with its tag, the paper's value (null: none) and, for a calibration, the parameters calibrated on it. */
+    record Compared(SimulatedPaper.Cell cell, String tag, Double paper, String calibratedBy) {
         Double error() {
             return paper == null ? null : cell.value() / paper - 1;
         }
@@ -61,12 +62,15 @@ final class SimulatedPapers {
 
     static List<Compared> compare(SimulatedPaper paper, Baselines baselines) {
         List<Compared> compared = new ArrayList<>();
+        Map<String, List<String>> calibratedBy = paper.calibratedBy();
         for (SimulatedPaper.Tagged t : paper.tagged()) {
             SimulatedPaper.Cell c = t.cell();
             // no paper value: a table the paper does not have (Andrew on Amoeba), or a figure its table lacks (xFS's read costs)
             Double printed = baselines.value(c.paper(), c.table(), row(c), c.column()).orElse(null);
             String tag = printed == null && t.tag().startsWith(SimulatedPaper.PREDICTION) ? SimulatedPaper.NO_PAPER_VALUE : t.tag();
-            compared.add(new Compared(c, tag, printed));
+            List<String> by = t.calibration() ? calibratedBy.getOrDefault(c.sameAs() != null && !calibratedBy.containsKey(c.key()) ? c.sameAs() : c.key(), List.of())
+                    : List.of();
+            compared.add(new Compared(c, tag, printed, String.join(", ", by)));
         }
         return compared;
     }
@@ -94,7 +98,7 @@ final class SimulatedPapers {
     /** The cells as a run's simulated.csv holds them. */
     static List<SimulatedCells.Cell> simulatedCells(List<Compared> compared) {
         return compared.stream().map(c -> new SimulatedCells.Cell(c.cell().paper(), c.cell().table(), row(c.cell()), c.cell().column(),
-                c.cell().unit(), c.cell().value(), c.cell().platform(), c.tag())).toList();
+                c.cell().unit(), c.cell().value(), c.cell().platform(), c.tag(), c.calibratedBy())).toList();
     }
 
     /** Every registered paper's simulated cells, tagged against the papers' tables. */

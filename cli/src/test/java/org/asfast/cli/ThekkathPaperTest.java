@@ -55,4 +55,15 @@ class ThekkathPaperTest {
             }
         }
     }
+
+    @Test
+    void eachCalibrationCellNamesTheParametersCalibratedOnItAndNoOtherCellNamesAny() {
+        for (SimulatedPapers.Compared c : compared) {
+            Set<String> expected = paper.calibrations().stream().filter(p -> p.calibrationCells().contains(c.cell().key())).map(p -> p.name())
+                    .collect(Collectors.toSet());
+            Set<String> named = c.calibratedBy().isEmpty() ? Set.of() : Set.of(c.calibratedBy().split(", "));
+            assertEquals(c.tag().equals("calibration") ? expected : Set.of(), named, c.cell().key());
+        }
+        assertTrue(compared.stream().anyMatch(c -> c.calibratedBy().equals("notification_switches")), "the notification overhead's");
+    }
 }

@@ -26,9 +26,16 @@ public final class SimulatedCells {
     /** The tag of a cell the paper has no value for (a table it does not have, or a figure its table lacks): a prediction nothing can check yet. */
     static final String NO_PAPER_VALUE = "prediction, no paper value";
     private static final List<String> COLUMNS = List.of("paper", "table", "machine", "os", "config", "column", "unit", "value", "platform", "tag");
+    /** The parameters calibrated on a calibration cell, comma-separated: a later column, which runs before it lack. */
+    private static final String CALIBRATED_BY = "calibrated_by";
 
-    /** One simulated cell. */
-    public record Cell(String paper, String table, RowLabel row, String column, String unit, double value, String platform, String tag) {
+    /** One simulated cell; {@code calibratedBy} names the parameters calibrated on it (empty if none, or not recorded). */
+    public record Cell(String paper, String table, RowLabel row, String column, String unit, double value, String platform, String tag,
+                       String calibratedBy) {
+        public Cell(String paper, String table, RowLabel row, String column, String unit, double value, String platform, String tag) {
+            this(paper, table, row, column, unit, value, platform, tag, "");
+        }
+
         boolean calibration() {
             return tag.equals("calibration");
         }
@@ -52,9 +59,12 @@ public final class SimulatedCells {
     /** Writes a run's simulated cells. */
     public static void write(Path file, List<Cell> cells) {
         AtomicFiles.write(file, w -> {
-            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).build().print(w)) {
+            List<String> header = new ArrayList<>(COLUMNS);
+            header.add(CALIBRATED_BY);
+            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build().print(w)) {
                 for (Cell c : cells) {
-                    csv.printRecord(c.paper(), c.table(), c.row().machine(), c.row().os(), c.row().config(), c.column(), c.unit(), c.value(), c.platform(), c.tag());
+                    csv.printRecord(c.paper(), c.table(), c.row().machine(), c.row().os(), c.row().config(), c.column(), c.unit(), c.value(), c.platform(), c.tag(),
+                            c.calibratedBy());
                 }
             }
         });
@@ -73,7 +83,7 @@ public final class SimulatedCells {
                     throw new UserError(file + " lacks the columns " + COLUMNS + "; re-run the benchmarks or remove that run folder");
                 }
                 cells.add(new Cell(r.get("paper"), r.get("table"), new RowLabel(r.get("machine"), r.get("os"), r.get("config")), r.get("column"),
-                        r.get("unit"), Double.parseDouble(r.get("value")), r.get("platform"), r.get("tag")));
+                        r.get("unit"), Double.parseDouble(r.get("value")), r.get("platform"), r.get("tag"), r.isMapped(CALIBRATED_BY) ? r.get(CALIBRATED_BY) : ""));
             }
         } catch (IOException | NumberFormatException e) {
             throw new UserError(file + " is not a valid simulated-cells file (" + e.getMessage() + "); re-run the benchmarks or remove that run folder");
@@ -116,6 +126,6 @@ public final class SimulatedCells {
     static TableView.Cell view(Cell c, Optional<Double> printed) {
         String error = printed.map(p -> String.format(Locale.ROOT, "; %+.1f%% against the paper's %s", 100 * (c.value() / p - 1), Numbers.readable(p))).orElse("");
         return new TableView.Cell(Numbers.readable(c.value()), c.value(), Double.NaN, Double.NaN, "simulated " + c.tag().replace(" (out-of-sample)", " out-of-sample").replace(", no paper value", " unchecked"),
-                "simulated on " + c.platform() + " in virtual time, " + c.tag() + error);
+                "simulated on " + c.platform() + " in virtual time, " + c.tag() + (c.calibratedBy().isEmpty() ? "" : " of " + c.calibratedBy()) + error);
     }
 }

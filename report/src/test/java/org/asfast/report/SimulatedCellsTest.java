@@ -30,7 +30,7 @@ class SimulatedCellsTest {
     void simulatedRowsFollowThePaperRowsAndFidelityCountsOnlyPredictions() {
         List<SimulatedCells.Cell> cells = List.of(
                 new SimulatedCells.Cell("douglis1991", "1a", NULL_RPC, "Amoeba", "ms", 1.21, "amoeba-sim", "prediction"),
-                new SimulatedCells.Cell("douglis1991", "1a", NULL_RPC, "Sprite", "ms", 1.9, "sprite-sim", "calibration"),
+                new SimulatedCells.Cell("douglis1991", "1a", NULL_RPC, "Sprite", "ms", 1.9, "sprite-sim", "calibration", "sprite_rpc_instructions"),
                 new SimulatedCells.Cell("douglis1991", "1a", new RowLabel("Sun 3/60", "", "16384 bytes"), "Amoeba", "ms", 18.0, "amoeba-sim", "prediction (out-of-sample)"));
         SimulatedCells.write(run.resolve(SimulatedCells.FILE), cells);
         List<SimulatedCells.Cell> read = SimulatedCells.read(run);
@@ -45,6 +45,7 @@ class SimulatedCellsTest {
         assertEquals(1.21, simulated.cells().get(0).value());
         assertTrue(simulated.cells().get(0).title().contains("+10.0% against the paper's 1.10"), simulated.cells().get(0).title());
         assertTrue(simulated.cells().get(1).css().contains("calibration"));
+        assertTrue(simulated.cells().get(1).title().contains("calibration of sprite_rpc_instructions"), "names its parameter: " + simulated.cells().get(1).title());
 
         SimulatedCells.Summary summary = SimulatedCells.summaries(read, BASELINES).getFirst();
         assertEquals(3, summary.cells());
@@ -96,6 +97,10 @@ class SimulatedCellsTest {
         Files.writeString(run.resolve(SimulatedCells.FILE), "paper,table\ndouglis1991,1a\n");
         UserError error = assertThrows(UserError.class, () -> SimulatedCells.read(run));
         assertTrue(!error.getMessage().contains("\n") && error.getMessage().contains("simulated.csv"), error.getMessage());
+        // a run from before calibrated_by: its cells read, naming no parameter
+        Files.writeString(run.resolve(SimulatedCells.FILE), "paper,table,machine,os,config,column,unit,value,platform,tag\n"
+                + "douglis1991,1a,Sun 3/60,,0 bytes,Sprite,ms,1.9,sprite-sim,calibration\n");
+        assertEquals(List.of(new SimulatedCells.Cell("douglis1991", "1a", NULL_RPC, "Sprite", "ms", 1.9, "sprite-sim", "calibration", "")), SimulatedCells.read(run));
     }
 
     @Test

@@ -84,6 +84,20 @@ public interface SimulatedPaper {
         return parameters().stream().filter(p -> p.isCalibration() && p.calibrationCells().stream().anyMatch(c -> c.startsWith(paper() + " | "))).toList();
     }
 
+    /** For each cell a calibration names (its key), the names of the parameters calibrated on it. */
+    default Map<String, List<String>> calibratedBy() {
+        Map<String, List<String>> by = new LinkedHashMap<>();
+        for (Parameter p : calibrations()) {
+            p.calibrationCells().forEach(cell -> {
+                List<String> names = by.computeIfAbsent(cell, k -> new ArrayList<>());
+                if (!names.contains(p.name())) {
+                    names.add(p.name());
+                }
+            });
+        }
+        return by;
+    }
+
     /**
      * Every cell with the shipped parameters, tagged. A derived cell is {@code derived}; a cell named by a
      * calibration (or repeating one that is) is {@code calibration}; a cell that does not move when every parameter
