@@ -261,30 +261,33 @@ class RemoteMemoryTest {
         assertTrue(refused != null && refused.contains("is not exported"), "no segment exported without a name to revoke it by: " + refused);
     }
 
-    /** Machine 1 exports two segments, as 'fonts' and 'tools'; returns their descriptors. */
-    private static Descriptor[] fontsAndTools(Cluster c) {
+    private record Named(Cluster cluster, Descriptor fonts, Descriptor tools) {
+    }
+
+    /** Two machines; machine 1 exports two segments, as 'fonts' and 'tools'. */
+    private static Named fontsAndTools() {
+        Cluster c = machines(2);
         byte[][] result = new byte[1][];
         int[] tools = new int[1];
         c.sim().run(1, k -> tools[0] = k.allocate(4096), () -> true, "allocate");
         assertNull(outcome(c, 1, (k, done) -> k.clerk().export("fonts", ((Exporter) k).segment, done), result)[0]);
         Descriptor fonts = NameClerk.decode(result[0]);
         assertNull(outcome(c, 1, (k, done) -> k.clerk().export("tools", tools[0], done), result)[0]);
-        return new Descriptor[] {fonts, NameClerk.decode(result[0])};
+        return new Named(c, fonts, NameClerk.decode(result[0]));
     }
 
     @Test
     void twoLookupsByControlTransferAtOnceBothGetTheirAnswer() {
-        Cluster c = machines(2);
-        Descriptor[] exported = fontsAndTools(c);
-        Descriptor fonts = exported[0];
-        Descriptor tools = exported[1];
+        Named n = fontsAndTools();
+        Cluster c = n.cluster();
+        Descriptor fonts = n.fonts();
         List<Descriptor> answers = new ArrayList<>();
         c.sim().invoke(0, k -> {
             k.clerk().lookupByControlTransfer("fonts", 1, (r, e) -> answers.add(e == null ? NameClerk.decode(r) : null));
             k.clerk().lookupByControlTransfer("tools", 1, (r, e) -> answers.add(e == null ? NameClerk.decode(r) : null));
         });
         c.sim().settle();
-        assertEquals(List.of(fonts, tools), answers, "each its own answer, in turn");
+        assertEquals(List.of(fonts, n.tools()), answers, "each its own answer, in turn");
     }
 
     @Test
@@ -329,21 +332,19 @@ class RemoteMemoryTest {
 
     @Test
     void anAnswerNamingAnotherNameIsNotTakenForTheLookupsOwn() {
-        Cluster c = machines(2);
-        Descriptor[] exported = fontsAndTools(c);
-        Descriptor fonts = exported[0];
-        Descriptor tools = exported[1];
+        Named n = fontsAndTools();
+        Cluster c = n.cluster();
         // The other clerk has one request slot per machine: a delayed cell of an earlier lookup of 'tools' may mix into
         // this lookup's request there, and the answer name 'tools'. Here such an answer lands first, in the lookup's slot.
         byte[] wrong = new AtmCell(AtmCell.Op.WRITE, false, false, NameClerk.REPLIES, 0, c.machines().get(0).descriptor(NameClerk.REPLIES).generation(), 0,
-                NameClerk.entryOf(NameClerk.key("tools"), tools)).encode();
+                NameClerk.entryOf(NameClerk.key("tools"), n.tools())).encode();
         List<Descriptor> answers = new ArrayList<>();
         c.sim().invoke(0, k -> {
             k.clerk().lookupByControlTransfer("fonts", 1, (r, e) -> answers.add(e == null ? NameClerk.decode(r) : null));
             k.receive(1, wrong);
         });
         c.sim().settle();
-        assertEquals(List.of(fonts), answers, "the entry named 'fonts', not the one named 'tools' that landed first");
+        assertEquals(List.of(n.fonts()), answers, "the entry named 'fonts', not the one named 'tools' that landed first");
     }
 
     @Test
