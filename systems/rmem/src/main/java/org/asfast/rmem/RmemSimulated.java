@@ -11,7 +11,6 @@ import org.asfast.nodes.Work;
 import org.asfast.sim.Simulation;
 import org.asfast.sim.cluster.Ethernet;
 import org.asfast.sim.cluster.Hardware;
-import org.asfast.sim.cluster.Network;
 import org.asfast.sim.cluster.SimulatedCluster;
 import org.asfast.spi.UserError;
 import org.asfast.systems.ModelHardware;
@@ -34,49 +33,11 @@ public final class RmemSimulated {
 
     public RmemSimulated(SystemParameters parameters, Faults faults) {
         this.parameters = forFaults(parameters, faults.none());
-        Ethernet atm = new Ethernet(simulation, parameters.number("atm_mbps"), AtmCell.HEADER_BYTES + AtmCell.DATA_BYTES,
-                (int) parameters.number("atm_hec_bytes"), 0, false, false);
-        cluster = new SimulatedCluster(simulation, new WholeCells(atm), faults);
-    }
-
-    /**
-     * The fibre carries whole cells: a message encodes only the words it uses (a READ request is 12 bytes, a CAS 20), but
-     * its cell is padded to 52 bytes plus the header's check byte, as {@link AtmCell#bytes()} charges the FIFOs.
-     */
-    private record WholeCells(Ethernet fibre) implements Network {
-        private static final int CELL = AtmCell.HEADER_BYTES + AtmCell.DATA_BYTES;
-
-        @Override
-        public double packetInstructions() {
-            return fibre.packetInstructions();
-        }
-
-        @Override
-        public boolean oneTransmitAtATime() {
-            return fibre.oneTransmitAtATime();
-        }
-
-        @Override
-        public boolean dmaTransmit() {
-            return fibre.dmaTransmit();
-        }
-
-        @Override
-        public double wireNanos(int bytes) {
-            return fibre.wireNanos(cell(bytes));
-        }
-
-        @Override
-        public double transmit(double departure, int bytes, int from, int to) {
-            return fibre.transmit(departure, cell(bytes), from, to);
-        }
-
-        private static int cell(int bytes) {
-            if (bytes > CELL) {
-                throw new IllegalArgumentException("a cell carries at most " + CELL + " bytes, not " + bytes);
-            }
-            return CELL;
-        }
+        // The fibre carries whole cells: a message encodes only the words it uses (a READ request is 12 bytes, a CAS 20), but
+        // its cell is padded to 52 bytes plus the header's check byte, as AtmCell.bytes() charges the FIFOs.
+        int cell = AtmCell.HEADER_BYTES + AtmCell.DATA_BYTES;
+        Ethernet atm = new Ethernet(simulation, parameters.number("atm_mbps"), cell, (int) parameters.number("atm_hec_bytes"), 0, false, false, cell);
+        cluster = new SimulatedCluster(simulation, atm, faults);
     }
 
     /** The shipped parameters: the DECstation 5000/200 from the model (with Ultrix's context switch) and rmem's own. */

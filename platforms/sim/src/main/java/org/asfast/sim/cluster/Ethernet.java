@@ -16,6 +16,8 @@ public final class Ethernet implements Network {
     private final double packetInstructions;
     private final boolean oneTransmitAtATime;
     private final boolean dmaTransmit;
+    /** The least a datagram occupies the wire for: a shorter one is padded to it (0: none). */
+    private final int minimumBytes;
 
     public Ethernet(Simulation simulation, double megabitsPerSecond, int packetBytes, int headerBytes, double packetInstructions) {
         this(simulation, megabitsPerSecond, packetBytes, headerBytes, packetInstructions, false, false);
@@ -33,8 +35,18 @@ public final class Ethernet implements Network {
      */
     public Ethernet(Simulation simulation, double megabitsPerSecond, int packetBytes, int headerBytes, double packetInstructions,
             boolean oneTransmitAtATime, boolean dmaTransmit) {
-        if (!(megabitsPerSecond > 0) || packetBytes <= 0 || headerBytes < 0 || !(packetInstructions >= 0)) {
-            throw new IllegalArgumentException("an Ethernet needs a positive rate and packet size, and non-negative header and per-packet work");
+        this(simulation, megabitsPerSecond, packetBytes, headerBytes, packetInstructions, oneTransmitAtATime, dmaTransmit, 0);
+    }
+
+    /**
+     * As above, with every datagram padded on the wire to at least {@code minimumBytes}: an ATM fibre carries whole
+     * cells, whatever the message in one uses (rmem's READ request is 12 bytes of a 52-byte cell).
+     */
+    public Ethernet(Simulation simulation, double megabitsPerSecond, int packetBytes, int headerBytes, double packetInstructions,
+            boolean oneTransmitAtATime, boolean dmaTransmit, int minimumBytes) {
+        if (!(megabitsPerSecond > 0) || packetBytes <= 0 || headerBytes < 0 || !(packetInstructions >= 0) || minimumBytes < 0 || minimumBytes > packetBytes) {
+            throw new IllegalArgumentException("an Ethernet needs a positive rate and packet size, non-negative header and per-packet work,"
+                    + " and a minimum no larger than a packet");
         }
         this.wire = new FifoResource(simulation, "ethernet");
         this.bitsPerMicrosecond = megabitsPerSecond;
@@ -43,6 +55,7 @@ public final class Ethernet implements Network {
         this.packetInstructions = packetInstructions;
         this.oneTransmitAtATime = oneTransmitAtATime;
         this.dmaTransmit = dmaTransmit;
+        this.minimumBytes = minimumBytes;
     }
 
     @Override
@@ -57,7 +70,7 @@ public final class Ethernet implements Network {
 
     @Override
     public double wireNanos(int bytes) {
-        return (bytes + headerBytes) * 8 / bitsPerMicrosecond * 1000;
+        return (Math.max(bytes, minimumBytes) + headerBytes) * 8 / bitsPerMicrosecond * 1000;
     }
 
     /** The largest datagram the wire carries. */

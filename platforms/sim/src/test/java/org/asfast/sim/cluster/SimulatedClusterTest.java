@@ -168,6 +168,18 @@ class SimulatedClusterTest {
     }
 
     @Test
+    void aWireWithAMinimumPadsShortDatagramsToItAndLongerOnesCostTheirBytes() {
+        Simulation sim = new Simulation();
+        Ethernet cells = new Ethernet(sim, 8, 52, 1, 0, false, false, 52); // 8 Mb/s: a byte a microsecond
+        assertEquals((52 + 1) * 1000.0, cells.wireNanos(12), 1e-9, "a 12-byte message in a 52-byte cell, its check byte too");
+        assertEquals(cells.wireNanos(52), cells.wireNanos(0), 1e-9);
+        Ethernet plain = new Ethernet(sim, 8, 52, 1, 0);
+        assertEquals((12 + 1) * 1000.0, plain.wireNanos(12), 1e-9, "no minimum: its own bytes");
+        assertThrows(IllegalArgumentException.class, () -> new Ethernet(sim, 8, 52, 1, 0, false, false, 53), "a minimum past a packet");
+        assertThrows(IllegalArgumentException.class, () -> cells.transmit(0, 53, 0, 1), "a datagram past a packet");
+    }
+
+    @Test
     void anInterfaceThatTransmitsOneAtATimeWithDmaDelaysTheNextPacketUntilTheWireIsFree() {
         Simulation sim = new Simulation();
         // 8 Mbit/s: a byte a microsecond; 10 instructions a packet; one transmit at a time, no sender copy.
