@@ -75,10 +75,7 @@ public final class NameClerk {
             replyLanded.set(offset - replyAt, Math.min(offset + count, replyAt + ENTRY) - replyAt);
             byte[] memory = kernel.memory(REPLIES);
             if (replyLanded.cardinality() == ENTRY && Arrays.equals(memory, replyAt + 4, replyAt + 4 + NAME_BYTES, awaitedKey, 0, NAME_BYTES)) {
-                awaitingReply = null;
-                replyDue.cancel();
-                waiting.completed(Arrays.copyOfRange(kernel.memory(REPLIES), replyAt, replyAt + ENTRY), null);
-                nextLookup();
+                endLookup(waiting, Arrays.copyOfRange(memory, replyAt, replyAt + ENTRY), null);
             }
         });
     }
@@ -224,30 +221,36 @@ public final class NameClerk {
                 .putInt(replies.bytes()).putInt(replyAt).array();
         replyLanded.clear();
         awaitedKey = key;
-        Completion waiting = (entry, error) -> answerUser(name, error != null ? null : decodeEntry(entry, 0), done);
-        awaitingReply = waiting;
-        long timeout = Math.round(kernel.context().parameter("clerk_reply_timeout_ms") * 1e6);
-        replyDue = kernel.context().after(timeout, () -> {
-            if (awaitingReply == waiting) {
-                awaitingReply = null;
-                fromClerk();
-                done.completed(null, "lookup of '" + name + "' by control transfer: machine " + hint + "'s clerk did not answer within "
-                        + Math.round(timeout / 1e6) + " ms; is that machine up?");
-                nextLookup();
-            }
-        });
-        kernel.write(requestsOf(hint), slotFor(kernel.context().self()) * ENTRY, request, true, false, Work.DATA_TRANSFER, (r, error) -> {
-            if (error != null && awaitingReply == waiting) {
-                awaitingReply = null;
-                replyDue.cancel();
+        Completion waiting = (entry, error) -> {
+            if (error != null) {
                 fromClerk();
                 done.completed(null, error);
-                nextLookup();
+            } else {
+                answerUser(name, decodeEntry(entry, 0), done);
+            }
+        };
+        awaitingReply = waiting;
+        long timeout = Math.round(kernel.context().parameter("clerk_reply_timeout_ms") * 1e6);
+        replyDue = kernel.context().after(timeout, () -> endLookup(waiting, null, "lookup of '" + name + "' by control transfer: machine " + hint
+                + "'s clerk did not answer within " + Math.round(timeout / 1e6) + " ms; is that machine up?"));
+        kernel.write(requestsOf(hint), slotFor(kernel.context().self()) * ENTRY, request, true, false, Work.DATA_TRANSFER, (r, error) -> {
+            if (error != null) {
+                endLookup(waiting, null, error);
             }
         });
     }
 
-    private void nextLookup() {
+    /**
+     * Ends the awaited lookup by control transfer, if {@code waiting} is still it (its answer, its timeout or its
+     * request's failure, whichever comes first), and starts the next one queued.
+     */
+    private void endLookup(Completion waiting, byte[] entry, String error) {
+        if (awaitingReply != waiting) {
+            return;
+        }
+        awaitingReply = null;
+        replyDue.cancel();
+        waiting.completed(entry, error);
         Runnable next = queuedLookups.poll();
         if (next != null) {
             next.run();
