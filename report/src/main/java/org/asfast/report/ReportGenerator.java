@@ -309,7 +309,9 @@ public final class ReportGenerator {
         summary.put("cpu", env.path("host").path("cpuModel").asText() + ", " + env.path("host").path("cpus").asText() + " CPUs");
         List<String> caches = new ArrayList<>();
         env.path("host").path("caches").forEach(c -> caches.add("L" + c.path("level").asText() + " " + c.path("type").asText() + " "
-                + (c.path("bytes").asLong() >> 10) + " KB (shared by CPUs " + c.path("sharedWith").asText() + ")"));
+                + (c.path("bytes").asLong() >> 10) + " KB (" + (c.path("source").asText().equals("cpuid")
+                        ? "as the processor reports it: the kernel lists no caches, nor which CPUs share one)"
+                        : "shared by CPUs " + c.path("sharedWith").asText() + ")")));
         summary.put("caches", String.join("; ", caches));
         summary.put("kernel", env.path("host").path("kernel").asText() + " " + env.path("host").path("kernelVersion").asText());
         List<String> mitigations = new ArrayList<>();

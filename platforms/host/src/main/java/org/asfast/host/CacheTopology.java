@@ -10,34 +10,52 @@ import java.util.List;
 
 import org.asfast.spi.CacheSizes;
 
-/** This machine's data caches, as Linux describes them under /sys/devices/system/cpu/cpu0/cache. */
+/**
+ * This machine's caches, as Linux describes them under /sys/devices/system/cpu/cpu0/cache, or, where the kernel lists
+ * none there (some virtual machines), as the processor reports them to the C library (glibc's sysconf reads CPUID).
+ */
 public final class CacheTopology {
     private static final Path CPU0_CACHES = Path.of("/sys/devices/system/cpu/cpu0/cache");
+    /** glibc's _SC_LEVEL1_DCACHE_SIZE, _SC_LEVEL2_CACHE_SIZE, _SC_LEVEL3_CACHE_SIZE and _SC_LEVEL4_CACHE_SIZE (bits/confname.h). */
+    private static final int[] SYSCONF_DATA_CACHES = {188, 191, 194, 197};
 
-    /** One cache: its level, type (Data, Instruction, Unified), size in bytes, and the CPUs sharing it. */
-    public record Cache(int level, String type, long bytes, String sharedWith) {
+    /**
+     * One cache: its level, type (Data, Instruction, Unified), size in bytes, the CPUs sharing it ("unknown" when the
+     * processor, not the kernel, told its size), whether it belongs to one core (shared at most by that core's hardware
+     * threads), and where that was read ("sysfs" or "cpuid").
+     */
+    public record Cache(int level, String type, long bytes, String sharedWith, boolean perCore, String source) {
         boolean holdsData() {
             return !type.equals("Instruction");
-        }
-
-        boolean isPrivate() {
-            return !sharedWith.contains(",") && !sharedWith.contains("-");
         }
     }
 
     private CacheTopology() {
     }
 
-    /** Every cache of CPU 0. */
+    /** Every cache of CPU 0 (from sysfs), or its data caches (from CPUID); an error that says so when neither tells. */
     public static List<Cache> read() {
+        List<Cache> caches = Files.isDirectory(CPU0_CACHES) ? fromSysfs() : fromCpuid(CacheTopology::sysconf);
+        if (caches.stream().noneMatch(Cache::holdsData)) {
+            throw new IllegalStateException("cannot learn this computer's cache sizes: " + CPU0_CACHES
+                    + " lists none and the C library's sysconf reports none; the memory and file workloads size their buffers from them");
+        }
+        return caches;
+    }
+
+    private static List<Cache> fromSysfs() {
         List<Cache> caches = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(CPU0_CACHES, "index*")) {
+            String core = value(CPU0_CACHES.resolveSibling("topology"), "thread_siblings_list"); // CPU 0 and its SMT siblings
             for (Path dir : dirs) {
+                String sharedWith = value(dir, "shared_cpu_list");
                 caches.add(new Cache(
                         Integer.parseInt(value(dir, "level")),
                         value(dir, "type"),
                         parseSize(value(dir, "size")),
-                        value(dir, "shared_cpu_list")));
+                        sharedWith,
+                        sharedWith.equals(core) || sharedWith.equals("0"),
+                        "sysfs"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read cache sizes from " + CPU0_CACHES, e);
@@ -46,11 +64,41 @@ public final class CacheTopology {
         return caches;
     }
 
+    /**
+     * The data caches {@code sysconf} (glibc's, by its name's number) reports sizes for, level 1 to 4; 0 or -1 means
+     * none. CPUID as glibc reports it does not say which are shared: L1 and L2 are taken as per core, as on x86-64 and
+     * arm64 processors of the last decade. That matters only to the cached bcopy's block (a quarter of the largest
+     * per-core cache), which stays in cache even if an L2 turns out to be shared by two cores.
+     */
+    static List<Cache> fromCpuid(java.util.function.IntToLongFunction sysconf) {
+        List<Cache> caches = new ArrayList<>();
+        for (int i = 0; i < SYSCONF_DATA_CACHES.length; i++) {
+            long bytes = sysconf.applyAsLong(SYSCONF_DATA_CACHES[i]);
+            if (bytes > 0) {
+                caches.add(new Cache(i + 1, i == 0 ? "Data" : "Unified", bytes, "unknown", i < 2, "cpuid"));
+            }
+        }
+        return caches;
+    }
+
+    private static long sysconf(int name) {
+        try {
+            return (long) Libc.SYSCONF.invokeExact(name);
+        } catch (Throwable e) {
+            return -1;
+        }
+    }
+
     /** The largest data cache private to one CPU, and the last-level cache. */
     public static CacheSizes sizes() {
-        List<Cache> data = read().stream().filter(Cache::holdsData).toList();
-        long largestPrivate = data.stream().filter(Cache::isPrivate).mapToLong(Cache::bytes).max().orElseThrow();
+        return sizes(read());
+    }
+
+    static CacheSizes sizes(List<Cache> caches) {
+        List<Cache> data = caches.stream().filter(Cache::holdsData).toList();
         long lastLevel = data.stream().mapToLong(Cache::bytes).max().orElseThrow();
+        long largestPrivate = data.stream().filter(Cache::perCore).mapToLong(Cache::bytes).max().orElseThrow(
+                () -> new IllegalStateException("no data cache of CPU 0 is its core's alone: " + caches));
         return new CacheSizes(largestPrivate, lastLevel);
     }
 
