@@ -35,6 +35,8 @@ final class Progress implements OutputFormat {
     private final long startNanos;
     private Kind current;
     private long benchmarkStart;
+    /** How long each benchmark's last fork took, by JMH's id of its benchmark and parameters. */
+    private final Map<String, Long> lastForkNanos = new java.util.HashMap<>();
 
     /** Benchmarks of one kind: how many, the time one is expected to take until one of them has finished, and those done. */
     static final class Kind {
@@ -141,8 +143,16 @@ final class Progress implements OutputFormat {
 
     @Override
     public void endBenchmark(BenchmarkResult result) {
+        if (result != null) {
+            lastForkNanos.put(result.getParams().id(), nanoClock.getAsLong() - benchmarkStart);
+        }
         finished();
         jmh.endBenchmark(result);
+    }
+
+    /** How long the last fork of the benchmark with these parameters took (JMH's {@code BenchmarkParams.id()}), or 0 if none ran. */
+    long lastForkNanos(String benchmarkId) {
+        return lastForkNanos.getOrDefault(benchmarkId, 0L);
     }
 
     @Override

@@ -486,6 +486,11 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
                     }
 
                     @Override
+                    public long lastForkNanos(RunResult figure) {
+                        return progress.lastForkNanos(figure.getParams().id());
+                    }
+
+                    @Override
                     public String name(RunResult figure) {
                         String params = Repetition.paramsOf(figure);
                         return figure.getParams().getBenchmark() + (params.isEmpty() ? "" : " " + params);

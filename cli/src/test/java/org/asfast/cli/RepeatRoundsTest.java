@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class RepeatRoundsTest {
     private static final long S = 1_000_000_000L;
     private static final long FORK = 3 * S;
+    /** A single-shot Andrew fork, as long as a dozen timed ones. */
+    private static final long ANDREW_FORK = 38 * S;
 
     /** A figure whose interval's half-width after its n-th fork is {@code widths[n - 1]} (the last holds after). */
     record Figure(String name, int forks, double... widths) {
@@ -47,13 +49,18 @@ class RepeatRoundsTest {
         @Override
         public Figure oneMore(Figure figure) {
             events.add("fork " + figure.name() + " at " + now / S + " s");
-            now += FORK;
+            now += lastForkNanos(figure);
             return new Figure(figure.name(), figure.forks() + 1, figure.widths());
         }
 
         @Override
         public Repetition.Summary summary(Figure figure) {
-            return new Repetition.Summary(100, 100 * (1 - figure.width()), 100 * (1 + figure.width()));
+            return new Repetition.Summary(100, 100 * (1 - figure.width()), 100 * (1 + figure.width()), figure.name().startsWith("andrew"));
+        }
+
+        @Override
+        public long lastForkNanos(Figure figure) {
+            return figure.name().startsWith("andrew") ? ANDREW_FORK : FORK;
         }
 
         @Override
@@ -65,6 +72,8 @@ class RepeatRoundsTest {
         public void say(String line) {
             if (line.contains("no time left")) {
                 events.add("no time left at " + now / S + " s");
+            } else if (line.contains("would end after")) {
+                events.add("no room for " + line.substring("asfast: ".length(), line.indexOf(' ', "asfast: ".length())) + " at " + now / S + " s");
             }
         }
     }
@@ -88,16 +97,29 @@ class RepeatRoundsTest {
     }
 
     @Test
-    void whenTheTimeLeftIsShorterThanTheWaitTheForkRunsAtOnceAndNoneStartsAfterTheTime() {
+    void whenTheTimeLeftIsShorterThanTheWaitTheForkRunsAtOnceAndNoForkRunsPastTheTime() {
         FakeForks run = new FakeForks(10 * S);
         long[] lastForkEnded = {0, 0, 8 * S};
         Repetition.repeatUnsettled(List.of(SETTLES_WITH_ONE_MORE, SETTLED, NEVER_SETTLES), lastForkEnded, 1, 5, 6 * S, run);
         assertEquals(List.of(
                 "fork a at 10 s",
-                "fork c at 13 s",                 // its wait (5 s) would end past the deadline (16 s): at once
-                "fork c at 16 s",                 // at the deadline, not past it: still one more
-                "no time left at 19 s"),          // past it: the rounds end though c may have two more forks
+                "fork c at 13 s",                 // its wait (5 s) and fork would end past the deadline (16 s): at once, ending at it
+                "no room for c at 16 s"),         // another would end at 19 s: none, though c may have two more forks
                 run.events);
+    }
+
+    @Test
+    void aLongForkThatWouldEndPastTheTimeIsLeftOutAndShorterOnesStillRun() {
+        FakeForks run = new FakeForks(100 * S);
+        Figure andrew = new Figure("andrew", 1, 0.11); // single-shot: goes last
+        List<Figure> after = Repetition.repeatUnsettled(List.of(andrew, NEVER_SETTLES, SETTLES_WITH_ONE_MORE), new long[3], 1, 3, 30 * S, run);
+        assertEquals(List.of(
+                "fork a at 100 s",
+                "fork c at 103 s",
+                "no room for andrew at 106 s",    // 38 s from 106 s ends at 144 s, past 130 s
+                "wait 10 s", "fork c at 116 s"),  // round 2: c 10 s after its last fork; andrew not told again
+                run.events);
+        assertEquals(List.of(1, 3, 2), after.stream().map(Figure::forks).toList());
     }
 
     @Test
