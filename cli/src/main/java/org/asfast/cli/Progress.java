@@ -143,14 +143,15 @@ final class Progress implements OutputFormat {
 
     @Override
     public void endBenchmark(BenchmarkResult result) {
-        if (result != null) {
-            lastForkNanos.put(result.getParams().id(), nanoClock.getAsLong() - benchmarkStart);
+        if (result != null) { // JMH ends a benchmark after all its forks, warm-up forks included
+            int forks = Math.max(1, result.getParams().getForks() + result.getParams().getWarmupForks());
+            lastForkNanos.put(result.getParams().id(), (nanoClock.getAsLong() - benchmarkStart) / forks);
         }
         finished();
         jmh.endBenchmark(result);
     }
 
-    /** How long the last fork of the benchmark with these parameters took (JMH's {@code BenchmarkParams.id()}), or 0 if none ran. */
+    /** How long one fork of the benchmark with these parameters took when it last ran (JMH's {@code BenchmarkParams.id()}), or 0 if it has not. */
     long lastForkNanos(String benchmarkId) {
         return lastForkNanos.getOrDefault(benchmarkId, 0L);
     }

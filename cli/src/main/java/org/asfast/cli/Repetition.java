@@ -95,7 +95,7 @@ final class Repetition {
      * Gives each figure whose 99.9% interval is still wider than ±5% another fork, in the order of {@link #unsettled}
      * (timed figures first, then Andrew's; least settled first in each), until every figure has settled, has had
      * {@code maxForks}, or {@code repeatNanos} are spent. A figure's next fork starts {@link #SPACING_NANOS} after its last
-     * ended, figures that need no wait going first; when the time left is shorter than the wait, the fork runs at once,
+     * ended, figures that need no wait going first; when the wait would end the fork after the time, it is cut short,
      * since a fork close to the last is worth more than none. A fork that would end after the time, judged by the length of
      * the figure's last fork, is not started (others, shorter, may be): an Andrew fork of 38 s, started 27 s before the
      * end of the quick profile's 45, overran them by 11 s in a quick run on a 2-vCPU AMD EPYC VM here.
@@ -128,9 +128,9 @@ final class Repetition {
                 long wait = waitBeforeNextFork(lastForkEnded[index], world.nanoTime());
                 String when = "";
                 if (wait > 0 && world.nanoTime() + wait + forkNanos > deadline) {
-                    wait = 0;
-                    when = String.format(Locale.ROOT, ", at once: the time left is shorter than the %d s a figure's forks are kept apart",
-                            SPACING_NANOS / 1_000_000_000L);
+                    wait = Math.max(0, deadline - world.nanoTime() - forkNanos);
+                    when = String.format(Locale.ROOT, ", %s: the %d s a figure's forks are kept apart would end it after the time for repeats",
+                            wait == 0 ? "at once" : String.format(Locale.ROOT, "after a wait of only %.1f s", wait / 1e9), SPACING_NANOS / 1_000_000_000L);
                 } else if (wait > 0) {
                     when = String.format(Locale.ROOT, " after a wait of %.1f s (a figure's forks start %d s apart, to sample the machine at different times)",
                             wait / 1e9, SPACING_NANOS / 1_000_000_000L);

@@ -348,6 +348,7 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
         List<Workloads> ordered = new ArrayList<>(everywhere.stream().filter(w -> !w.singleShot()).toList());
         ordered.addAll(everywhere.stream().filter(Workloads::singleShot).toList());
         List<Long> forkEnded = new ArrayList<>(); // when each of all's figures' last fork ended
+        long hostStarted = System.nanoTime();
         Progress progress = new Progress(System.out, Progress.count(everywhere.stream().map(Workloads::includePattern).toList(), platformNames),
                 expectedNanosPerBenchmark(), System::nanoTime);
         try {
@@ -367,7 +368,7 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
                     }
                 }
             }
-            all = repeatUnsettled(all, forkEnded.stream().mapToLong(Long::longValue).toArray(), scratchRoot, progress);
+            all = repeatUnsettled(all, forkEnded.stream().mapToLong(Long::longValue).toArray(), repeatNanos(hostStarted, System.nanoTime()), scratchRoot, progress);
         } catch (RunnerException e) {
             throw failure(e, BENCHMARK_FAILED);
         } catch (RepeatFailed e) {
@@ -449,9 +450,15 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
         return options.jvmArgsAppend(jvmArgs(scratchRoot, SINGLE_SHOT_JIT, List.of("-Xms1g", "-Xmx1g", "-Xmn512m"))).shouldDoGC(true);
     }
 
-    /** {@link Repetition#repeatUnsettled} with JMH's forks, the real clock and the profile's forks and time for repeats. */
-    private List<RunResult> repeatUnsettled(List<RunResult> results, long[] lastForkEnded, Path scratchRoot, Progress progress) {
-        return Repetition.repeatUnsettled(results, lastForkEnded, profile.forks, profile.maxForks, profile.repeatSeconds * 1_000_000_000L,
+    /** The time for repeats: the profile's, or what is left of the host benchmarks' time if that is less. */
+    long repeatNanos(long hostStarted, long now) {
+        long repeat = profile.repeatSeconds * 1_000_000_000L;
+        return profile.hostSeconds == 0 ? repeat : Math.max(0, Math.min(repeat, hostStarted + profile.hostSeconds * 1_000_000_000L - now));
+    }
+
+    /** {@link Repetition#repeatUnsettled} with JMH's forks, the real clock and the profile's forks and the time for repeats. */
+    private List<RunResult> repeatUnsettled(List<RunResult> results, long[] lastForkEnded, long repeatNanos, Path scratchRoot, Progress progress) {
+        return Repetition.repeatUnsettled(results, lastForkEnded, profile.forks, profile.maxForks, repeatNanos,
                 new Repetition.Forks<>() {
                     @Override
                     public long nanoTime() {

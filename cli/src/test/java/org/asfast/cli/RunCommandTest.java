@@ -65,6 +65,18 @@ class RunCommandTest {
     }
 
     @Test
+    void quickRepeatsGetTheirTimeOrWhatIsLeftOfTheHostBenchmarksTimeAndFullHasNoSuchLimit() {
+        long s = 1_000_000_000L;
+        RunCommand run = new RunCommand();
+        run.profile = Profile.QUICK;
+        assertEquals(45 * s, run.repeatNanos(0, 60 * s), "first forks done at 60 s of 135: the profile's 45 s");
+        assertEquals(15 * s, run.repeatNanos(0, 120 * s), "done at 120 s: the 15 s left");
+        assertEquals(0, run.repeatNanos(0, 200 * s), "past it: none");
+        run.profile = Profile.FULL;
+        assertEquals(300 * s, run.repeatNanos(0, 2000 * s));
+    }
+
+    @Test
     void unknownWorkloadOrPlatform() throws Exception {
         refused(run("--workload", "getpid,fork-bomb"), "unknown workload 'fork-bomb'; choose from getpid, cswitch");
         refused(run("--platform", "vax"), "unknown platform 'vax'; choose one of ");

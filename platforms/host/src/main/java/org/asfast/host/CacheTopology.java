@@ -1,7 +1,6 @@
 package org.asfast.host;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,18 +34,32 @@ public final class CacheTopology {
 
     /** Every cache of CPU 0 (from sysfs), or its data caches (from CPUID); an error that says so when neither tells. */
     public static List<Cache> read() {
-        List<Cache> caches = Files.isDirectory(CPU0_CACHES) ? fromSysfs() : fromCpuid(CacheTopology::sysconf);
-        if (caches.stream().noneMatch(Cache::holdsData)) {
-            throw new IllegalStateException("cannot learn this computer's cache sizes: " + CPU0_CACHES
-                    + " lists none and the C library's sysconf reports none; the memory and file workloads size their buffers from them");
+        String sysfsFailure = "lists none";
+        try {
+            List<Cache> caches = fromSysfs();
+            if (caches.stream().anyMatch(Cache::holdsData)) {
+                return caches;
+            }
+        } catch (IOException | RuntimeException e) {
+            sysfsFailure = "cannot be read (" + e.getMessage() + ")";
+        }
+        List<Cache> caches = fromCpuid(CacheTopology::sysconf);
+        if (caches.isEmpty()) {
+            throw new IllegalStateException("cannot learn this computer's cache sizes: " + CPU0_CACHES + " " + sysfsFailure
+                    + " and the C library's sysconf reports none; the memory and file workloads size their buffers from them");
         }
         return caches;
     }
 
-    private static List<Cache> fromSysfs() {
+    /** CPU 0's caches as sysfs lists them; none if the folder is missing (some virtual machines). */
+    private static List<Cache> fromSysfs() throws IOException {
         List<Cache> caches = new ArrayList<>();
+        if (!Files.isDirectory(CPU0_CACHES)) {
+            return caches;
+        }
+        Path topology = CPU0_CACHES.resolveSibling("topology");
+        String core = Files.exists(topology.resolve("thread_siblings_list")) ? value(topology, "thread_siblings_list") : "0"; // CPU 0 and its SMT siblings
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(CPU0_CACHES, "index*")) {
-            String core = value(CPU0_CACHES.resolveSibling("topology"), "thread_siblings_list"); // CPU 0 and its SMT siblings
             for (Path dir : dirs) {
                 String sharedWith = value(dir, "shared_cpu_list");
                 caches.add(new Cache(
@@ -57,8 +70,6 @@ public final class CacheTopology {
                         sharedWith.equals(core) || sharedWith.equals("0"),
                         "sysfs"));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read cache sizes from " + CPU0_CACHES, e);
         }
         caches.sort(java.util.Comparator.comparingInt(Cache::level).thenComparing(Cache::type));
         return caches;
