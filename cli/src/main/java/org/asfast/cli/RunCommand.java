@@ -33,6 +33,7 @@ import org.asfast.report.Uninterrupted;
 import org.asfast.report.Settling;
 import org.asfast.spi.Platforms;
 import org.asfast.spi.UserError;
+import org.asfast.workloads.Bcopy;
 import org.asfast.workloads.ReadFile;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -134,6 +135,12 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
         HostMips mips = hostMips == null ? null : HostMips.given(hostMips);
         Baselines baselines = Baselines.load(results.resolve("baselines"));
         TargetDirectory.requireFreeSpace(realTarget, requiredSpace(workloads), "the selected workloads");
+        if (platformNames.contains("host") && workloads.stream().anyMatch(w -> w.userName().equals("bcopy"))) {
+            // its uncached block is four times the last-level cache, which a virtual machine's processor may report for its whole socket
+            org.asfast.host.HostEnvironment.requireAvailableMemory(2 * Bcopy.blockBytes(org.asfast.host.CacheTopology.sizes(), Bcopy.Case.UNCACHED),
+                    "bcopy's uncached case (a source and a destination of four times the last-level cache each)",
+                    "free some memory, or leave bcopy out with --workload (./asfast run --help lists the others)");
+        }
         AtomicFiles.requireWritable(results.resolve("runs"), RESULTS_ROOM, "the run");
         if (!noReport) {
             ReportGenerator.requireRoom(results);

@@ -107,6 +107,27 @@ public final class HostEnvironment {
         return idle;
     }
 
+    /**
+     * Fails with a one-line message when {@code bytes} of memory for {@code what}, besides a gigabyte for the JVMs, are
+     * more than /proc/meminfo's MemAvailable; {@code remedy} says how to do without. No check where it cannot be read.
+     */
+    public static void requireAvailableMemory(long bytes, String what, String remedy) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    long available = Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
+                    if (bytes + (1L << 30) > available) {
+                        throw new org.asfast.spi.UserError(String.format("%s needs %d MB of memory and this computer has %d MB available, 1024 MB of it kept for the JVMs; %s",
+                                what, bytes >> 20, available >> 20, remedy));
+                    }
+                    return;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no check: the workload fails on its own if memory runs out
+        }
+    }
+
     private static String memTotal() {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc/meminfo"));

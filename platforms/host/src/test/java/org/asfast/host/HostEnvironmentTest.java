@@ -66,4 +66,13 @@ class HostEnvironmentTest {
         assertEquals(List.of(), idle.get("states"));
         assertFalse(idle.containsKey("haltpoll"));
     }
+
+    @Test
+    void moreMemoryThanTheComputerHasIsAOneLineUserErrorAndLittleIsFine() {
+        HostEnvironment.requireAvailableMemory(1 << 20, "a small thing", "never said");
+        org.asfast.spi.UserError e = org.junit.jupiter.api.Assertions.assertThrows(org.asfast.spi.UserError.class,
+                () -> HostEnvironment.requireAvailableMemory(1L << 50, "a huge copy", "leave it out"));
+        assertTrue(e.getMessage().startsWith("a huge copy needs 1073741824 MB of memory and this computer has ") && e.getMessage().endsWith("; leave it out")
+                && !e.getMessage().contains("\n"), e.getMessage());
+    }
 }
