@@ -392,17 +392,54 @@ public final class ReportGenerator {
         return e;
     }
 
-    private static void writeCsv(java.io.Writer out, TableView view) throws IOException {
+    /**
+     * A table as the page shows it, a row per line. Where a table has simulated or live cells that are calibration,
+     * prediction or have no paper value (the page's c, o and u marks), a last column, {@code roles}, names each such
+     * cell's role by its column, so that the CSV alone tells a calibrated cell from a predicted one.
+     */
+    static void writeCsv(java.io.Writer out, TableView view) throws IOException {
         List<String> header = new ArrayList<>(List.of("row", "kind", "source"));
         header.addAll(view.columns());
+        boolean roles = view.rows().stream().flatMap(r -> r.cells().stream()).anyMatch(c -> !role(c).isEmpty());
+        if (roles) {
+            header.add("roles");
+        }
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').build())) {
             for (TableView.Row row : view.rows()) {
                 List<String> record = new ArrayList<>(List.of(row.label(), row.kind(), row.source()));
                 // a number as a plain number; a cell that is text (a unit, where it was measured, "n/a") as its text
                 row.cells().forEach(c -> record.add(Double.isNaN(c.value()) ? c.text() : Numbers.plain(c.value())));
+                if (roles) {
+                    List<String> named = new ArrayList<>();
+                    for (int i = 0; i < row.cells().size(); i++) {
+                        String role = role(row.cells().get(i));
+                        if (!role.isEmpty()) {
+                            named.add(view.columns().get(i) + ": " + role);
+                        }
+                    }
+                    record.add(String.join("; ", named));
+                }
                 csv.printRecord(record);
             }
         }
+    }
+
+    /** A simulated or live cell's role by its classes: calibration, prediction (out-of-sample), no paper value, derived; empty for others. */
+    static String role(TableView.Cell cell) {
+        List<String> classes = List.of(cell.css().split(" "));
+        if (classes.contains("calibration")) {
+            return "calibration";
+        }
+        if (classes.contains("unchecked")) {
+            return "prediction, no paper value";
+        }
+        if (classes.contains("out-of-sample")) {
+            return "prediction (out-of-sample)";
+        }
+        if (classes.contains("prediction")) {
+            return "prediction";
+        }
+        return classes.contains("simulated") && classes.contains("derived") ? "derived from other cells, not counted" : "";
     }
 
     /** Writes a chart as PNG, and as SVG when asked. */
