@@ -139,7 +139,8 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
             // its uncached block is four times the last-level cache, which a virtual machine's processor may report for its whole socket
             org.asfast.host.HostEnvironment.requireAvailableMemory(2 * Bcopy.blockBytes(org.asfast.host.CacheTopology.sizes(), Bcopy.Case.UNCACHED),
                     "bcopy's uncached case (a source and a destination of four times the last-level cache each)",
-                    "free some memory, or leave bcopy out with --workload (./asfast run --help lists the others)");
+                    "free some memory, or leave bcopy out: --workload " + Workloads.all().stream().map(Workloads::userName)
+                            .filter(name -> !name.equals("bcopy")).distinct().collect(java.util.stream.Collectors.joining(",")));
         }
         AtomicFiles.requireWritable(results.resolve("runs"), RESULTS_ROOM, "the run");
         if (!noReport) {

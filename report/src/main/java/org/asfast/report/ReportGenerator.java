@@ -427,6 +427,9 @@ public final class ReportGenerator {
     /** A simulated or live cell's role by its classes: calibration, prediction (out-of-sample), no paper value, derived; empty for others. */
     static String role(TableView.Cell cell) {
         List<String> classes = List.of(cell.css().split(" "));
+        if (classes.contains("na")) { // a live cell with no value (n/a, or full profile only): nothing to call a prediction
+            return "";
+        }
         if (classes.contains("calibration")) {
             return "calibration";
         }

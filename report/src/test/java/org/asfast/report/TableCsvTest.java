@@ -47,6 +47,7 @@ class TableCsvTest {
     void aLiveCellThePaperHasNoValueForIsNamedSo() {
         assertEquals("prediction, no paper value", ReportGenerator.role(new TableView.Cell("3", 3, 2, 4, "live unchecked", "")));
         assertEquals("", ReportGenerator.role(TableView.Cell.empty()));
+        assertEquals("", ReportGenerator.role(new TableView.Cell("full profile only", Double.NaN, Double.NaN, Double.NaN, "live na unchecked", "")), "no value, no role");
         assertEquals("derived from other cells, not counted", ReportGenerator.role(SimulatedCells.view(cell("Read", 49, "derived"), Optional.empty())));
     }
 }
