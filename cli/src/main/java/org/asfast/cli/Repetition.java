@@ -114,11 +114,11 @@ final class Repetition {
                     world.say("asfast: no time left to repeat the figures that have not settled; the report marks them");
                     return results;
                 }
-                R first = results.get(index);
-                long forkNanos = world.lastForkNanos(first);
                 if (tooLong.contains(index)) {
                     continue;
                 }
+                R first = results.get(index);
+                long forkNanos = world.lastForkNanos(first);
                 if (world.nanoTime() + forkNanos > deadline) {
                     tooLong.add(index);
                     world.say(String.format(Locale.ROOT, "asfast: %s has not settled (±%.1f%%), and its fork (%.0f s last time) would end after the time for repeats: the report marks it",

@@ -135,12 +135,8 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
         HostMips mips = hostMips == null ? null : HostMips.given(hostMips);
         Baselines baselines = Baselines.load(results.resolve("baselines"));
         TargetDirectory.requireFreeSpace(realTarget, requiredSpace(workloads), "the selected workloads");
-        if (platformNames.contains("host") && workloads.stream().anyMatch(w -> w.userName().equals("bcopy"))) {
-            // its uncached block is four times the last-level cache, which a virtual machine's processor may report for its whole socket
-            org.asfast.host.HostEnvironment.requireAvailableMemory(2 * Bcopy.blockBytes(org.asfast.host.CacheTopology.sizes(), Bcopy.Case.UNCACHED),
-                    "bcopy's uncached case (a source and a destination of four times the last-level cache each)",
-                    "free some memory, or leave bcopy out: --workload " + Workloads.all().stream().map(Workloads::userName)
-                            .filter(name -> !name.equals("bcopy")).distinct().collect(java.util.stream.Collectors.joining(",")));
+        if (platformNames.contains("host")) {
+            requireMemory(workloads);
         }
         AtomicFiles.requireWritable(results.resolve("runs"), RESULTS_ROOM, "the run");
         if (!noReport) {
@@ -344,6 +340,16 @@ final class RunCommand implements Callable<Integer>, Main.StoppedBySignal {
             bytes += 256L << 20;
         }
         return bytes;
+    }
+
+    /** The host's memory for bcopy's uncached case, whose block is four times the last-level cache (a virtual machine's processor may report its whole socket's). */
+    private static void requireMemory(List<Workloads> workloads) {
+        if (workloads.stream().anyMatch(w -> w.userName().equals("bcopy"))) {
+            org.asfast.host.HostEnvironment.requireAvailableMemory(2 * Bcopy.blockBytes(org.asfast.host.CacheTopology.sizes(), Bcopy.Case.UNCACHED),
+                    "bcopy's uncached case (a source and a destination of four times the last-level cache each)",
+                    "free some memory, or leave bcopy out: --workload " + Workloads.all().stream().map(Workloads::userName)
+                            .filter(name -> !name.equals("bcopy")).distinct().collect(java.util.stream.Collectors.joining(",")));
+        }
     }
 
     /**

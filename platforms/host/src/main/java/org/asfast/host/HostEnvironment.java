@@ -112,26 +112,26 @@ public final class HostEnvironment {
      * more than /proc/meminfo's MemAvailable; {@code remedy} says how to do without. No check where it cannot be read.
      */
     public static void requireAvailableMemory(long bytes, String what, String remedy) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemAvailable:")) {
-                    long available = Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
-                    if (bytes + (1L << 30) > available) {
-                        throw new org.asfast.spi.UserError(String.format("%s needs %d MB of memory and this computer has %d MB available, 1024 MB of it kept for the JVMs; %s",
-                                what, bytes >> 20, available >> 20, remedy));
-                    }
-                    return;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // no check: the workload fails on its own if memory runs out
+        String text = meminfo("MemAvailable");
+        if (!text.matches("\\d+ kB")) {
+            return; // no check: the workload fails on its own if memory runs out
+        }
+        long available = Long.parseLong(text.substring(0, text.length() - 3)) << 10;
+        if (bytes + (1L << 30) > available) {
+            throw new org.asfast.spi.UserError(String.format("%s needs %d MB of memory and this computer has %d MB available, 1024 MB of it kept for the JVMs; %s",
+                    what, bytes >> 20, available >> 20, remedy));
         }
     }
 
     private static String memTotal() {
+        return meminfo("MemTotal");
+    }
+
+    /** The value of one /proc/meminfo line, e.g. "24563012 kB", or "unknown". */
+    private static String meminfo(String key) {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc/meminfo"));
-            return lines.stream().filter(l -> l.startsWith("MemTotal")).map(l -> l.substring(9).trim()).findFirst().orElse("unknown");
+            return lines.stream().filter(l -> l.startsWith(key + ":")).map(l -> l.substring(key.length() + 1).trim()).findFirst().orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }
